@@ -1,0 +1,1 @@
+namespace Leeway.StripeSandbox; public static class Placeholder { }
