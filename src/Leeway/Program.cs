@@ -1,1 +1,3 @@
-Console.WriteLine("leeway");
+using Leeway.Cli;
+
+return await LeewayCommandLine.InvokeAsync(args);

@@ -1,1 +1,0 @@
-namespace Leeway.StripeSandbox; public static class Placeholder { }

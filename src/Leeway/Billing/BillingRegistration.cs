@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Options;
+using Stripe;
+
+namespace Leeway.Billing;
+
+public static class BillingRegistration
+{
+    public static WebApplicationBuilder AddBilling(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<BillingOptions>().BindConfiguration(BillingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHttpClient("stripe");
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<BillingOptions>>().Value;
+            var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient("stripe");
+            http.Timeout = Timeout.InfiniteTimeSpan; // Deadlines are per call (CancellationToken), set by each caller.
+            return new StripeClient(new StripeClientOptions
+            {
+                ApiKey = options.ApiKey,
+                ApiBase = options.ApiBase.TrimEnd('/'),
+                // Retries belong to the gate's resilience pipeline, which reuses the idempotency key.
+                HttpClient = new SystemNetHttpClient(http, maxNetworkRetries: 0),
+            });
+        });
+        builder.Services.AddSingleton<IBillingReader, StripeBillingReader>();
+        return builder;
+    }
+}

@@ -1,0 +1,92 @@
+using Stripe;
+
+namespace Leeway.Billing;
+
+/// <summary>
+/// Reads one customer's billing from Stripe with list calls that run concurrently.
+/// Charges carry their refunds (<c>expand[]=data.refunds</c>); invoices carry their payments
+/// (<c>expand[]=data.payments</c>), which is how Stripe links a charge or payment intent to its invoice.
+/// </summary>
+public sealed class StripeBillingReader(StripeClient stripe) : IBillingReader
+{
+    public async Task<BillingSnapshot?> ReadAsync(string customerId, CancellationToken cancellationToken)
+    {
+        Customer customer;
+        try
+        {
+            customer = await stripe.V1.Customers.GetAsync(customerId, cancellationToken: cancellationToken);
+        }
+        catch (StripeException e) when (e.StripeError?.Code == "resource_missing")
+        {
+            return null;
+        }
+
+        if (customer.Deleted == true)
+        {
+            return null;
+        }
+
+        var paymentMethods = ListAll(stripe.V1.PaymentMethods.ListAutoPagingAsync(new PaymentMethodListOptions { Customer = customerId, Type = "card", Limit = 100 }, cancellationToken: cancellationToken), cancellationToken);
+        var subscriptions = ListAll(stripe.V1.Subscriptions.ListAutoPagingAsync(new SubscriptionListOptions { Customer = customerId, Status = "all", Limit = 100 }, cancellationToken: cancellationToken), cancellationToken);
+        var invoices = ListAll(stripe.V1.Invoices.ListAutoPagingAsync(new InvoiceListOptions { Customer = customerId, Limit = 100, Expand = ["data.payments"] }, cancellationToken: cancellationToken), cancellationToken);
+        var intents = ListAll(stripe.V1.PaymentIntents.ListAutoPagingAsync(new PaymentIntentListOptions { Customer = customerId, Limit = 100 }, cancellationToken: cancellationToken), cancellationToken);
+        var charges = ListAll(stripe.V1.Charges.ListAutoPagingAsync(new ChargeListOptions { Customer = customerId, Limit = 100, Expand = ["data.refunds"] }, cancellationToken: cancellationToken), cancellationToken);
+        var sessions = ListAll(stripe.V1.Checkout.Sessions.ListAutoPagingAsync(new Stripe.Checkout.SessionListOptions { Customer = customerId, Limit = 100 }, cancellationToken: cancellationToken), cancellationToken);
+        await Task.WhenAll(paymentMethods, subscriptions, invoices, intents, charges, sessions);
+
+        var disputedCharges = charges.Result.Where(c => c.Disputed).Select(c => c.Id).ToList();
+        var disputeLists = await Task.WhenAll(disputedCharges.Select(id =>
+            ListAll(stripe.V1.Disputes.ListAutoPagingAsync(new DisputeListOptions { Charge = id, Limit = 100 }, cancellationToken: cancellationToken), cancellationToken)));
+
+        var invoiceByCharge = new Dictionary<string, string>();
+        var invoiceByIntent = new Dictionary<string, string>();
+        foreach (var invoice in invoices.Result)
+        {
+            foreach (var payment in invoice.Payments?.Data ?? [])
+            {
+                if (payment.Payment?.ChargeId is { } chargeId)
+                {
+                    invoiceByCharge[chargeId] = invoice.Id;
+                }
+
+                if (payment.Payment?.PaymentIntentId is { } intentId)
+                {
+                    invoiceByIntent[intentId] = invoice.Id;
+                }
+            }
+        }
+
+        foreach (var charge in charges.Result)
+        {
+            if (!invoiceByCharge.ContainsKey(charge.Id) && charge.PaymentIntentId is { } pi && invoiceByIntent.TryGetValue(pi, out var inv))
+            {
+                invoiceByCharge[charge.Id] = inv;
+            }
+        }
+
+        var refunds = charges.Result.SelectMany(c => c.Refunds?.Data ?? []).ToList();
+        return new BillingSnapshot(
+            customer,
+            paymentMethods.Result,
+            subscriptions.Result,
+            invoices.Result,
+            intents.Result,
+            charges.Result,
+            refunds,
+            disputeLists.SelectMany(d => d).ToList(),
+            sessions.Result,
+            invoiceByCharge,
+            invoiceByIntent);
+    }
+
+    private static async Task<List<T>> ListAll<T>(IAsyncEnumerable<T> items, CancellationToken cancellationToken)
+    {
+        var list = new List<T>();
+        await foreach (var item in items.WithCancellation(cancellationToken))
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+}

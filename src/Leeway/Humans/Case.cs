@@ -1,0 +1,31 @@
+using System.Text.Json.Serialization;
+using Leeway.Diagnostics;
+using Leeway.Policy;
+
+namespace Leeway.Humans;
+
+/// <summary>A Tier 3 case: a human takes it with the full context, and the customer never starts over.</summary>
+public sealed record Case(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("customer")] string CustomerId,
+    [property: JsonPropertyName("reason")] string Reason,
+    [property: JsonPropertyName("source")] string Source,
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("risk")] string Risk,
+    [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt,
+    [property: JsonPropertyName("closed_at")] DateTimeOffset? ClosedAt,
+    [property: JsonPropertyName("resolution")] string? Resolution,
+    [property: JsonPropertyName("packet")] HandoffPacket Packet);
+
+/// <summary>Everything a human needs: the conversation, the diagnosis, and every action tried with its policy decision.</summary>
+public sealed record HandoffPacket(
+    [property: JsonPropertyName("conversation_id")] string? ConversationId,
+    [property: JsonPropertyName("transcript")] IReadOnlyList<TranscriptLine> Transcript,
+    [property: JsonPropertyName("diagnosis")] Diagnosis? Diagnosis,
+    [property: JsonPropertyName("actions")] IReadOnlyList<GateOutcome> ActionsAttempted,
+    [property: JsonPropertyName("summary")] string Summary);
+
+public sealed record TranscriptLine(
+    [property: JsonPropertyName("from")] string From,
+    [property: JsonPropertyName("text")] string Text,
+    [property: JsonPropertyName("at")] DateTimeOffset At);

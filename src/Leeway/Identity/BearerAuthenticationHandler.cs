@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Leeway.Identity;
+
+/// <summary>
+/// One bearer scheme for two kinds of caller: a signed customer token (claim <c>customer_id</c>)
+/// or the service key (role <c>service</c>, for staff tools and internal callers).
+/// </summary>
+public sealed class BearerAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    CustomerTokens tokens,
+    ServiceKey serviceKey)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Bearer";
+    public const string CustomerIdClaim = "customer_id";
+    public const string ServiceRole = "service";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        var credential = header["Bearer ".Length..].Trim();
+        if (CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(credential), Encoding.UTF8.GetBytes(serviceKey.Value)))
+        {
+            var service = new ClaimsIdentity([new Claim(ClaimTypes.Name, "service"), new Claim(ClaimTypes.Role, ServiceRole)], SchemeName);
+            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(service), SchemeName)));
+        }
+
+        var customerId = tokens.Validate(credential);
+        if (customerId is null)
+        {
+            return Task.FromResult(AuthenticateResult.Fail("The bearer token is invalid or expired."));
+        }
+
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, customerId), new Claim(CustomerIdClaim, customerId)], SchemeName);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+    }
+}
+
+/// <summary>The service credential, resolved once at start.</summary>
+public sealed record ServiceKey(string Value);

@@ -1,0 +1,11 @@
+using System.Security.Claims;
+
+namespace Leeway.Identity;
+
+public static class ClaimsPrincipalExtensions
+{
+    /// <summary>The customer a customer token names; null for service callers.</summary>
+    public static string? CustomerId(this ClaimsPrincipal user) => user.FindFirstValue(BearerAuthenticationHandler.CustomerIdClaim);
+
+    public static bool IsService(this ClaimsPrincipal user) => user.IsInRole(BearerAuthenticationHandler.ServiceRole);
+}

@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace Leeway.Knowledge;
+
+/// <summary>A knowledge article (KCS): a problem, its answer, and the root causes it is about.</summary>
+public sealed record Article(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("body")] string Body,
+    [property: JsonPropertyName("root_causes")] IReadOnlyList<string> RootCauses,
+    [property: JsonPropertyName("version")] int Version,
+    [property: JsonPropertyName("updated_at")] DateTimeOffset UpdatedAt);
+
+public sealed record ArticleHit(Article Article, float Score);

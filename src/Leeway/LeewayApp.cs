@@ -1,0 +1,68 @@
+using Leeway.Agent;
+using Leeway.Audit;
+using Leeway.Billing;
+using Leeway.Diagnostics;
+using Leeway.Humans;
+using Leeway.Identity;
+using Leeway.Knowledge;
+using Leeway.Observability;
+using Leeway.Policy;
+using Leeway.Prevent;
+using Leeway.Routing;
+using Leeway.SelfHeal;
+using Leeway.Storage;
+
+namespace Leeway;
+
+/// <summary>The product host, as a table of contents: one line per capability. Used by <c>serve</c>, eval and tests alike.</summary>
+public static class LeewayApp
+{
+    /// <param name="settings">Configuration that overrides appsettings and the environment (eval and tests use it).</param>
+    /// <param name="time">The clock; eval passes one that follows the sandbox's.</param>
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.Services.AddSingleton(time ?? TimeProvider.System);
+        builder.Services.AddSingleton<IdGenerator>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+
+        builder.AddStorage();
+        builder.AddIdentity();
+        builder.AddBilling();
+        builder.AddAudit();
+        builder.AddPolicy();
+        builder.AddDiagnostics();
+        builder.AddKnowledge();
+        builder.AddHumans();
+        builder.AddAgent();
+        builder.AddPrevent();
+        builder.AddSelfHeal();
+        builder.AddRouting();
+        builder.AddObservability();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi("/openapi/{documentName}.json");
+
+        app.MapDiagnostics();
+        app.MapPolicy();
+        app.MapAudit();
+        app.MapKnowledge();
+        app.MapHumans();
+        app.MapAgent();
+        app.MapPrevent();
+        app.MapSelfHeal();
+        app.MapRouting();
+        app.MapObservability();
+        return app;
+    }
+}

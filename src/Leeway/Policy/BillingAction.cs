@@ -1,0 +1,63 @@
+namespace Leeway.Policy;
+
+/// <summary>
+/// A typed request to change something on Stripe or show the customer something actionable.
+/// Every action goes through <see cref="IGate"/>; none calls Stripe's mutating endpoints directly.
+/// <see cref="Type"/> is the scenario format's action name.
+/// </summary>
+public abstract record BillingAction(string Type)
+{
+    /// <summary>Every Stripe object the action names, so the gate can check the principal owns each.</summary>
+    public abstract IEnumerable<string> ObjectIds { get; }
+
+    /// <summary>Whether it moves money (retry, refund, credit): refused above the risk threshold.</summary>
+    public virtual bool MovesMoney => false;
+}
+
+/// <summary>Pay an open invoice now with the customer's default payment method.</summary>
+public sealed record RetryPayment(string InvoiceId) : BillingAction("retry_payment")
+{
+    public override IEnumerable<string> ObjectIds => [InvoiceId];
+
+    public override bool MovesMoney => true;
+}
+
+/// <summary>Refund a charge, fully (Amount null) or partly.</summary>
+public sealed record RefundCharge(string ChargeId, long? Amount, string Reason) : BillingAction("refund")
+{
+    public override IEnumerable<string> ObjectIds => [ChargeId];
+
+    public override bool MovesMoney => true;
+}
+
+/// <summary>A new payable link: a fresh Checkout Session replacing an expired one, or a fresh hosted invoice link.</summary>
+public sealed record RegenerateLink(string? ExpiredCheckoutSessionId, string? InvoiceId) : BillingAction("regenerate_link")
+{
+    public override IEnumerable<string> ObjectIds => new[] { ExpiredCheckoutSessionId, InvoiceId }.OfType<string>();
+}
+
+/// <summary>A link where the customer puts a new card on file (setup-mode Checkout Session or billing portal).</summary>
+public sealed record CardUpdateLink(string CustomerId) : BillingAction("card_update_link")
+{
+    public override IEnumerable<string> ObjectIds => [CustomerId];
+}
+
+/// <summary>The link where the customer completes 3-D Secure for an invoice (its fresh hosted invoice page).</summary>
+public sealed record AuthenticatePayment(string InvoiceId) : BillingAction("authenticate_payment")
+{
+    public override IEnumerable<string> ObjectIds => [InvoiceId];
+}
+
+/// <summary>Cancel a subscription at the end of its current period.</summary>
+public sealed record CancelSubscription(string SubscriptionId) : BillingAction("cancel_subscription")
+{
+    public override IEnumerable<string> ObjectIds => [SubscriptionId];
+}
+
+/// <summary>A customer-balance credit (Amount positive, in minor units of Currency).</summary>
+public sealed record CreditBalance(string CustomerId, long Amount, string Currency, string Reason) : BillingAction("credit")
+{
+    public override IEnumerable<string> ObjectIds => [CustomerId];
+
+    public override bool MovesMoney => true;
+}

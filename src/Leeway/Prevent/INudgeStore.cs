@@ -1,0 +1,6 @@
+namespace Leeway.Prevent;
+
+public interface INudgeStore
+{
+    Task<IReadOnlyList<Nudge>> ListForCustomerAsync(string customerId, CancellationToken cancellationToken);
+}

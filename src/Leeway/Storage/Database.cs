@@ -1,0 +1,49 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Leeway.Storage;
+
+/// <summary>Opens connections to the one database this host uses (SQLite or PostgreSQL). Use Dapper on the connection.</summary>
+public sealed class Database : IDisposable
+{
+    private readonly NpgsqlDataSource? _postgres;
+    private readonly string _sqliteConnectionString = "";
+
+    public Database(string connectionString)
+    {
+        if (connectionString.StartsWith("Host=", StringComparison.OrdinalIgnoreCase)
+            || connectionString.StartsWith("Server=", StringComparison.OrdinalIgnoreCase)
+            || connectionString.StartsWith("postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            Dialect = SqlDialect.Postgres;
+            _postgres = NpgsqlDataSource.Create(connectionString);
+        }
+        else
+        {
+            Dialect = SqlDialect.Sqlite;
+            var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = 30 };
+            _sqliteConnectionString = builder.ToString();
+        }
+    }
+
+    public SqlDialect Dialect { get; }
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        if (_postgres is not null)
+        {
+            return await _postgres.OpenConnectionAsync(cancellationToken);
+        }
+
+        var connection = new SqliteConnection(_sqliteConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        // WAL lets readers and one writer work at once; busy_timeout waits instead of failing under contention.
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    public void Dispose() => _postgres?.Dispose();
+}

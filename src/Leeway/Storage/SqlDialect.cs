@@ -1,0 +1,7 @@
+namespace Leeway.Storage;
+
+public enum SqlDialect
+{
+    Sqlite,
+    Postgres,
+}
