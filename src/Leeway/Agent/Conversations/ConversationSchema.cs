@@ -33,5 +33,14 @@ internal sealed class ConversationSchema : ISchema
             PRIMARY KEY (conversation_id, seq)
         )
         """,
+        """
+        CREATE TABLE IF NOT EXISTS conversation_actions (
+            conversation_id TEXT NOT NULL,
+            turn BIGINT NOT NULL,
+            at BIGINT NOT NULL,
+            outcome TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_conversation_actions ON conversation_actions (conversation_id)",
     ];
 }

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Dapper;
+using Leeway.Policy;
 using Leeway.Storage;
 
 namespace Leeway.Agent.Conversations;
@@ -48,6 +50,29 @@ public sealed class ConversationStore(Database database, IdGenerator ids, TimePr
             """,
             new { conversationId, from, text, at = time.GetUtcNow().ToUnixTimeMilliseconds(), intent, confidence },
             cancellationToken: ct));
+    }
+
+    /// <summary>Keeps every action Lee tried, with its policy decision, for the handoff packet.</summary>
+    public async Task RecordActionsAsync(string conversationId, int turn, IEnumerable<GateOutcome> outcomes, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        foreach (var outcome in outcomes)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO conversation_actions (conversation_id, turn, at, outcome) VALUES (@conversationId, @turn, @at, @outcome)",
+                new { conversationId, turn, at = time.GetUtcNow().ToUnixTimeMilliseconds(), outcome = JsonSerializer.Serialize(outcome) },
+                cancellationToken: ct));
+        }
+    }
+
+    public async Task<IReadOnlyList<GateOutcome>> ActionsAsync(string conversationId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT outcome FROM conversation_actions WHERE conversation_id = @conversationId ORDER BY turn, at",
+            new { conversationId },
+            cancellationToken: ct));
+        return rows.Select(r => JsonSerializer.Deserialize<GateOutcome>(r)!).ToList();
     }
 
     public async Task UpdateAsync(Conversation conversation, CancellationToken ct)
