@@ -18,6 +18,7 @@ public static class LeewayCommandLine
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(SandboxCommand.Create());
         root.Subcommands.Add(TokenCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 }
