@@ -20,6 +20,7 @@ public static class LeewayCommandLine
         root.Subcommands.Add(TokenCommand.Create());
         root.Subcommands.Add(ClassifyCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 }
