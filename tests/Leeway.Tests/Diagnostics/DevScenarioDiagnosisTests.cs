@@ -6,14 +6,15 @@ namespace Leeway.Tests.Diagnostics;
 
 /// <summary>
 /// Every dev scenario's <c>expect.diagnosis</c>, reproduced by the rules from its world turned into Stripe objects in
-/// memory (the end-to-end run through the sandbox is <c>SandboxDiagnosisTests</c>).
+/// memory (the end-to-end run through the sandbox is <see cref="SandboxDiagnosisTests"/>).
 /// </summary>
 public sealed class DevScenarioDiagnosisTests
 {
+    /// <summary>The dev scenarios that say what the diagnosis must be.</summary>
     public static TheoryData<string> Scenarios()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(ScenarioFiles.DevFolder, "*.json").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(SharedFiles.DevScenarios, "*.json").Order(StringComparer.Ordinal))
         {
             if (JsonNode.Parse(File.ReadAllText(file))!["expect"]?["diagnosis"] is not null)
             {
@@ -28,7 +29,7 @@ public sealed class DevScenarioDiagnosisTests
     [MemberData(nameof(Scenarios))]
     public void Rules_give_the_expected_diagnosis(string file)
     {
-        var scenario = JsonNode.Parse(File.ReadAllText(Path.Combine(ScenarioFiles.DevFolder, file)))!.AsObject();
+        var scenario = JsonNode.Parse(File.ReadAllText(Path.Combine(SharedFiles.DevScenarios, file)))!.AsObject();
         var customerId = scenario["customer"]!.GetValue<string>();
         var customer = scenario["world"]!["customers"]!.AsArray().OfType<JsonObject>().Single(c => c["id"]!.GetValue<string>() == customerId);
         var unavailable = (scenario["faults"] as JsonArray ?? []).Select(f => f!["source"]!.GetValue<string>()).ToArray();
