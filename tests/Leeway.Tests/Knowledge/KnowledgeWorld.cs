@@ -35,7 +35,7 @@ internal sealed class KnowledgeWorld : IAsyncDisposable
         var store = new ArticleStore(database, time);
         var index = new KnowledgeIndex();
         var knowledge = new KnowledgeBase(store, index, new IdGenerator());
-        await new KnowledgeStartup(store, knowledge, NullLogger<KnowledgeStartup>.Instance).StartAsync(CancellationToken.None);
+        await new KnowledgeStartup(knowledge, NullLogger<KnowledgeStartup>.Instance).StartAsync(CancellationToken.None);
         return new KnowledgeWorld(directory, database, time, store, index, knowledge);
     }
 
