@@ -2,21 +2,22 @@ using Leeway.Diagnostics;
 using Leeway.Humans;
 using Leeway.Policy;
 using Leeway.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Leeway.Tests.Humans;
 
-/// <summary>A real SQLite file in a temp folder with the Humans schema, the case store, its timeline and the staff directory.</summary>
+/// <summary>A real database of its own (SQLite file, or PostgreSQL: see <see cref="TestDatabase"/>) with the Humans schema, the case store, its timeline and the staff directory.</summary>
 internal sealed class CaseWorld : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 10, 9, 0, 0, TimeSpan.Zero);
 
-    private CaseWorld(string directory, Database database, FakeTimeProvider time, RecordingObserver observer, CaseEvents events, CaseStore cases, StaffDirectory staff)
+    private readonly TestDatabase _storage;
+
+    private CaseWorld(TestDatabase storage, Database database, FakeTimeProvider time, RecordingObserver observer, CaseEvents events, CaseStore cases, StaffDirectory staff)
     {
-        Directory = directory;
+        _storage = storage;
         Database = database;
         Time = time;
         Observer = observer;
@@ -25,7 +26,6 @@ internal sealed class CaseWorld : IAsyncDisposable
         Staff = staff;
     }
 
-    public string Directory { get; }
     public Database Database { get; }
     public FakeTimeProvider Time { get; }
     public RecordingObserver Observer { get; }
@@ -35,15 +35,15 @@ internal sealed class CaseWorld : IAsyncDisposable
 
     public static async Task<CaseWorld> StartAsync(HumansOptions? options = null)
     {
-        var directory = System.IO.Directory.CreateTempSubdirectory("leeway-cases-").FullName;
-        var database = new Database($"Data Source={Path.Combine(directory, "leeway.db")}");
+        var storage = await TestDatabase.CreateAsync();
+        var database = storage.Database;
         await new SchemaMigrator(database, [new HumansSchema()], NullLogger<SchemaMigrator>.Instance).StartAsync(CancellationToken.None);
         var time = new FakeTimeProvider(Start);
         var observer = new RecordingObserver();
         var events = new CaseEvents(database, [observer], NullLogger<CaseEvents>.Instance);
         var ids = new IdGenerator();
         var cases = new CaseStore(database, events, ids, time, Options.Create(options ?? new HumansOptions()));
-        return new CaseWorld(directory, database, time, observer, events, cases, new StaffDirectory(database, ids, time));
+        return new CaseWorld(storage, database, time, observer, events, cases, new StaffDirectory(database, ids, time));
     }
 
     public static HandoffPacket Packet(string? conversationId = "conv_1", string summary = "Refund above the automatic limit", params TranscriptLine[] lines) => new(
@@ -58,21 +58,7 @@ internal sealed class CaseWorld : IAsyncDisposable
     public Task<Case> OpenAsync(string customerId = "cus_a", string risk = "normal", string? conversationId = null) =>
         Cases.OpenAsync(customerId, "refund_over_cap", "agent", risk, Packet(conversationId ?? $"conv_{Guid.NewGuid():N}"), CancellationToken.None);
 
-    public ValueTask DisposeAsync()
-    {
-        Database.Dispose();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A pooled handle may linger; the OS cleans the temp folder.
-        }
-
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _storage.DisposeAsync();
 
     internal sealed class RecordingObserver : ICaseEventObserver
     {

@@ -1,35 +1,34 @@
 using System.Net.Http.Headers;
 using Leeway.Identity;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Leeway.Tests.Humans;
 
-/// <summary>The real product host on 127.0.0.1 (port 0) with its own SQLite file, and clients for a customer and for staff.</summary>
+/// <summary>The real product host on 127.0.0.1 (port 0) with its own database (<see cref="TestDatabase"/>), and clients for a customer and for staff.</summary>
 internal sealed class LeewayTestHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly TestDatabase _storage;
 
-    private LeewayTestHost(WebApplication app, string directory, Uri address)
+    private LeewayTestHost(WebApplication app, TestDatabase storage, Uri address)
     {
         _app = app;
-        Directory = directory;
+        _storage = storage;
         Address = address;
     }
 
-    public string Directory { get; }
     public Uri Address { get; }
     public IServiceProvider Services => _app.Services;
 
     public static async Task<LeewayTestHost> StartAsync(IReadOnlyDictionary<string, string?>? extra = null)
     {
-        var directory = System.IO.Directory.CreateTempSubdirectory("leeway-host-").FullName;
+        var storage = await TestDatabase.CreateAsync();
         var settings = new Dictionary<string, string?>
         {
             ["urls"] = "http://127.0.0.1:0",
-            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(directory, "leeway.db")}",
-            ["Storage:DataDirectory"] = directory,
+            ["Storage:ConnectionString"] = storage.ConnectionString,
+            ["Storage:DataDirectory"] = storage.Directory,
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
@@ -37,8 +36,18 @@ internal sealed class LeewayTestHost : IAsyncDisposable
         }
 
         var app = LeewayApp.Build([], settings);
-        await app.StartAsync();
-        return new LeewayTestHost(app, directory, new Uri(app.Urls.First()));
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            await storage.DisposeAsync();
+            throw;
+        }
+
+        return new LeewayTestHost(app, storage, new Uri(app.Urls.First()));
     }
 
     public HttpClient Customer(string customerId) => Client(Services.GetRequiredService<CustomerTokens>().Issue(customerId));
@@ -53,15 +62,7 @@ internal sealed class LeewayTestHost : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A pooled handle may linger; the OS cleans the temp folder.
-        }
+        await _storage.DisposeAsync();
     }
 
     private HttpClient Client(string bearer)
