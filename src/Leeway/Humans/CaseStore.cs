@@ -232,7 +232,16 @@ internal sealed class CaseStore(Database database, CaseEvents events, IdGenerato
                 """,
                 new
                 {
-                    row.Status, row.Risk, row.RiskRank, row.ClosedAt, row.ClosedBy, row.Resolution, row.ArticleId, row.Packet, row.Revision, row.Id,
+                    row.Status,
+                    row.Risk,
+                    row.RiskRank,
+                    row.ClosedAt,
+                    row.ClosedBy,
+                    row.Resolution,
+                    row.ArticleId,
+                    row.Packet,
+                    row.Revision,
+                    row.Id,
                     expected = revision,
                 },
                 transaction,

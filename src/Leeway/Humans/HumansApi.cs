@@ -355,7 +355,7 @@ public static class HumansApi
             messages.Add(new CustomerCaseMessage(from, null, line.Text, line.At));
         }
 
-        return new CustomerCase(item.Id, item.Status, item.CreatedAt, item.ClosedAt, item.Resolution, messages);
+        return new CustomerCase(item.Id, item.Status, item.CreatedAt, item.ClosedAt, messages);
     }
 
     private static ProblemHttpResult CaseNotFound(string id) =>

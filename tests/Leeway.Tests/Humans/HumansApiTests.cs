@@ -167,6 +167,10 @@ public sealed class HumansApiTests
         Assert.Equal("closed", detail.GetProperty("case").GetProperty("status").GetString());
         Assert.Contains(detail.GetProperty("events").EnumerateArray(), e => e.GetProperty("kind").GetString() == "article_created" && e.GetProperty("detail").GetString() == articleId);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        using var owner = host.Customer("cus_a");
+        var seenByOwner = await owner.GetStringAsync($"/api/v1/me/cases/{opened.Id}");
+        Assert.Contains("\"status\":\"closed\"", seenByOwner, StringComparison.Ordinal);
+        Assert.DoesNotContain("looped all night", seenByOwner, StringComparison.Ordinal);
     }
 
     [Fact]
