@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Leeway.Eval;
 
 namespace Leeway.Cli;
 
@@ -7,11 +8,33 @@ internal static class EvalCommand
     public static Command Create()
     {
         var paths = new Argument<string[]>("paths") { Description = "Scenario files, or folders searched recursively for *.json", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("eval", "Run scenario files through the product, each in a fresh world, and print PASS/FAIL per scenario.")
+        var parallel = new Option<int>("--parallel") { Description = "Scenarios run at once (default: the number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var repeat = new Option<int>("--repeat") { Description = "Run each scenario K times in fresh worlds; it passes only if all K pass (pass^k)", DefaultValueFactory = _ => 1 };
+        var json = new Option<string?>("--json") { Description = "Also write a JSON report with per-scenario results and the aggregates to FILE" };
+        var command = new Command("eval", """
+            Run scenario files (../shared/scenario-format.md) through the product, each in a fresh world: a fresh Stripe sandbox
+            seeded with the scenario's world, a fresh database, events delivered as signed webhooks, the diagnosis read and the
+            conversation held over the product's own HTTP endpoints. Prints PASS/FAIL per scenario and "N passed, N failed".
+            Exit 0 when the run completed (whatever failed), 2 when a file is invalid (the message names file, JSON path, value).
+
+            Example: leeway eval ../shared/scenarios/dev --json report.json --repeat 8
+            """)
         {
             paths,
+            parallel,
+            repeat,
+            json,
         };
-        command.SetAction((parse, cancellationToken) => Task.FromResult(2));
+        command.SetAction(async (parse, ct) =>
+        {
+            if (parse.GetValue(parallel) < 1 || parse.GetValue(repeat) < 1)
+            {
+                await Console.Error.WriteLineAsync("--parallel and --repeat must be at least 1.");
+                return 2;
+            }
+
+            return await EvalRunner.RunAsync(parse.GetValue(paths)!, parse.GetValue(parallel), parse.GetValue(repeat), parse.GetValue(json), Console.Out, Console.Error, ct);
+        });
         return command;
     }
 }

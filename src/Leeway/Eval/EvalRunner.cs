@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Spectre.Console;
+
+namespace Leeway.Eval;
+
+/// <summary><c>leeway eval</c>: validates every file first (exit 2 on the first invalid one), then runs each scenario
+/// K times in fresh worlds, N at a time, and prints one line per scenario and the closing tally.</summary>
+internal static class EvalRunner
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> paths, int parallel, int repeat, string? jsonFile, TextWriter output, TextWriter errors, CancellationToken ct)
+    {
+        IReadOnlyList<Scenario> scenarios;
+        try
+        {
+            scenarios = ScenarioLoader.Expand(paths).Select(ScenarioLoader.Load).ToList();
+        }
+        catch (ScenarioFormatException e)
+        {
+            await errors.WriteLineAsync($"invalid scenario: {e.Message}");
+            return 2;
+        }
+
+        if (scenarios.Count == 0)
+        {
+            await errors.WriteLineAsync($"no scenario files (*.json) under {string.Join(", ", paths)}");
+            return 2;
+        }
+
+        var duplicate = scenarios.GroupBy(s => s.Id).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            await errors.WriteLineAsync($"invalid scenario: {duplicate.Last().File}: $.id: '{duplicate.Key}' is also the id of {duplicate.First().File}");
+            return 2;
+        }
+
+        var jobs = scenarios.SelectMany((s, i) => Enumerable.Range(0, repeat).Select(_ => (Index: i, Scenario: s))).ToList();
+        var runs = new ScenarioRunResult[scenarios.Count][];
+        for (var i = 0; i < scenarios.Count; i++)
+        {
+            runs[i] = new ScenarioRunResult[repeat];
+        }
+
+        var slots = new int[scenarios.Count];
+        async Task RunAll(Action advance)
+        {
+            await Parallel.ForEachAsync(jobs, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel), CancellationToken = ct }, async (job, token) =>
+            {
+                var result = await RunOnceAsync(job.Scenario, token);
+                runs[job.Index][Interlocked.Increment(ref slots[job.Index]) - 1] = result;
+                advance();
+            });
+        }
+
+        if (!Console.IsErrorRedirected && errors == Console.Error)
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            await console.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .StartAsync(async context =>
+                {
+                    var task = context.AddTask($"{scenarios.Count} scenarios × {repeat}", maxValue: jobs.Count);
+                    await RunAll(() => task.Increment(1));
+                });
+        }
+        else
+        {
+            await RunAll(() => { });
+        }
+
+        var results = scenarios.Select((s, i) => new ScenarioResult(s, runs[i])).ToList();
+        foreach (var result in results)
+        {
+            await output.WriteLineAsync(result.Line);
+        }
+
+        var report = EvalReport.From(results, repeat);
+        if (jsonFile is not null)
+        {
+            await File.WriteAllTextAsync(jsonFile, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }), ct);
+        }
+
+        await output.WriteLineAsync($"{report.Aggregates.Passed} passed, {report.Aggregates.Failed} failed");
+        return 0;
+    }
+
+    private static async Task<ScenarioRunResult> RunOnceAsync(Scenario scenario, CancellationToken ct)
+    {
+        try
+        {
+            var seen = await ScenarioRunner.RunAsync(scenario, ct);
+            var failures = ScenarioChecks.Failures(scenario, seen);
+            var outcome = scenario.Expect.Outcome is { } expected && seen.TurnReaching(expected) is not null ? expected : seen.FinalState;
+            return new ScenarioRunResult(
+                scenario,
+                failures,
+                outcome,
+                outcome is null ? null : seen.TurnReaching(outcome),
+                seen.Replies.Count,
+                seen.ReplyLatenciesMs,
+                ScenarioChecks.PolicyViolations(scenario, seen).Count(),
+                ScenarioChecks.IsDeadEnd(seen));
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            return new ScenarioRunResult(scenario, [$"error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}"], null, null, 0, [], 0, scenario.Conversation.Count > 0);
+        }
+    }
+}

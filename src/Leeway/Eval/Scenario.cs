@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Leeway.Eval;
+
+/// <summary>One scenario file (see ../shared/scenario-format.md), validated. <see cref="World"/> is kept as JSON for the sandbox.</summary>
+public sealed record Scenario(
+    string Id,
+    string Title,
+    string File,
+    DateTimeOffset Now,
+    string Customer,
+    JsonObject World,
+    IReadOnlyList<ScenarioCustomer> Customers,
+    IReadOnlyList<ScenarioEvent> Events,
+    TimeSpan? Advance,
+    IReadOnlyList<string> Conversation,
+    IReadOnlyDictionary<string, JsonNode> Policy,
+    IReadOnlyList<ScenarioFault> Faults,
+    ScenarioExpect Expect);
+
+/// <summary>The parts of a world customer that the product's own sources (entitlements, usage) are fed from.</summary>
+public sealed record ScenarioCustomer(string Id, IReadOnlyList<ScenarioEntitlement> Entitlements, IReadOnlyList<ScenarioUsage> Usage);
+
+public sealed record ScenarioEntitlement(string Feature, bool Active, string Source);
+
+public sealed record ScenarioUsage(string Meter, DateTimeOffset PeriodStart, DateTimeOffset PeriodEnd, long Quantity, long Amount);
+
+public sealed record ScenarioEvent(string Type, string ObjectId);
+
+public sealed record ScenarioFault(string Source, string Mode);
+
+public sealed record ScenarioExpect(
+    JsonObject? Diagnosis,
+    string? Outcome,
+    IReadOnlyList<ExpectedAction> Actions,
+    IReadOnlyList<ExpectedAction> Forbidden,
+    IReadOnlyDictionary<string, JsonObject> State,
+    IReadOnlyList<ExpectedNudge> Nudges,
+    IReadOnlyList<string> ReplyMustNotContain,
+    int? MaxTurns);
+
+public sealed record ExpectedAction(string Type, string? Target, long? Amount)
+{
+    public override string ToString() => Type + (Target is null ? "" : $" {Target}") + (Amount is null ? "" : $" ({Amount})");
+}
+
+public sealed record ExpectedNudge(string? Channel, string Reason)
+{
+    public override string ToString() => (Channel is null ? "" : Channel + " ") + Reason;
+}
+
+/// <summary>A scenario file that breaks the format: one line naming the file, the JSON path and the value.</summary>
+public sealed class ScenarioFormatException(string file, string path, string problem)
+    : Exception($"{file}: {path}: {problem}")
+{
+    public string File { get; } = file;
+
+    public string JsonPath { get; } = path;
+
+    internal static string Show(JsonNode? node) => node is null ? "null" : node.ToJsonString(new JsonSerializerOptions { WriteIndented = false }) is { Length: > 60 } s ? s[..57] + "..." : node.ToJsonString();
+}

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Leeway.Agent;
+using Leeway.Humans;
+using Leeway.Prevent;
+
+namespace Leeway.Eval;
+
+/// <summary>Runs one scenario in a fresh world, through the product's real HTTP endpoints, and records what happened.</summary>
+internal static class ScenarioRunner
+{
+    /// <summary>How far the clock moves per step while advancing: within the webhook signature tolerance (300 s),
+    /// so events the sandbox signs during a step still verify on the product's clock.</summary>
+    private static readonly TimeSpan ClockStep = TimeSpan.FromMinutes(4);
+
+    public static async Task<ScenarioObservation> RunAsync(Scenario scenario, CancellationToken ct)
+    {
+        await using var world = await ScenarioWorld.StartAsync(scenario, ct);
+        await WorldSeeder.FeedProductSourcesAsync(world.Product.Services, scenario, ct);
+        var scheduled = world.Product.Services.GetService<IScheduledWork>();
+
+        foreach (var e in scenario.Events)
+        {
+            await world.Admin.FireEventAsync(e, ct);
+        }
+
+        if (scenario.Advance is { } advance)
+        {
+            var end = scenario.Now + advance;
+            for (var at = scenario.Now; at < end;)
+            {
+                at = at + ClockStep < end ? at + ClockStep : end;
+                world.Clock.MoveTo(at);
+                await world.Admin.AdvanceToAsync(at, ct);
+                if (scheduled is not null)
+                {
+                    await scheduled.RunDueAsync(ct);
+                }
+            }
+        }
+
+        world.SignInAs(scenario.Customer);
+        var (diagnosis, diagnosisError) = await ReadDiagnosisAsync(world, ct);
+        var requestsBefore = (await world.Admin.RequestsAsync(ct)).Count;
+        var (replies, latencies, conversationError) = await ConverseAsync(world, scenario.Conversation, ct);
+
+        var requests = await world.Admin.RequestsAsync(ct);
+        var actions = new List<ObservedAction>();
+        foreach (var request in requests)
+        {
+            if (ObservedAction.From(request) is { } action)
+            {
+                actions.Add(action.Type == "refund" && action.Amount is null && request.ObjectId is { } refundId
+                    ? action with { Amount = (await world.Admin.ObjectAsync(refundId, ct))?["amount"]?.GetValue<long>() }
+                    : action);
+            }
+        }
+
+        var states = new Dictionary<string, JsonObject?>();
+        foreach (var id in scenario.Expect.State.Keys)
+        {
+            states[id] = await world.Admin.ObjectAsync(id, ct);
+        }
+
+        var links = new Dictionary<string, string>();
+        foreach (var request in requests.Skip(requestsBefore).Where(r => r.Succeeded && r.ObjectId is not null))
+        {
+            if (await world.Admin.ObjectAsync(request.ObjectId!, ct) is { } issued
+                && (issued["url"] ?? issued["hosted_invoice_url"])?.GetValue<string>() is { } url
+                && issued["customer"]?.GetValue<string>() is { } owner)
+            {
+                links[url] = owner;
+            }
+        }
+
+        var nudges = world.Product.Services.GetService<INudgeStore>() is { } nudgeStore
+            ? await nudgeStore.ListForCustomerAsync(scenario.Customer, ct)
+            : [];
+        var cases = world.Product.Services.GetService<ICaseStore>() is { } caseStore
+            ? await caseStore.ListForCustomerAsync(scenario.Customer, ct)
+            : [];
+
+        return new ScenarioObservation(diagnosis, diagnosisError, replies, latencies, conversationError, requestsBefore, requests, actions, states, nudges, cases, links);
+    }
+
+    private static async Task<(JsonObject?, string?)> ReadDiagnosisAsync(ScenarioWorld world, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await world.ProductHttp.GetAsync("/api/v1/diagnosis", ct);
+            return response.IsSuccessStatusCode
+                ? (await response.Content.ReadFromJsonAsync<JsonObject>(ct), null)
+                : (null, $"GET /api/v1/diagnosis answered {(int)response.StatusCode}");
+        }
+        catch (HttpRequestException e)
+        {
+            return (null, $"GET /api/v1/diagnosis failed: {e.Message}");
+        }
+    }
+
+    private static async Task<(List<ChatReply>, List<double>, string?)> ConverseAsync(ScenarioWorld world, IReadOnlyList<string> messages, CancellationToken ct)
+    {
+        var replies = new List<ChatReply>();
+        var latencies = new List<double>();
+        if (messages.Count == 0)
+        {
+            return (replies, latencies, null);
+        }
+
+        try
+        {
+            using var start = await world.ProductHttp.PostAsJsonAsync("/api/v1/conversations", new { channel = "chat" }, ct);
+            if (!start.IsSuccessStatusCode)
+            {
+                return (replies, latencies, $"POST /api/v1/conversations answered {(int)start.StatusCode}");
+            }
+
+            var conversationId = (await start.Content.ReadFromJsonAsync<JsonObject>(ct))?["id"]?.GetValue<string>();
+            foreach (var message in messages)
+            {
+                var clock = Stopwatch.StartNew();
+                using var response = await world.ProductHttp.PostAsJsonAsync($"/api/v1/conversations/{conversationId}/messages", new { text = message }, ct);
+                latencies.Add(clock.Elapsed.TotalMilliseconds);
+                if (!response.IsSuccessStatusCode)
+                {
+                    return (replies, latencies, $"POST /api/v1/conversations/{{id}}/messages answered {(int)response.StatusCode}");
+                }
+
+                replies.Add((await response.Content.ReadFromJsonAsync<ChatReply>(ct))!);
+            }
+
+            return (replies, latencies, null);
+        }
+        catch (HttpRequestException e)
+        {
+            return (replies, latencies, $"the chat endpoint failed: {e.Message}");
+        }
+    }
+}
