@@ -29,6 +29,7 @@ public sealed partial class MeterModel(
     IGate gate,
     ICaseStore cases,
     INudgeStore nudges,
+    IStaffDirectory staff,
     ClickLedger clicks,
     DashboardChat chat,
     ConversationStore conversations,
@@ -157,7 +158,7 @@ public sealed partial class MeterModel(
             {
                 var conversation = await chat.GetOrStartAsync(CustomerId, ct);
                 if (conversation.State == ConversationState.Escalated && conversation.CaseId is { } escalatedTo
-                    && await cases.GetAsync(escalatedTo, ct) is { Status: "closed" })
+                    && await cases.GetAsync(escalatedTo, ct) is { Status: CaseStatus.Closed })
                 {
                     // The person closed the case: a new question starts a new conversation with Lee.
                     conversation = await chat.RestartAsync(CustomerId, ct);
@@ -189,10 +190,14 @@ public sealed partial class MeterModel(
             string? caseId = null;
             try
             {
-                var open = (await cases.ListForCustomerAsync(CustomerId, ct)).FirstOrDefault(c => c.Status == "open");
+                var open = (await cases.ListForCustomerAsync(CustomerId, ct)).FirstOrDefault(c => c.Status == CaseStatus.Open);
                 if (open is not null)
                 {
-                    // TODO(kcs): add the note to the open case (ICaseStore.AddTranscriptLineAsync) once it lands.
+                    if (!string.IsNullOrEmpty(note))
+                    {
+                        await cases.AddTranscriptLineAsync(open.Id, new TranscriptLine(AgentLee.Customer, note, time.GetUtcNow()), ct);
+                    }
+
                     caseId = open.Id;
                 }
                 else
@@ -305,10 +310,10 @@ public sealed partial class MeterModel(
         CustomerEmail = snapshot?.Customer.Email;
         CardOnFile = snapshot?.DefaultPaymentMethod?.Card is { } card ? Money.Card(card.Brand, card.Last4) : null;
         Nudges = (await nudgesTask).OrderByDescending(n => n.CreatedAt).Take(5).ToList();
-        OpenCase = (await casesTask).FirstOrDefault(c => c.Status == "open");
+        OpenCase = (await casesTask).FirstOrDefault(c => c.Status == CaseStatus.Open);
         if (OpenCase is not null)
         {
-            CaseMessages = StaffLines(OpenCase);
+            CaseMessages = await StaffLinesAsync(OpenCase, ct);
         }
 
         if (await chatTask is { } conversation)
@@ -319,12 +324,13 @@ public sealed partial class MeterModel(
         return true;
     }
 
-    private static List<(string From, string Text, DateTimeOffset At)> StaffLines(Case open)
+    private async Task<IReadOnlyList<(string From, string Text, DateTimeOffset At)>> StaffLinesAsync(Case open, CancellationToken ct)
     {
         var lines = new List<(string, string, DateTimeOffset)>();
         foreach (var line in open.Packet.Transcript.Where(l => l.From.StartsWith("human:", StringComparison.Ordinal)))
         {
-            lines.Add(("Billing team", line.Text, line.At));
+            var name = (await staff.GetAsync(line.From["human:".Length..], ct))?.Name;
+            lines.Add((name is null ? "Billing team" : $"{name}, billing team", line.Text, line.At));
         }
 
         return lines;

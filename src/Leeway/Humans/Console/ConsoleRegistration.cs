@@ -25,6 +25,7 @@ public static class ConsoleRegistration
             });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.AddAuthenticationSchemes(StaffScheme).RequireClaim(StaffIdClaim));
+        builder.Services.AddSingleton<StaffAudit>();
         return builder;
     }
 
