@@ -30,7 +30,6 @@ internal static class DemoDesk
         var diagnostics = services.GetRequiredService<IDiagnosisService>();
         var cases = services.GetRequiredService<ICaseStore>();
         var conversations = services.GetRequiredService<ConversationStore>();
-        var lee = services.GetRequiredService<AgentLee>();
         foreach (var customerId in customerIds)
         {
             if ((await cases.ListForCustomerAsync(customerId, ct)).Count > 0
@@ -42,7 +41,7 @@ internal static class DemoDesk
             try
             {
                 var conversation = await conversations.StartAsync(customerId, "chat", ct);
-                await lee.HandleAsync(conversation, $"{MeterWords(diagnosis)} I would like to talk to a person, please.", ct);
+                await services.GetRequiredService<AgentLee>().HandleAsync(conversation, $"{MeterWords(diagnosis)} I would like to talk to a person, please.", ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
