@@ -51,6 +51,19 @@ internal static class DueWork
         world.Clock.MoveTo(UnixTime.From(target));
     }
 
+    /// <summary>The state part of <see cref="AdvanceAsync"/>, under the world lock (a test clock's advance): webhook
+    /// retries then run from the real-time loop or the next admin advance.</summary>
+    public static void RunUntil(World world, long target)
+    {
+        while (NextDue(world, target) is { } step)
+        {
+            world.Clock.MoveTo(UnixTime.From(step));
+            Run(world, step);
+        }
+
+        world.Clock.MoveTo(UnixTime.From(target));
+    }
+
     private static long? NextDue(World world, long until)
     {
         var times = world.All<CheckoutSession>().Where(s => s.Status == "open" && s.ExpiresAt <= until).Select(s => s.ExpiresAt)
