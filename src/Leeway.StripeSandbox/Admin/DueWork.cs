@@ -1,11 +1,13 @@
 using Leeway.StripeSandbox.Objects;
+using Leeway.StripeSandbox.Payments;
 using Leeway.StripeSandbox.Wire;
 
 namespace Leeway.StripeSandbox.Admin;
 
 /// <summary>
 /// What happens by itself as time passes, in time order: open checkout sessions expire, subscriptions set to cancel
-/// reach their cancel time, failed webhooks are retried. Stripe would also retry invoices; here Leeway runs dunning, so it does not.
+/// reach their cancel time, subscriptions renew at the end of their period (<see cref="Renewal"/>), failed webhooks
+/// are retried. Stripe would also retry unpaid invoices; here Leeway runs dunning, so it does not.
 /// </summary>
 internal static class DueWork
 {
@@ -68,6 +70,7 @@ internal static class DueWork
     {
         var times = world.All<CheckoutSession>().Where(s => s.Status == "open" && s.ExpiresAt <= until).Select(s => s.ExpiresAt)
             .Concat(world.All<Subscription>().Where(s => s.Status != "canceled" && s.CancelAt <= until).Select(s => s.CancelAt!.Value))
+            .Concat(world.All<Subscription>().Where(Renewal.Renews).Select(s => Renewal.PeriodEnd(world, s)).OfType<long>().Where(t => t <= until))
             .ToList();
         return times.Count == 0 ? null : times.Min();
     }
@@ -88,6 +91,15 @@ internal static class DueWork
             subscription.EndedAt = subscription.CancelAt;
             subscription.CancellationReason ??= "cancellation_requested";
             world.Emit("customer.subscription.deleted", subscription);
+        }
+
+        foreach (var subscription in world.All<Subscription>().Where(Renewal.Renews).ToList())
+        {
+            while (Renewal.Renews(subscription) && Renewal.PeriodEnd(world, subscription) is { } end && end <= now
+                && !(subscription.CancelAt is { } cancelAt && cancelAt <= end))
+            {
+                Renewal.Renew(world, subscription, end);
+            }
         }
     }
 }
