@@ -43,6 +43,12 @@ public sealed class SandboxHost : IAsyncDisposable
 
         var sandbox = new Sandbox(new SandboxClock(options.Now, TimeProvider.System), TimeProvider.System);
         var app = builder.Build();
+        app.Use((http, next) =>
+        {
+            // Every response names its request, as Stripe's do (the /v1 record and events quote it).
+            http.Response.Headers["Request-Id"] = Wire.StripeIds.New("req_", 14);
+            return next(http);
+        });
         app.MapAdmin(sandbox);
         app.MapV1(sandbox);
         app.MapHostedPages(sandbox);
