@@ -114,7 +114,7 @@ internal sealed class WebhookDispatcher(World world, TimeProvider machine) : IAs
 
         foreach (var delivery in due)
         {
-            await AttemptAsync(delivery, cancellationToken);
+            await AttemptAsync(delivery, d => d.NextAttempt <= now, cancellationToken);
         }
     }
 
@@ -150,7 +150,7 @@ internal sealed class WebhookDispatcher(World world, TimeProvider machine) : IAs
         {
             await foreach (var delivery in _firstAttempts.Reader.ReadAllAsync(_stop.Token))
             {
-                await AttemptAsync(delivery, _stop.Token);
+                await AttemptAsync(delivery, d => d.Attempts.Count == 0, _stop.Token);
             }
         }
         catch (OperationCanceledException)
@@ -175,7 +175,7 @@ internal sealed class WebhookDispatcher(World world, TimeProvider machine) : IAs
 
                 foreach (var delivery in due)
                 {
-                    await AttemptAsync(delivery, _stop.Token);
+                    await AttemptAsync(delivery, d => d.NextAttemptReal <= machine.GetUtcNow(), _stop.Token);
                 }
             }
         }
@@ -185,14 +185,19 @@ internal sealed class WebhookDispatcher(World world, TimeProvider machine) : IAs
         }
     }
 
-    private async Task AttemptAsync(Delivery delivery, CancellationToken cancellationToken)
+    /// <summary>One attempt, if <paramref name="stillDue"/> holds once it is this sender's turn (the clock-driven and
+    /// real-time paths may both have picked the same retry).</summary>
+    private async Task AttemptAsync(Delivery delivery, Func<Delivery, bool> stillDue, CancellationToken cancellationToken)
     {
         await _sending.WaitAsync(cancellationToken);
         try
         {
-            if (delivery.Status != "pending" || (delivery.Attempts.Count > 0 && delivery.NextAttempt is null))
+            lock (_sync)
             {
-                return;
+                if (delivery.Status != "pending" || !stillDue(delivery))
+                {
+                    return;
+                }
             }
 
             var timestamp = world.Clock.Unix;
