@@ -54,7 +54,7 @@ internal static class TrainCommand
                 var heldOut = IntentEvaluation.Run(understander, data.HeldOut);
                 var challenge = IntentEvaluation.Run(understander, data.Challenge);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{learner}: trained in {seconds:0.0} s; held-out {heldOut.Accuracy:0.000} ({heldOut.Correct}/{heldOut.Total}); challenge {challenge.Accuracy:0.000} ({challenge.Correct}/{challenge.Total})"));
+                    $"{learner}: trained in {seconds:0.0} s; held-out {heldOut.Accuracy:0.000} ({heldOut.Correct}/{heldOut.Total}); challenge {challenge.Accuracy:0.000} ({challenge.Correct}/{challenge.Total}), calibration error {challenge.CalibrationError:0.000}, mean confidence on misses {(challenge.Misses.Count == 0 ? 0 : challenge.Misses.Average(m => m.Confidence)):0.00}"));
                 Console.WriteLine("  challenge confusions (expected -> predicted): " + string.Join(", ", challenge.Confusions().Take(8).Select(c => $"{c.Expected}->{c.Predicted} x{c.Count}")));
                 Console.WriteLine("  held-out confusions: " + string.Join(", ", heldOut.Confusions().Take(8).Select(c => $"{c.Expected}->{c.Predicted} x{c.Count}")));
                 if (parse.GetValue(misses))
