@@ -8,7 +8,7 @@ namespace Leeway.Agent.Understanding;
 /// Patterns run over folded text (lower case, no accents), so "Je voudrais parler à quelqu'un" and
 /// "je voudrais parler a quelqu'un" are the same to them.
 /// </summary>
-public static partial class SignalDetector
+internal static partial class SignalDetector
 {
     public static Signals Detect(string text)
     {
