@@ -22,6 +22,7 @@ public static class PreventRegistration
         builder.Services.AddSingleton<NudgeDispatcher>();
 
         builder.Services.AddSingleton<JobQueue>();
+        builder.Services.AddSingleton<JobRunners>();
         builder.Services.AddSingleton<IScheduledWork, ScheduledWork>();
         builder.Services.AddHostedService<PreventScheduler>();
         return builder;

@@ -35,8 +35,10 @@ internal sealed class WebhookProcessor(
             await inbox.MarkProcessedAsync(stored.EventId, cancellationToken);
             return true;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
+            // Shutting down: whatever broke, broke because of it. The claim expires and the event is processed again,
+            // as after a crash; recording a failure now would only delay that.
             throw;
         }
         catch (Exception error)
