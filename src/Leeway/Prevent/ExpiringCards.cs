@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Leeway.Diagnostics;
+using Microsoft.Extensions.Options;
 using Stripe;
 
 namespace Leeway.Prevent;
@@ -16,6 +17,8 @@ internal sealed class ExpiringCards(
     Nudger nudger,
     NudgeOutbox outbox,
     KnownCustomers known,
+    TimeProvider time,
+    IOptions<PreventOptions> options,
     ILogger<ExpiringCards> logger) : IJobRunner
 {
     /// <summary>Nudge reasons about the card on file: resolved once the diagnosis no longer finds them.</summary>
@@ -35,8 +38,8 @@ internal sealed class ExpiringCards(
         }
 
         var holding = diagnosis.Findings.Where(f => CardReasons.Contains(f.RootCause)).ToList();
-        var stale = (await outbox.ListStoredAsync(customerId, null, cancellationToken))
-            .Select(n => n.Nudge)
+        var nudges = (await outbox.ListStoredAsync(customerId, null, cancellationToken)).Select(n => n.Nudge).ToList();
+        var stale = nudges
             .Where(n => CardReasons.Contains(n.Reason) && n.State is NudgeState.Pending or NudgeState.Sent)
             .Where(n => !holding.Any(f => f.RootCause == n.Reason && f.ObjectIds.Contains(n.ObjectId, StringComparer.Ordinal)))
             .Select(n => n.ObjectId)
@@ -50,6 +53,12 @@ internal sealed class ExpiringCards(
         }
 
         var card = finding.Facts.GetValueOrDefault(FactKeys.PaymentMethod) ?? finding.ObjectIds[0];
+        var remindAfter = time.GetUtcNow().AddDays(-options.Value.CardReminderDays);
+        if (nudges.Any(n => n.Reason == RootCause.CardExpiringSoon && n.ObjectId == card && n.CreatedAt > remindAfter))
+        {
+            return false;
+        }
+
         var cause = new Cause(RootCause.CardExpiringSoon, diagnosis, finding);
         var sent = await nudger.NudgeAsync(
             new NudgeDecision(customerId, cause, card, FixActions.For(cause.Reason, customerId, null, null), null, decisionKey),
