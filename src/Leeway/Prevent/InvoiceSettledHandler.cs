@@ -4,9 +4,10 @@ namespace Leeway.Prevent;
 
 /// <summary>
 /// <c>invoice.paid</c> / <c>invoice.payment_succeeded</c> / <c>invoice.voided</c>: the invoice is settled, so what Tier 0
-/// had open about it is closed: pending retries cancelled, unsent nudges cancelled, in-app nudges resolved, its cases closed.
+/// had open about it is closed: pending retries cancelled, unsent nudges cancelled, in-app nudges resolved. Cases stay
+/// with the people working them (they see the invoice settled in the diagnosis); closing one is a person's call.
 /// </summary>
-internal sealed class InvoiceSettledHandler(StripeClient stripe, JobQueue jobs, NudgeOutbox outbox, Tier0Cases cases) : IWebhookHandler
+internal sealed class InvoiceSettledHandler(StripeClient stripe, JobQueue jobs, NudgeOutbox outbox) : IWebhookHandler
 {
     public IReadOnlyCollection<string> EventTypes => ["invoice.paid", "invoice.payment_succeeded", "invoice.voided", "invoice.marked_uncollectible"];
 
@@ -25,6 +26,5 @@ internal sealed class InvoiceSettledHandler(StripeClient stripe, JobQueue jobs, 
 
         await jobs.CancelAsync(invoice.Id, JobKinds.RetryPayment, $"invoice is {invoice.Status}", cancellationToken);
         await outbox.ResolveAsync(invoice.CustomerId, [invoice.Id], null, cancellationToken);
-        await cases.CloseAsync(invoice.CustomerId, invoice.Id, $"Invoice {invoice.Id} is {invoice.Status} (Stripe event {e.Id}).", cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dapper;
+using Leeway.Humans;
 using Leeway.Prevent;
 using MimeKit;
 
@@ -117,6 +118,9 @@ public sealed class PaymentProblemHandlerTests : IDisposable
         Assert.Equal(("payment_blocked_risk", null), (email.Nudge.Reason, email.Nudge.Link));
         Assert.Contains("A member of our billing team will contact you", email.Body, StringComparison.Ordinal);
         Assert.Empty(await world.Product.Service<JobQueue>().ListForObjectAsync("in_cus_pp5", default));
+        var handed = Assert.Single(await world.Product.Service<ICaseStore>().ListForCustomerAsync("cus_pp5", default));
+        Assert.Equal(("tier0", "payment_blocked_risk", "high"), (handed.Source, handed.Reason, handed.Risk));
+        Assert.Equal("payment_blocked_risk", handed.Packet.Diagnosis?.RootCause);
     }
 
     [Fact]

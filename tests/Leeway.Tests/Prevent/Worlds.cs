@@ -53,5 +53,16 @@ internal static class Worlds
         }
         """);
 
+    public static JsonArray Disputed(string customer) =>
+        Customers($$"""
+        {
+          "id": "{{customer}}", "email": "{{customer}}@example.com", "name": "Jo Tester", "created": "2025-01-01T00:00:00Z",
+          "payment_methods": [ { "id": "pm_{{customer}}", "brand": "visa", "last4": "4242", "exp_month": 9, "exp_year": 2028, "default": true, "on_charge": "succeed" } ],
+          "charges": [ { "id": "ch_{{customer}}", "amount": 9900, "currency": "usd", "created": "2026-11-01T10:00:00Z", "payment_method": "pm_{{customer}}",
+                         "status": "succeeded", "amount_refunded": 0, "disputed": true, "description": "Annual plan" } ],
+          "disputes": [ { "id": "dp_{{customer}}", "charge": "ch_{{customer}}", "amount": 9900, "status": "needs_response", "reason": "product_not_received", "created": "2026-11-10T08:00:00Z" } ]
+        }
+        """);
+
     private static JsonArray Customers(string customer) => [JsonNode.Parse(customer)];
 }
