@@ -1,14 +1,16 @@
+using Leeway.Storage;
+
 namespace Leeway.Routing;
 
 public static class RoutingRegistration
 {
     public static WebApplicationBuilder AddRouting(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<IRouter, RoutingTable>();
+        builder.Services.AddSingleton<ISchema, ContactSchema>();
+        builder.Services.AddSingleton<IContactLog, ContactLog>();
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapRouting(this IEndpointRouteBuilder app)
-    {
-        return app;
-    }
+    public static IEndpointRouteBuilder MapRouting(this IEndpointRouteBuilder app) => app.MapContacts();
 }
