@@ -33,7 +33,7 @@ public static class ContactsApi
         IncomingContact request,
         IUnderstander understander,
         IBillingReader billing,
-        IRouter router,
+        IContactRouter router,
         IContactLog log,
         [FromServices] ICaseStore cases,
         ILoggerFactory loggers,

@@ -6,7 +6,7 @@ public static class RoutingRegistration
 {
     public static WebApplicationBuilder AddRouting(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IRouter, RoutingTable>();
+        builder.Services.AddSingleton<IContactRouter, RoutingTable>();
         builder.Services.AddSingleton<ISchema, ContactSchema>();
         builder.Services.AddSingleton<IContactLog, ContactLog>();
         return builder;
