@@ -20,6 +20,8 @@ public static class LeewayCommandLine
         root.Subcommands.Add(TokenCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(BacklogCommand.Create());
+        root.Subcommands.Add(ClassifyCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 }
