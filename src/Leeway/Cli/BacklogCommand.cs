@@ -1,11 +1,11 @@
 using System.CommandLine;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json;
 using Leeway.Agent.Understanding;
 using Leeway.Observability.Backlog;
 using Leeway.Observability.Cost;
 using Leeway.Routing;
-using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace Leeway.Cli;
@@ -43,41 +43,37 @@ internal static class BacklogCommand
                 return 2;
             }
 
-            var app = LeewayApp.Build([], new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
-            await using (app)
+            // Unit costs from the same configuration the product reads (appsettings.json, environment Cost__Human=...).
+            var configuration = new ConfigurationBuilder().SetBasePath(AppContext.BaseDirectory)
+                .AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build();
+            var costs = configuration.GetSection(CostOptions.Section).Get<CostOptions>() ?? new CostOptions();
+            Validator.ValidateObject(costs, new ValidationContext(costs), validateAllProperties: true);
+            // Lee's classifier, without a web host.
+            using var services = new ServiceCollection().AddUnderstanding().BuildServiceProvider();
+            var ranker = new BacklogRanker(services.GetRequiredService<IUnderstander>(), new RoutingTable(), costs);
+            BacklogRanking ranking;
+            try
             {
-                var understander = app.Services.GetService<IUnderstander>();
-                if (understander is null)
-                {
-                    await Console.Error.WriteLineAsync("Lee's classifier is not registered in this build (Agent/Understanding).");
-                    return 1;
-                }
-
-                var ranker = new BacklogRanker(understander, app.Services.GetRequiredService<IContactRouter>(), app.Services.GetRequiredService<IOptions<CostOptions>>().Value);
-                BacklogRanking ranking;
-                try
-                {
-                    using var reader = CaseCsvReader.Open(path);
-                    ranking = await RankWithProgressAsync(ranker, reader, path, parse.GetValue(workers), ct);
-                }
-                catch (BacklogFileException e)
-                {
-                    await Console.Error.WriteLineAsync(e.Message);
-                    return 2;
-                }
-
-                Print(ranking);
-                var chartPath = parse.GetValue(chart) ?? Path.ChangeExtension(path, null) + ".pareto.html";
-                await File.WriteAllTextAsync(chartPath, chartPath.EndsWith(".svg", StringComparison.OrdinalIgnoreCase) ? BacklogChart.Svg(ranking) : BacklogChart.Html(ranking), ct);
-                AnsiConsole.MarkupLine($"Chart: {Markup.Escape(chartPath)}");
-                if (parse.GetValue(json) is { } jsonPath)
-                {
-                    await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(ranking, new JsonSerializerOptions { WriteIndented = true }), ct);
-                    AnsiConsole.MarkupLine($"JSON: {Markup.Escape(jsonPath)}");
-                }
-
-                return 0;
+                using var reader = CaseCsvReader.Open(path);
+                ranking = await RankWithProgressAsync(ranker, reader, path, parse.GetValue(workers), ct);
             }
+            catch (BacklogFileException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return 2;
+            }
+
+            Print(ranking);
+            var chartPath = parse.GetValue(chart) ?? Path.ChangeExtension(path, null) + ".pareto.html";
+            await File.WriteAllTextAsync(chartPath, chartPath.EndsWith(".svg", StringComparison.OrdinalIgnoreCase) ? BacklogChart.Svg(ranking) : BacklogChart.Html(ranking), ct);
+            AnsiConsole.MarkupLine($"Chart: {Markup.Escape(chartPath)}");
+            if (parse.GetValue(json) is { } jsonPath)
+            {
+                await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(ranking, new JsonSerializerOptions { WriteIndented = true }), ct);
+                AnsiConsole.MarkupLine($"JSON: {Markup.Escape(jsonPath)}");
+            }
+
+            return 0;
         });
         return command;
     }

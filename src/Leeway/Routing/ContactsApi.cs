@@ -35,7 +35,8 @@ public static class ContactsApi
         IBillingReader billing,
         IContactRouter router,
         IContactLog log,
-        [FromServices] ICaseStore cases,
+        IServiceProvider services,
+        TimeProvider time,
         ILoggerFactory loggers,
         CancellationToken ct)
     {
@@ -46,7 +47,7 @@ public static class ContactsApi
         }
 
         var text = $"{request.Subject}\n{request.Body}".Trim();
-        var understanding = understander.Understand(text);
+        var understanding = understander.Understand(text, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         var (customerId, plan, risk) = await KnownCustomerAsync(request.CustomerId, billing, loggers.CreateLogger(typeof(ContactsApi)), ct);
         var channel = string.IsNullOrWhiteSpace(request.Channel) ? ContactChannel.Email : request.Channel.Trim().ToLowerInvariant();
         // A mail sender has proved nothing, even when the gateway matched the address to a customer.
@@ -57,7 +58,8 @@ public static class ContactsApi
         string? caseId = null;
         if (decision.Tier == Tier.Human)
         {
-            var opened = await cases.OpenAsync(
+            // Resolved only here: Tier 3 is the one path that opens a case.
+            var opened = await services.GetRequiredService<ICaseStore>().OpenAsync(
                 customerId ?? $"email:{request.FromEmail!.Trim()}",
                 decision.Reason,
                 "contact",
