@@ -155,7 +155,7 @@ internal static class BacklogCommand
         AnsiConsole.MarkupLine($"Ranked in {ranking.ElapsedMilliseconds / 1000.0:0.0} s.");
         if (ranking.SkippedRows > 0)
         {
-            AnsiConsole.MarkupLine($"[yellow]{ranking.SkippedRows:N0} rows could not be read and were skipped:[/]");
+            AnsiConsole.MarkupLine(ranking.SkippedRows == 1 ? "[yellow]1 row could not be read and was skipped:[/]" : $"[yellow]{ranking.SkippedRows:N0} rows could not be read and were skipped:[/]");
             foreach (var problem in ranking.Problems)
             {
                 AnsiConsole.MarkupLine($"  {Markup.Escape(problem.Problem)}");

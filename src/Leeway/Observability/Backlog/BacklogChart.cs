@@ -18,12 +18,12 @@ public static class BacklogChart
         var html = new StringBuilder();
         html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Backlog ranking</title><style>")
             .Append("body{font-family:system-ui,sans-serif;margin:2rem;color:#1f2937}table{border-collapse:collapse;margin-top:1rem}")
-            .Append("th,td{padding:.3rem .7rem;border-bottom:1px solid #e5e7eb;text-align:right}th:first-child,td:first-child,td:nth-child(5){text-align:left}")
+            .Append("th,td{padding:.3rem .7rem;white-space:nowrap;border-bottom:1px solid #e5e7eb;text-align:right}th:first-child,td:first-child,td:nth-child(5){text-align:left}")
             .Append("tfoot td{font-weight:600}</style></head><body>");
         html.Append("<h1>Where the demand comes from</h1><p>").Append(E(Path.GetFileName(ranking.File))).Append(": ")
             .Append(ranking.Cases.ToString("N0", CultureInfo.InvariantCulture)).Append(" cases over ")
             .Append(ranking.MonthsAssumed ? "one month (assumed: no usable dates)" : $"{ranking.Months:0.##} months")
-            .Append(ranking.SkippedRows > 0 ? $"; {ranking.SkippedRows:N0} rows could not be read" : "").Append(".</p>");
+            .Append(ranking.SkippedRows switch { 0 => "", 1 => "; 1 row could not be read", var n => $"; {n:N0} rows could not be read" }).Append(".</p>");
         html.Append(Svg(ranking));
         html.Append("<table><thead><tr><th>Intent</th><th>Cases</th><th>Share</th><th>Cumulative</th><th>Tier that could take it</th>")
             .Append("<th>Monthly now</th><th>Monthly with Leeway</th></tr></thead><tbody>");
