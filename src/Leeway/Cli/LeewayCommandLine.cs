@@ -22,6 +22,7 @@ public static class LeewayCommandLine
         root.Subcommands.Add(BacklogCommand.Create());
         root.Subcommands.Add(ClassifyCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 }

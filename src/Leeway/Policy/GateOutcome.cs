@@ -5,6 +5,7 @@ namespace Leeway.Policy;
 /// <summary>
 /// What the gate decided and, when it allowed the action, what Stripe did.
 /// A denial names the rule and the numbers, and routes to a human (<see cref="HumanCanGrant"/>).
+/// <see cref="Replayed"/>: the same decision had already been acted on, and this is its recorded result (nothing was done twice).
 /// </summary>
 public sealed record GateOutcome(
     [property: JsonPropertyName("action")] string Action,
@@ -14,7 +15,8 @@ public sealed record GateOutcome(
     [property: JsonPropertyName("succeeded")] bool Succeeded,
     [property: JsonPropertyName("human_can_grant")] bool HumanCanGrant,
     [property: JsonPropertyName("result")] ActionResult? Result,
-    [property: JsonPropertyName("audit_entry")] long? AuditEntryId);
+    [property: JsonPropertyName("audit_entry")] long? AuditEntryId,
+    [property: JsonPropertyName("replayed")] bool Replayed = false);
 
 /// <summary>What Stripe's resulting state says: the object acted on or created, its status, and any link to hand over.</summary>
 public sealed record ActionResult(

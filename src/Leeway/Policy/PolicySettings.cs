@@ -1,7 +1,9 @@
 namespace Leeway.Policy;
 
 /// <summary>
-/// The policy in force. The first eight keys (snake_case in policy.yaml) are fixed by the scenario format, with its defaults.
+/// The policy in force. The first eight keys (snake_case in policy.yaml) are fixed by the scenario format, with its defaults;
+/// the rest are the gate's own (which refund reasons automation may give, which card-update link it hands out, and how
+/// patiently it talks to Stripe). <see cref="PolicyKeys"/> lists every key with its allowed values.
 /// </summary>
 public sealed record PolicySettings
 {
@@ -16,6 +18,18 @@ public sealed record PolicySettings
     public string AutoActionsMaxRisk { get; init; } = "normal";
 
     public bool CancelSelfServe { get; init; } = true;
+
+    /// <summary>Refund reasons automation may give (Stripe's <c>reason</c>): a <c>fraudulent</c> refund is always a human's call.</summary>
+    public IReadOnlyList<string> RefundReasons { get; init; } = ["requested_by_customer", "duplicate"];
+
+    /// <summary><c>checkout_setup</c> (a setup-mode Checkout Session) or <c>billing_portal</c> (a billing-portal session).</summary>
+    public string CardUpdateLink { get; init; } = "checkout_setup";
+
+    /// <summary>Deadline of one Stripe call made by the gate; a call past it is retried with the same idempotency key.</summary>
+    public int StripeTimeoutMs { get; init; } = 10_000;
+
+    /// <summary>How many times the gate retries a Stripe call that timed out or failed transiently (same idempotency key).</summary>
+    public int StripeMaxRetries { get; init; } = 2;
 
     /// <summary>Risk levels in order, lowest first.</summary>
     public static readonly IReadOnlyList<string> RiskLevels = ["normal", "elevated", "high"];

@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+
+namespace Leeway.Policy;
+
+/// <summary>An action's parameters as canonical JSON (snake_case keys in ordinal order): what the audit log records and the idempotency key hashes.</summary>
+internal static class ActionParameters
+{
+    public static string Canonical(BillingAction action) => ToJson(action).ToJsonString();
+
+    public static JsonObject ToJson(BillingAction action)
+    {
+        var fields = action switch
+        {
+            RetryPayment a => new SortedDictionary<string, JsonNode?>(StringComparer.Ordinal) { ["invoice"] = a.InvoiceId },
+            RefundCharge a => new(StringComparer.Ordinal) { ["amount"] = a.Amount, ["charge"] = a.ChargeId, ["reason"] = a.Reason },
+            RegenerateLink a => new(StringComparer.Ordinal) { ["checkout_session"] = a.ExpiredCheckoutSessionId, ["invoice"] = a.InvoiceId },
+            CardUpdateLink a => new(StringComparer.Ordinal) { ["customer"] = a.CustomerId },
+            AuthenticatePayment a => new(StringComparer.Ordinal) { ["invoice"] = a.InvoiceId },
+            CancelSubscription a => new(StringComparer.Ordinal) { ["subscription"] = a.SubscriptionId },
+            CreditBalance a => new(StringComparer.Ordinal) { ["amount"] = a.Amount, ["currency"] = a.Currency.ToLowerInvariant(), ["customer"] = a.CustomerId, ["reason"] = a.Reason },
+            _ => throw new ArgumentException($"unknown action type {action.GetType().Name}", nameof(action)),
+        };
+        return new JsonObject(fields);
+    }
+}

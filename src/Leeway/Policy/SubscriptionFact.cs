@@ -1,0 +1,3 @@
+namespace Leeway.Policy;
+
+internal sealed record SubscriptionFact(string Id, string Status, bool CancelAtPeriodEnd, string Currency);

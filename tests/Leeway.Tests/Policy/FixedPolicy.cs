@@ -1,0 +1,8 @@
+using Leeway.Policy;
+
+namespace Leeway.Tests.Policy;
+
+internal sealed class FixedPolicy(PolicySettings settings) : IPolicyProvider
+{
+    public PolicySettings Current { get; } = settings;
+}

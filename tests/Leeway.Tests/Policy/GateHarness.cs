@@ -1,0 +1,52 @@
+using Leeway.Audit;
+using Leeway.Policy;
+using Leeway.Tests.Audit;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Leeway.Tests.Policy;
+
+/// <summary>The real gate and a real audit log (SQLite file) over an <see cref="InMemoryBilling"/> world.</summary>
+internal sealed class GateHarness : IDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 10, 9, 0, 0, TimeSpan.Zero);
+
+    private GateHarness(AuditTestDatabase database, PolicySettings policy, string customerId)
+    {
+        Database = database;
+        Time = new FakeTimeProvider(Start);
+        Billing = new InMemoryBilling(customerId, Time);
+        Audit = database.Log(Time);
+        Gate = new Gate(Billing, Billing, new FixedPolicy(policy), Audit, new CustomerLocks(), Time, NullLogger<Gate>.Instance);
+    }
+
+    public AuditTestDatabase Database { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public InMemoryBilling Billing { get; }
+
+    public IAuditLog Audit { get; }
+
+    public Gate Gate { get; }
+
+    public static async Task<GateHarness> CreateAsync(PolicySettings? policy = null, string customerId = "cus_a") =>
+        new(await AuditTestDatabase.CreateAsync(), policy ?? new PolicySettings(), customerId);
+
+    public ChargeFact AddCharge(string id, long amount, TimeSpan age, long refunded = 0, string status = "succeeded")
+    {
+        var charge = new ChargeFact(id, amount, refunded, "usd", status, Time.GetUtcNow() - age,
+            refunded > 0 ? [new RefundFact("re_" + id, refunded, "succeeded", Time.GetUtcNow() - age + TimeSpan.FromHours(1))] : []);
+        Billing.Charges.Add(charge);
+        return charge;
+    }
+
+    public InvoiceFact AddInvoice(string id, string status = "open", long attempts = 1, string? error = "insufficient_funds", long amount = 2900)
+    {
+        var invoice = new InvoiceFact(id, status, attempts, amount, "usd", error, "pm_default", $"https://invoice.example/{id}");
+        Billing.Invoices[id] = invoice;
+        return invoice;
+    }
+
+    public void Dispose() => Database.Dispose();
+}
