@@ -35,7 +35,7 @@ public static class ContactsApi
         IBillingReader billing,
         IContactRouter router,
         IContactLog log,
-        IServiceProvider services,
+        [FromServices] ICaseStore cases,
         TimeProvider time,
         ILoggerFactory loggers,
         CancellationToken ct)
@@ -58,8 +58,7 @@ public static class ContactsApi
         string? caseId = null;
         if (decision.Tier == Tier.Human)
         {
-            // Resolved only here: Tier 3 is the one path that opens a case.
-            var opened = await services.GetRequiredService<ICaseStore>().OpenAsync(
+            var opened = await cases.OpenAsync(
                 customerId ?? $"email:{request.FromEmail!.Trim()}",
                 decision.Reason,
                 "contact",

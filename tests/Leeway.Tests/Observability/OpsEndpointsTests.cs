@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Leeway.Agent.Understanding;
 using Leeway.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Leeway.Tests.Observability;
 
@@ -112,6 +113,32 @@ public sealed class OpsEndpointsTests
         var problem = await invalid.Content.ReadAsStringAsync();
         Assert.Contains("from_email", problem);
         Assert.Contains("not-an-address", problem);
+    }
+
+    [Fact]
+    public async Task An_email_about_a_chargeback_goes_to_a_person_with_a_case_holding_the_email()
+    {
+        await using var host = await OpsHost.StartAsync();
+
+        var response = await host.Service.PostAsJsonAsync("/api/v1/contacts", new
+        {
+            from_email = "payer@example.com",
+            subject = "Chargeback",
+            body = "I have filed a chargeback with my bank for the $49.00 charge from last week.",
+        });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        using var routed = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(Intent.Dispute, routed.RootElement.GetProperty("intent").GetString());
+        Assert.Equal(Tier.Human, routed.RootElement.GetProperty("decision").GetProperty("tier").GetInt32());
+        var caseId = routed.RootElement.GetProperty("case_id").GetString();
+        Assert.NotNull(caseId);
+
+        var opened = await host.App.Services.GetRequiredService<Leeway.Humans.ICaseStore>().GetAsync(caseId!, default);
+        Assert.Equal("contact", opened!.Source);
+        Assert.Contains("chargeback with my bank", Assert.Single(opened.Packet.Transcript).Text);
+        var contact = await host.Log.GetAsync(routed.RootElement.GetProperty("contact_id").GetString()!, default);
+        Assert.Equal((ContactOutcome.Escalated, (int?)Tier.Human, caseId), (contact!.Outcome, contact.FinishedTier, contact.CaseId));
     }
 
     [Fact]
