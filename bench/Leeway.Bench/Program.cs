@@ -1,1 +1,2 @@
+if (args is ["backlog", ..]) { Environment.Exit(await Leeway.Bench.Backlog.BacklogBench.RunAsync(args[1..])); }
 Console.WriteLine("bench");
