@@ -1,14 +1,39 @@
+using System.ClientModel;
+using Leeway.Agent.Brain;
+using Leeway.Agent.Conversations;
+using Leeway.Agent.Replies;
+using Leeway.Storage;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+
 namespace Leeway.Agent;
 
 public static class AgentRegistration
 {
     public static WebApplicationBuilder AddAgent(this WebApplicationBuilder builder)
     {
-        return builder;
-    }
+        builder.Services.AddSingleton<ISchema, ConversationSchema>();
+        builder.Services.AddSingleton<ConversationStore>();
+        builder.Services.AddSingleton<ReplyGuard>();
+        builder.Services.AddSingleton<AgentLee>();
+        builder.Services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section);
+        builder.Services.AddSingleton<IBrain>(sp =>
+        {
+            var llm = sp.GetRequiredService<IOptions<LlmOptions>>().Value;
+            if (sp.GetService<IChatClient>() is { } configured)
+            {
+                // A chat client registered by the host (tests script one) drives the same tools; calls to them are invoked here.
+                return new LlmBrain(configured.GetService<FunctionInvokingChatClient>() is null ? configured.AsBuilder().UseFunctionInvocation().Build() : configured);
+            }
 
-    public static IEndpointRouteBuilder MapAgent(this IEndpointRouteBuilder app)
-    {
-        return app;
+            if (string.IsNullOrWhiteSpace(llm.Endpoint))
+            {
+                return new BuiltInBrain();
+            }
+
+            var client = new OpenAI.Chat.ChatClient(llm.Model, new ApiKeyCredential(llm.ApiKey ?? "none"), new OpenAI.OpenAIClientOptions { Endpoint = new Uri(llm.Endpoint) });
+            return new LlmBrain(client.AsIChatClient().AsBuilder().UseFunctionInvocation().Build());
+        });
+        return builder;
     }
 }

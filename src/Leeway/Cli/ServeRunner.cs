@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using Leeway.Eval;
 using Leeway.StripeSandbox;
 
 namespace Leeway.Cli;
@@ -7,16 +9,34 @@ internal static class ServeRunner
 {
     public static async Task<int> RunAsync(string urls, string dataDirectory, CancellationToken cancellationToken)
     {
-        await using var sandbox = await SandboxHost.StartAsync(new SandboxHostOptions(), cancellationToken);
+        var today = DateTimeOffset.UtcNow;
+        var demo = DemoWorld.Load(today);
+        await using var sandbox = await SandboxHost.StartAsync(new SandboxHostOptions { Now = today }, cancellationToken);
+        using var sandboxHttp = new HttpClient { BaseAddress = sandbox.BaseUrl };
+        var admin = new SandboxAdmin(sandboxHttp);
+        await admin.SeedAsync(demo.Now, demo.World, cancellationToken);
+
+        var webhookSecret = "whsec_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
+        var publicUrl = urls.Split(';')[0].TrimEnd('/');
         var app = LeewayApp.Build([], new Dictionary<string, string?>
         {
             ["urls"] = urls,
             ["Storage:DataDirectory"] = dataDirectory,
             ["Billing:ApiBase"] = sandbox.BaseUrl.ToString().TrimEnd('/'),
-            ["Billing:PublicBaseUrl"] = urls.Split(';')[0],
+            ["Billing:WebhookSecret"] = webhookSecret,
+            ["Billing:PublicBaseUrl"] = publicUrl,
         });
         await app.StartAsync(cancellationToken);
-        Console.WriteLine($"Leeway is running at {urls.Split(';')[0]} (Stripe sandbox at {sandbox.BaseUrl}). Ctrl+C to stop.");
+        await admin.AddWebhookEndpointAsync($"{app.Urls.First()}/webhooks/stripe", webhookSecret, cancellationToken);
+        await WorldSeeder.FeedProductSourcesAsync(app.Services, demo, cancellationToken);
+
+        Console.WriteLine($"""
+            Leeway is running at {publicUrl}
+              API reference (OpenAPI):  {publicUrl}/openapi/v1.json
+              Stripe sandbox:           {sandbox.BaseUrl} (demo customers: {string.Join(", ", demo.Customers.Select(c => c.Id))})
+              A customer token:         ./leeway token cus_demo_funds --data {dataDirectory}
+            Ctrl+C to stop.
+            """);
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }

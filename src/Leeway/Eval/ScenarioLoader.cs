@@ -33,12 +33,15 @@ public static class ScenarioLoader
         return files;
     }
 
-    public static Scenario Load(string file)
+    public static Scenario Load(string file) => Parse(File.ReadAllText(file), file);
+
+    /// <param name="file">The name errors use for where the JSON came from.</param>
+    public static Scenario Parse(string json, string file)
     {
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(File.ReadAllText(file), documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false });
+            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false });
         }
         catch (JsonException e)
         {

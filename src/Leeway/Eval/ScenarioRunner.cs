@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Leeway.Agent;
-using Leeway.Diagnostics.Sources;
 using Leeway.Humans;
 using Leeway.Prevent;
 
@@ -18,7 +17,7 @@ internal static class ScenarioRunner
     public static async Task<ScenarioObservation> RunAsync(Scenario scenario, CancellationToken ct)
     {
         await using var world = await ScenarioWorld.StartAsync(scenario, ct);
-        await FeedProductSourcesAsync(world, scenario, ct);
+        await WorldSeeder.FeedProductSourcesAsync(world.Product.Services, scenario, ct);
         var scheduled = world.Product.Services.GetService<IScheduledWork>();
 
         foreach (var e in scenario.Events)
@@ -83,25 +82,6 @@ internal static class ScenarioRunner
             : [];
 
         return new ScenarioObservation(diagnosis, diagnosisError, replies, latencies, conversationError, requestsBefore, requests, actions, states, nudges, cases, links);
-    }
-
-    /// <summary>Entitlements and usage are the product's own sources (not Stripe's): their embedded stores are fed from the world.</summary>
-    private static async Task FeedProductSourcesAsync(ScenarioWorld world, Scenario scenario, CancellationToken ct)
-    {
-        var store = world.Product.Services.GetService<EmbeddedSourceStore>();
-        if (store is null)
-        {
-            return;
-        }
-
-        foreach (var customer in scenario.Customers)
-        {
-            await store.FeedAsync(
-                customer.Id,
-                customer.Entitlements.Select(e => new EntitlementRecord(e.Feature, e.Active, e.Source)).ToList(),
-                customer.Usage.Select(u => new UsageRecord(u.Meter, u.PeriodStart, u.PeriodEnd, u.Quantity, u.Amount)).ToList(),
-                ct);
-        }
     }
 
     private static async Task<(JsonObject?, string?)> ReadDiagnosisAsync(ScenarioWorld world, CancellationToken ct)

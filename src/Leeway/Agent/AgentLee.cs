@@ -1,0 +1,147 @@
+using Leeway.Agent.Brain;
+using Leeway.Agent.Conversations;
+using Leeway.Agent.Replies;
+using Leeway.Agent.Tools;
+using Leeway.Agent.Understanding;
+using Leeway.Billing;
+using Leeway.Diagnostics;
+using Leeway.Humans;
+using Leeway.Knowledge;
+using Leeway.Policy;
+
+namespace Leeway.Agent;
+
+/// <summary>
+/// Lee's loop for one customer message: understand → read the diagnosis → decide (act through the gate, hand a link,
+/// answer from knowledge, or escalate) → check the reply → record the turn and the outcome. Never a dead end: an error,
+/// a refusal a person could grant, or doubt ends with a person, who gets the whole context.
+/// </summary>
+public sealed class AgentLee(
+    ConversationStore conversations,
+    IUnderstander understander,
+    IDiagnosisService diagnostics,
+    IBillingReader billing,
+    IPolicyProvider policy,
+    IGate gate,
+    IKnowledgeBase knowledge,
+    ICaseStore cases,
+    IBrain brain,
+    ReplyGuard guard,
+    ILogger<AgentLee> logger)
+{
+    public const string Customer = "customer";
+    public const string Lee = "lee";
+
+    private static readonly HashSet<string> Fixes = ["retry_payment", "refund", "cancel_subscription", "credit"];
+
+    public async Task<ChatReply> HandleAsync(Conversation conversation, string text, CancellationToken ct)
+    {
+        var history = await conversations.MessagesAsync(conversation.Id, ct);
+        var number = history.Count(m => m.From == Customer) + 1;
+        var understanding = understander.Understand(text);
+        await conversations.AppendAsync(conversation.Id, Customer, text, understanding.Intent, understanding.Confidence, ct);
+
+        if (conversation.State == ConversationState.Escalated)
+        {
+            const string waiting = "A person on our billing team already has our conversation and will follow up with you by email. I've added this message for them.";
+            await conversations.AppendAsync(conversation.Id, Lee, waiting, null, null, ct);
+            return new ChatReply(conversation.Id, conversation.State, waiting, [], conversation.CaseId, number);
+        }
+
+        var diagnosisTask = ReadSafelyAsync(() => diagnostics.DiagnoseAsync(conversation.CustomerId, ct));
+        var billingTask = ReadSafelyAsync(() => billing.ReadAsync(conversation.CustomerId, ct));
+        var turn = new Turn(conversation, number, text, understanding, await diagnosisTask, await billingTask, history, policy.Current);
+        var tools = new LeeTools(turn, gate, knowledge);
+
+        string reply;
+        try
+        {
+            reply = await brain.DecideAsync(turn, tools, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Lee's {Brain} brain failed in {Conversation}", brain.Name, conversation.Id);
+            turn.Escalate($"Lee hit an error: {e.GetType().Name}.");
+            reply = LeeSays.HandingToPerson;
+        }
+
+        // A refusal a person could grant, or an action Stripe did not confirm, always reaches a person (whichever brain decided).
+        if (turn.Outcomes.FirstOrDefault(o => (!o.Allowed && o.HumanCanGrant) || (o.Allowed && !o.Succeeded && o.Result?.Error is null)) is { } blocked && !turn.Escalated)
+        {
+            turn.Escalate($"{blocked.Action}: {blocked.Message}");
+        }
+
+        reply = guard.Check(reply, turn);
+        if (turn.Escalated && !reply.Contains("follow up", StringComparison.OrdinalIgnoreCase))
+        {
+            reply = $"{reply}\n\n{LeeSays.HandingToPerson}";
+        }
+
+        var state = NextState(conversation.State, turn);
+        await conversations.RecordActionsAsync(conversation.Id, number, turn.Outcomes, ct);
+        await conversations.AppendAsync(conversation.Id, Lee, reply, null, null, ct);
+
+        string? caseId = conversation.CaseId;
+        if (turn.Escalated)
+        {
+            caseId = await OpenCaseAsync(conversation, turn, ct);
+        }
+
+        await conversations.UpdateAsync(conversation with
+        {
+            State = state,
+            Clarifications = conversation.Clarifications + (turn.Clarified ? 1 : 0),
+            CaseId = caseId,
+            PendingOffer = turn.Offer,
+        }, ct);
+        return new ChatReply(conversation.Id, state, reply, turn.Links, caseId, number);
+    }
+
+    /// <summary>Outcomes are sticky: once resolved or handed over, a later question does not undo it.</summary>
+    private static string NextState(string current, Turn turn)
+    {
+        if (turn.Escalated)
+        {
+            return ConversationState.Escalated;
+        }
+
+        var now = turn.Outcomes.Any(o => o.Succeeded && Fixes.Contains(o.Action)) ? ConversationState.Resolved
+            : turn.Links.Count > 0 ? ConversationState.SelfServe
+            : turn.Clarified ? ConversationState.Open
+            : ConversationState.Answered;
+        return current is ConversationState.Resolved or ConversationState.SelfServe && now is ConversationState.Answered or ConversationState.Open
+            ? current
+            : now;
+    }
+
+    private async Task<string> OpenCaseAsync(Conversation conversation, Turn turn, CancellationToken ct)
+    {
+        var messages = await conversations.MessagesAsync(conversation.Id, ct);
+        var actions = await conversations.ActionsAsync(conversation.Id, ct);
+        var transcript = messages.Select(m => new TranscriptLine(m.From, m.Text, m.At)).ToList();
+        var summary = $"{turn.EscalationReason} Intent: {turn.Understanding.Intent} ({turn.Understanding.Confidence:0.00}). "
+            + $"Diagnosis: {turn.Diagnosis?.RootCause ?? "unavailable"}. Actions tried: {actions.Count}.";
+        var opened = await cases.OpenAsync(
+            conversation.CustomerId,
+            turn.EscalationReason!,
+            "agent",
+            turn.Billing?.Risk ?? "normal",
+            new HandoffPacket(conversation.Id, transcript, turn.Diagnosis, actions, summary),
+            ct);
+        return opened.Id;
+    }
+
+    private async Task<T?> ReadSafelyAsync<T>(Func<Task<T?>> read)
+        where T : class
+    {
+        try
+        {
+            return await read();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Lee could not read a source");
+            return null;
+        }
+    }
+}

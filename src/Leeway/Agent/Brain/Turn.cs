@@ -1,0 +1,87 @@
+using Leeway.Agent.Conversations;
+using Leeway.Agent.Understanding;
+using Leeway.Billing;
+using Leeway.Diagnostics;
+using Leeway.Knowledge;
+using Leeway.Policy;
+
+namespace Leeway.Agent.Brain;
+
+/// <summary>
+/// One customer message being handled: what Lee knows (understanding, diagnosis, billing, history) and what it did
+/// (gate outcomes, links, escalation). Tools write here; the reply and the conversation's new state are read from it.
+/// </summary>
+public sealed class Turn(
+    Conversation conversation,
+    int number,
+    string message,
+    Understanding.Understanding understanding,
+    Diagnosis? diagnosis,
+    BillingSnapshot? billing,
+    IReadOnlyList<ConversationMessage> history,
+    PolicySettings policy)
+{
+    private readonly List<GateOutcome> _outcomes = [];
+    private readonly List<IssuedLink> _links = [];
+    private readonly List<Article> _citations = [];
+
+    public Conversation Conversation { get; } = conversation;
+
+    public string CustomerId => Conversation.CustomerId;
+
+    /// <summary>1-based number of this customer message in the conversation.</summary>
+    public int Number { get; } = number;
+
+    public string Message { get; } = message;
+
+    public Understanding.Understanding Understanding { get; } = understanding;
+
+    public Diagnosis? Diagnosis { get; } = diagnosis;
+
+    /// <summary>Null when Stripe could not be read.</summary>
+    public BillingSnapshot? Billing { get; } = billing;
+
+    /// <summary>Earlier messages of this conversation (not this one).</summary>
+    public IReadOnlyList<ConversationMessage> History { get; } = history;
+
+    public PolicySettings Policy { get; } = policy;
+
+    public IReadOnlyList<GateOutcome> Outcomes => _outcomes;
+
+    public IReadOnlyList<IssuedLink> Links => _links;
+
+    public IReadOnlyList<Article> Citations => _citations;
+
+    /// <summary>Why Lee hands this to a human, once it decided to.</summary>
+    public string? EscalationReason { get; private set; }
+
+    /// <summary>The action Lee offered this turn and awaits a yes for (kept on the conversation).</summary>
+    public string? Offer { get; set; }
+
+    /// <summary>Set when Lee asked a clarifying question this turn.</summary>
+    public bool Clarified { get; set; }
+
+    /// <summary>Prefix of the decision keys of this turn: the same turn never acts twice.</summary>
+    public string DecisionKey => $"{Conversation.Id}:{Number}";
+
+    public void Record(GateOutcome outcome)
+    {
+        _outcomes.Add(outcome);
+        if (outcome.Succeeded && outcome.Result?.Url is { } url)
+        {
+            _links.Add(new IssuedLink(outcome.Action, url, outcome.Result.ObjectId));
+        }
+    }
+
+    public void Cite(Article article)
+    {
+        if (_citations.All(a => a.Id != article.Id))
+        {
+            _citations.Add(article);
+        }
+    }
+
+    public void Escalate(string reason) => EscalationReason ??= reason;
+
+    public bool Escalated => EscalationReason is not null;
+}

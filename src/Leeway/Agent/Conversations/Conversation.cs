@@ -1,0 +1,22 @@
+namespace Leeway.Agent.Conversations;
+
+/// <summary>A chat between one customer and Lee. <see cref="PendingOffer"/> is an action Lee offered and awaits a yes for.</summary>
+public sealed record Conversation(
+    string Id,
+    string CustomerId,
+    string Channel,
+    string State,
+    DateTimeOffset CreatedAt,
+    int Clarifications,
+    string? CaseId,
+    string? PendingOffer);
+
+/// <summary>One message in a conversation: the customer's, Lee's, or a human's reply.</summary>
+public sealed record ConversationMessage(
+    string ConversationId,
+    int Seq,
+    string From,
+    string Text,
+    DateTimeOffset At,
+    string? Intent,
+    double? Confidence);

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Dapper;
+using Leeway.Policy;
+using Leeway.Storage;
+
+namespace Leeway.Agent.Conversations;
+
+/// <summary>Conversations and their messages. Reads take the customer id, so one customer can never load another's.</summary>
+public sealed class ConversationStore(Database database, IdGenerator ids, TimeProvider time)
+{
+    public async Task<Conversation> StartAsync(string customerId, string channel, CancellationToken ct)
+    {
+        var conversation = new Conversation(ids.NewId("conv"), customerId, channel, ConversationState.Open, time.GetUtcNow(), 0, null, null);
+        await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO conversations (id, customer_id, channel, state, created_at, clarifications) VALUES (@Id, @CustomerId, @Channel, @State, @CreatedAt, 0)",
+            new { conversation.Id, conversation.CustomerId, conversation.Channel, conversation.State, CreatedAt = conversation.CreatedAt.ToUnixTimeMilliseconds() },
+            cancellationToken: ct));
+        return conversation;
+    }
+
+    /// <summary>The conversation, only if it belongs to <paramref name="customerId"/>.</summary>
+    public async Task<Conversation?> GetAsync(string conversationId, string customerId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<ConversationRow>(new CommandDefinition(
+            "SELECT id, customer_id AS CustomerId, channel, state, created_at AS CreatedAt, clarifications, case_id AS CaseId, pending_offer AS PendingOffer FROM conversations WHERE id = @conversationId AND customer_id = @customerId",
+            new { conversationId, customerId },
+            cancellationToken: ct));
+        return row?.ToConversation();
+    }
+
+    public async Task<IReadOnlyList<ConversationMessage>> MessagesAsync(string conversationId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<MessageRow>(new CommandDefinition(
+            "SELECT conversation_id AS ConversationId, seq, sender, text, at, intent, confidence FROM conversation_messages WHERE conversation_id = @conversationId ORDER BY seq",
+            new { conversationId },
+            cancellationToken: ct));
+        return rows.Select(r => r.ToMessage()).ToList();
+    }
+
+    public async Task AppendAsync(string conversationId, string from, string text, string? intent, double? confidence, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO conversation_messages (conversation_id, seq, sender, text, at, intent, confidence)
+            VALUES (@conversationId, (SELECT COALESCE(MAX(seq), 0) + 1 FROM conversation_messages WHERE conversation_id = @conversationId), @from, @text, @at, @intent, @confidence)
+            """,
+            new { conversationId, from, text, at = time.GetUtcNow().ToUnixTimeMilliseconds(), intent, confidence },
+            cancellationToken: ct));
+    }
+
+    /// <summary>Keeps every action Lee tried, with its policy decision, for the handoff packet.</summary>
+    public async Task RecordActionsAsync(string conversationId, int turn, IEnumerable<GateOutcome> outcomes, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        foreach (var outcome in outcomes)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO conversation_actions (conversation_id, turn, at, outcome) VALUES (@conversationId, @turn, @at, @outcome)",
+                new { conversationId, turn, at = time.GetUtcNow().ToUnixTimeMilliseconds(), outcome = JsonSerializer.Serialize(outcome) },
+                cancellationToken: ct));
+        }
+    }
+
+    public async Task<IReadOnlyList<GateOutcome>> ActionsAsync(string conversationId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT outcome FROM conversation_actions WHERE conversation_id = @conversationId ORDER BY turn, at",
+            new { conversationId },
+            cancellationToken: ct));
+        return rows.Select(r => JsonSerializer.Deserialize<GateOutcome>(r)!).ToList();
+    }
+
+    public async Task UpdateAsync(Conversation conversation, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE conversations SET state = @State, clarifications = @Clarifications, case_id = @CaseId, pending_offer = @PendingOffer WHERE id = @Id",
+            conversation,
+            cancellationToken: ct));
+    }
+
+    private sealed record ConversationRow(string Id, string CustomerId, string Channel, string State, long CreatedAt, long Clarifications, string? CaseId, string? PendingOffer)
+    {
+        public Conversation ToConversation() =>
+            new(Id, CustomerId, Channel, State, DateTimeOffset.FromUnixTimeMilliseconds(CreatedAt), (int)Clarifications, CaseId, PendingOffer);
+    }
+
+    private sealed record MessageRow(string ConversationId, long Seq, string Sender, string Text, long At, string? Intent, double? Confidence)
+    {
+        public ConversationMessage ToMessage() =>
+            new(ConversationId, (int)Seq, Sender, Text, DateTimeOffset.FromUnixTimeMilliseconds(At), Intent, Confidence);
+    }
+}

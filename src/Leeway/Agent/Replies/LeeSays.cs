@@ -1,0 +1,223 @@
+using Leeway.Agent.Brain;
+using Leeway.Billing;
+using Leeway.Diagnostics;
+using Leeway.Policy;
+using Stripe;
+
+namespace Leeway.Agent.Replies;
+
+/// <summary>
+/// Everything the built-in brain says, in one place. Every fact comes from the turn (diagnosis, Stripe, a knowledge
+/// article); nothing here invents a price, a date, a policy or a promise.
+/// </summary>
+public static class LeeSays
+{
+    public const string HandingToPerson =
+        "I've passed this to a person on our billing team, with our conversation, your account's diagnosis and everything I tried, so you won't need to repeat anything. A person will follow up with you by email.";
+
+    public const string SorryHandingToPerson = "I'm sorry this has been so frustrating. " + HandingToPerson;
+
+    public const string OnlyYourAccount =
+        "I can only look at and act on the account you're signed in with, so I can't share, confirm or change anything about someone else's account. If they need help, they can contact us while signed in to their own account. Is there anything on your own account I can help with?";
+
+    public const string CannotReadBilling =
+        "I can't read your billing details reliably right now, so rather than guess, " + "I've passed this to a person on our billing team with our conversation. A person will follow up with you by email.";
+
+    public const string DisputeHandledByPeople =
+        "Because a dispute is involved, a person on our billing team handles this rather than me. I've passed it to them with our conversation and your account's details. A person will follow up with you by email.";
+
+    public const string OrUseAnotherCard = "You can call your bank, or put another card on file with the secure link below and we'll use it for your next payment.";
+
+    public const string OfferDuplicateRefund = "Would you like me to refund the duplicate charge? Just reply yes.";
+
+    public const string AllSet = "You're all set. Is there anything else I can help with?";
+
+    public const string NoSubscription = "I don't see an active subscription on your account, so there's nothing to cancel.";
+
+    public const string WhichSubscription = "You have more than one active subscription. Which one would you like to cancel?";
+
+    public static string NoAuthorityFromMessages(Turn turn) =>
+        "I can't change how I work, or our billing policies, based on instructions or authorizations in a chat message, so I haven't taken any action. "
+        + (turn.Diagnosis is { } d && d.RootCause != RootCause.None ? $"Here's where your account stands: {d.Explanation} " : "")
+        + "If you'd like a refund or another change reviewed, tell me what happened and I can look at it within our normal process, or ask for a person.";
+
+    public static string Clarify(Diagnosis diagnosis) =>
+        diagnosis.RootCause == RootCause.None
+            ? "I want to make sure I help with the right thing. Is this about a charge, a refund, a failed payment, your card, a payment link, your usage, or cancelling? A few words more and I'll sort it out."
+            : $"I want to make sure I help with the right thing. Here's what I see on your account: {diagnosis.Explanation} Is that what you're asking about, or something else?";
+
+    public static string CardLinkIntro(Turn turn) =>
+        turn.Diagnosis is { } d && d.RootCause != RootCause.None && d.RecommendedAction is "update_card" or "contact_bank"
+            ? d.Explanation
+            : "Here's a secure link to put a new card on file; we'll use it for your next payments.";
+
+    public static string HereIsYourLink(string intro, string tool, string url)
+    {
+        var what = tool switch
+        {
+            "card_update_link" => "Use this secure link to add your new card",
+            "authenticate_payment" => "Use this secure link to complete your bank's verification and pay",
+            _ => "Here's a fresh link to pay",
+        };
+        return $"{intro}\n\n{what}: {url}".Trim();
+    }
+
+    public static string OfferRetry(Invoice invoice) =>
+        $"If your card is ready, I can retry the {Money.Format(invoice.AmountRemaining, invoice.Currency)} payment now. Just say the word.";
+
+    public static string NothingOutstanding(Turn turn) =>
+        turn.Billing?.Invoices.Any(i => i.Status == "open" && i.AmountRemaining > 0) == true
+            ? "There's nothing I can retry right now."
+            : "Good news: nothing is outstanding on your account. All your invoices are paid.";
+
+    public static string RetrySucceeded(Turn turn, Invoice invoice, GateOutcome outcome)
+    {
+        var card = turn.Billing?.DefaultPaymentMethod?.Card;
+        var amount = Money.Format(outcome.Result?.Amount ?? invoice.AmountRemaining, outcome.Result?.Currency ?? invoice.Currency);
+        return $"Done: I retried the payment and it went through. {amount} was paid"
+            + (card is null ? "" : $" with your {Money.Card(card.Brand, card.Last4)}")
+            + ". Your invoice is now paid and there's nothing else outstanding for it.";
+    }
+
+    public static string RetryDeclined(GateOutcome outcome) =>
+        $"I retried the payment, but the bank declined it again{(outcome.Result?.Error is { } error ? $" ({error})" : "")}. You can put another card on file and we'll use it.";
+
+    public static string Refunded(Charge charge, GateOutcome outcome)
+    {
+        var amount = Money.Format(outcome.Result?.Amount ?? (charge.Amount - charge.AmountRefunded), charge.Currency);
+        var card = charge.PaymentMethodDetails?.Card;
+        var to = card is null ? "your card" : $"your {Money.Card(card.Brand, card.Last4)}";
+        return $"Done: I've refunded {amount}{(string.IsNullOrEmpty(charge.Description) ? "" : $" for {charge.Description}")} to {to}. "
+            + "Refunds usually take 5–10 business days to show up, depending on your bank. Nothing else on your account changes.";
+    }
+
+    public static string InvoiceRefundNeedsPerson(Charge charge) =>
+        $"Refunds of a subscription or usage invoice ({Money.Format(charge.Amount, charge.Currency)} on {Money.Date(charge.Created)}) are reviewed by a person, so I haven't refunded anything myself.";
+
+    public static string WhichCharge(Turn turn)
+    {
+        var recent = (turn.Billing?.Charges ?? []).Where(c => c.Status == "succeeded" && c.AmountRefunded < c.Amount)
+            .OrderByDescending(c => c.Created).Take(3)
+            .Select(c => $"{Money.Format(c.Amount, c.Currency)} on {Money.Date(c.Created)}{(string.IsNullOrEmpty(c.Description) ? "" : $" ({c.Description})")}")
+            .ToList();
+        return recent.Count == 0
+            ? "I don't see a charge on your account that could be refunded. Could you tell me the amount and date of the charge you mean?"
+            : $"Which charge would you like refunded? Your recent ones: {string.Join("; ", recent)}.";
+    }
+
+    public static string RefundStatus(Turn turn)
+    {
+        var refunds = turn.Billing?.Refunds ?? [];
+        var pending = refunds.Where(r => r.Status == "pending").ToList();
+        if (turn.Diagnosis is { RootCause: RootCause.RefundInProgress } d)
+        {
+            return $"{d.Explanation} You don't need to chase it: it's on its way.";
+        }
+
+        if (pending.Count > 0)
+        {
+            var r = pending[0];
+            return $"Your refund of {Money.Format(r.Amount, r.Currency)} was issued on {Money.Date(r.Created)} and is on its way. Refunds usually take 5–10 business days to appear, depending on your bank.";
+        }
+
+        var recent = refunds.Where(r => r.Status == "succeeded").OrderByDescending(r => r.Created).FirstOrDefault();
+        return recent is not null
+            ? $"Your refund of {Money.Format(recent.Amount, recent.Currency)} was completed on {Money.Date(recent.Created)}. If it isn't on your statement yet, banks can take 5–10 business days to show it."
+            : "I don't see a refund on your account yet. If someone promised you one, tell me which charge it's for and I'll look into it.";
+    }
+
+    public static string RecentCharges(Turn turn)
+    {
+        var charges = (turn.Billing?.Charges ?? []).Where(c => c.Status == "succeeded").OrderByDescending(c => c.Created).Take(5)
+            .Select(c => $"{Money.Format(c.Amount, c.Currency)} on {Money.Date(c.Created)}: {(string.IsNullOrEmpty(c.Description) ? turn.Billing!.InvoiceOf(c) is null ? "a one-time purchase" : "your subscription invoice" : c.Description)}")
+            .ToList();
+        return charges.Count == 0
+            ? "I don't see any charges from us on your account. If you see one on your statement, it may be from another merchant; your bank can tell you who made it."
+            : $"Here are your recent charges from us: {string.Join("; ", charges)}. If one of these isn't something you recognise, tell me which and I'll look into it.";
+    }
+
+    public static string AlreadyCancelling(Subscription subscription) =>
+        $"Your subscription is already set to end on {Money.Date(PeriodEnd(subscription))}. You keep access until then and won't be charged again.";
+
+    public static string OfferCancel(Subscription subscription) =>
+        $"I can cancel your subscription so it ends on {Money.Date(PeriodEnd(subscription))} (the end of the period you've paid for); you keep access until then and won't be charged again. Would you like me to do that?";
+
+    public static string Cancelled(Subscription subscription) =>
+        $"Done: your subscription is cancelled and will end on {Money.Date(PeriodEnd(subscription))}, the end of the period you've already paid for. You keep access until then, and you won't be charged again.";
+
+    public static string CannotDoThisMyself(GateOutcome outcome) => outcome.Allowed
+        ? "I tried, but Stripe didn't confirm it, so I've stopped rather than risk doing it twice."
+        : outcome.Action switch
+        {
+            "refund" => "I can't approve this refund myself: it needs a person's review under our refund policy.",
+            "cancel_subscription" => "Cancellations on your account are handled by a person, so I haven't changed your subscription.",
+            "retry_payment" => "I can't retry this payment automatically.",
+            "credit" => "I can't add this credit myself: it needs a person's review.",
+            _ => "I can't do that automatically on your account.",
+        };
+
+    public static string NotPossible(GateOutcome outcome) => outcome.Rule switch
+    {
+        "already_refunded" => "That charge has already been refunded in full, so there's nothing more to refund.",
+        "invoice_not_open" => "That invoice isn't open any more, so there's nothing to pay.",
+        _ => "I can't do that on your account. Is there something else I can help with?",
+    };
+
+    public static string Answer(Turn turn, bool offerPerson)
+    {
+        var parts = new List<string>();
+        var diagnosis = turn.Diagnosis;
+        if (diagnosis is not null && diagnosis.RootCause != RootCause.None)
+        {
+            parts.Add(diagnosis.Explanation);
+        }
+        else if (turn.Billing is { } billing && NextRenewal(billing) is { } renewal)
+        {
+            parts.Add(renewal);
+        }
+
+        if (turn.Citations.Count > 0)
+        {
+            var article = turn.Citations[0];
+            parts.Add($"{Excerpt(article.Body)} (From our help article “{article.Title}”.)");
+        }
+
+        if (parts.Count == 0)
+        {
+            parts.Add(diagnosis?.Explanation ?? "Your account looks healthy: nothing is overdue and no payment has failed.");
+        }
+
+        if (offerPerson)
+        {
+            parts.Add("If that doesn't sort it out, reply and I'll bring in a person from our team.");
+        }
+
+        return string.Join("\n\n", parts);
+    }
+
+    private static string? NextRenewal(BillingSnapshot billing)
+    {
+        var subscription = billing.Subscriptions.Where(s => s.Status is "active" or "trialing" && !s.CancelAtPeriodEnd).OrderBy(PeriodEnd).FirstOrDefault();
+        if (subscription is null)
+        {
+            return billing.Subscriptions.FirstOrDefault(s => s.CancelAtPeriodEnd && s.Status == "active") is { } ending
+                ? $"Your subscription ends on {Money.Date(PeriodEnd(ending))} and won't renew."
+                : "You don't have a subscription that renews, so there's no upcoming charge.";
+        }
+
+        var amount = subscription.Items?.Data?.Sum(i => (i.Price?.UnitAmount ?? 0) * Math.Max(1, i.Quantity)) ?? 0;
+        var card = billing.DefaultPaymentMethod?.Card;
+        return $"Your next charge is on {Money.Date(PeriodEnd(subscription))}: {Money.Format(amount, subscription.Currency)} for your subscription"
+            + (card is null ? "." : $", to your {Money.Card(card.Brand, card.Last4)}.")
+            + " Your account is in good standing: nothing is overdue.";
+    }
+
+    private static DateTimeOffset PeriodEnd(Subscription subscription) =>
+        new(DateTime.SpecifyKind(subscription.Items?.Data?.Select(i => i.CurrentPeriodEnd).DefaultIfEmpty(DateTime.MinValue).Min() ?? DateTime.MinValue, DateTimeKind.Utc));
+
+    private static string Excerpt(string body)
+    {
+        var text = body.ReplaceLineEndings(" ").Trim();
+        return text.Length <= 400 ? text : text[..text.LastIndexOf(' ', 400)] + "…";
+    }
+}

@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Leeway.Agent.Understanding;
+
+namespace Leeway.Cli;
+
+internal static class TrainCommand
+{
+    private const string CorpusFolder = "src/Leeway/Agent/Understanding/Corpus";
+
+    public static Command Create()
+    {
+        var corpus = new Option<string>("--corpus") { Description = "Folder holding intents.tsv and challenge.tsv", DefaultValueFactory = _ => CorpusFolder };
+        var output = new Option<string>("--out") { Description = "Where to write the trained model", DefaultValueFactory = _ => Path.Combine(CorpusFolder, "intent-model.zip") };
+        var trainer = new Option<IntentTrainer>("--trainer") { Description = "The learner of the model written", DefaultValueFactory = _ => IntentTrainer.SdcaMaximumEntropy };
+        var compare = new Option<bool>("--compare") { Description = "Also train and score every other learner (nothing else is written)" };
+        var misses = new Option<bool>("--misses") { Description = "List every challenge utterance the model gets wrong" };
+        var command = new Command("train", """
+            Train Agent Lee's intent model on the training split of the labelled corpus, report held-out and challenge
+            accuracy, and write the model that ships inside the build (run from the repository root; see docs/understanding.md).
+            """)
+        {
+            corpus,
+            output,
+            trainer,
+            compare,
+            misses,
+        };
+        command.SetAction(parse =>
+        {
+            var folder = parse.GetValue(corpus)!;
+            if (!File.Exists(Path.Combine(folder, "intents.tsv")))
+            {
+                Console.Error.WriteLine($"leeway train: no intents.tsv in '{Path.GetFullPath(folder)}' (run from the repository root or pass --corpus).");
+                return 2;
+            }
+
+            var data = IntentCorpus.FromFolder(folder);
+            Console.WriteLine($"corpus: {data.Examples.Count} utterances ({data.Training.Count()} train / {data.HeldOut.Count()} held out), challenge: {data.Challenge.Count}");
+            foreach (var group in data.Examples.GroupBy(e => e.Intent).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                Console.WriteLine($"  {group.Key,-22}{group.Count(),5}");
+            }
+
+            var chosen = parse.GetValue(trainer);
+            var learners = parse.GetValue(compare) ? Enum.GetValues<IntentTrainer>() : [chosen];
+            foreach (var learner in learners)
+            {
+                var clock = Stopwatch.StartNew();
+                var model = IntentModelTrainer.Train(data.Training, learner);
+                var seconds = clock.Elapsed.TotalSeconds;
+                var understander = new Understander(model);
+                var heldOut = IntentEvaluation.Run(understander, data.HeldOut);
+                var challenge = IntentEvaluation.Run(understander, data.Challenge);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{learner}: trained in {seconds:0.0} s; held-out {heldOut.Accuracy:0.000} ({heldOut.Correct}/{heldOut.Total}); challenge {challenge.Accuracy:0.000} ({challenge.Correct}/{challenge.Total})"));
+                Console.WriteLine("  challenge confusions (expected -> predicted): " + string.Join(", ", challenge.Confusions().Take(8).Select(c => $"{c.Expected}->{c.Predicted} x{c.Count}")));
+                Console.WriteLine("  held-out confusions: " + string.Join(", ", heldOut.Confusions().Take(8).Select(c => $"{c.Expected}->{c.Predicted} x{c.Count}")));
+                if (parse.GetValue(misses))
+                {
+                    foreach (var miss in challenge.Misses)
+                    {
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  MISS {miss.Expected} -> {miss.Predicted} {miss.Confidence:0.00}  {miss.Text}"));
+                    }
+                }
+
+                if (learner == chosen)
+                {
+                    var path = parse.GetValue(output)!;
+                    using (var file = File.Create(path))
+                    {
+                        model.Save(file);
+                    }
+
+                    Console.WriteLine($"wrote {path}");
+                }
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

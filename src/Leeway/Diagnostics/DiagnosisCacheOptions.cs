@@ -1,0 +1,11 @@
+namespace Leeway.Diagnostics;
+
+/// <summary><c>Diagnostics:Cache</c>: keep complete diagnoses per customer for a while (off by default).</summary>
+public sealed class DiagnosisCacheOptions
+{
+    public bool Enabled { get; set; }
+
+    public int TtlSeconds { get; set; } = 60;
+
+    public int MaxEntries { get; set; } = 10_000;
+}

@@ -1,0 +1,46 @@
+using Leeway.Diagnostics.Explanations;
+
+namespace Leeway.Diagnostics.Rules;
+
+/// <summary>
+/// Runs every rule over one input and folds the findings into a <see cref="Diagnosis"/>: findings in precedence order
+/// (<see cref="RootCause.All"/>), the first decides the root cause, whose row fixes status, action and self-serve.
+/// Pure: the same input gives the same diagnosis.
+/// </summary>
+internal static class RuleEngine
+{
+    /// <summary>One rule per root cause (payment failures share one); their order only breaks ties within a rank.</summary>
+    public static readonly IReadOnlyList<IDiagnosisRule> Rules =
+    [
+        new DisputeOpenRule(),
+        new CustomerRiskRule(),
+        new PaymentFailureRule(),
+        new PaymentLinkExpiredRule(),
+        new InvoicePastDueRule(),
+        new DuplicateChargeRule(),
+        new SourceUnavailableRule(),
+        new EntitlementMismatchRule(),
+        new UsageSpikeRule(),
+        new CardExpiringSoonRule(),
+        new RefundInProgressRule(),
+    ];
+
+    public static IReadOnlyList<Finding> Findings(DiagnosisInput input) =>
+        Rules.SelectMany(rule => rule.Evaluate(input)).OrderBy(f => RootCause.Rank(f.RootCause)).ToList();
+
+    public static Diagnosis Diagnose(string customerId, DiagnosisInput input, IReadOnlyList<SourceReport> sources)
+    {
+        var findings = Findings(input);
+        var cause = RootCause.Of(findings.Count > 0 ? findings[0].RootCause : RootCause.None);
+        return new Diagnosis(
+            customerId,
+            cause.Status,
+            cause.Code,
+            ExplanationWriter.Write(cause, findings),
+            cause.RecommendedAction,
+            cause.SelfServeEligible,
+            findings,
+            sources,
+            input.Now);
+    }
+}

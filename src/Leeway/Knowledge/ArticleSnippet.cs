@@ -1,0 +1,61 @@
+using Lucene.Net.Analysis;
+
+namespace Leeway.Knowledge;
+
+/// <summary>The sentence of an article that shares the most (stemmed) words with the question, for a result list.</summary>
+internal static class ArticleSnippet
+{
+    public const int MaxLength = 240;
+
+    private static readonly Analyzer English = KnowledgeAnalyzers.English();
+
+    public static string For(string body, string question)
+    {
+        var wanted = KnowledgeAnalyzers.Terms(English, "body", QueryGlossary.Default.Expand(question)).ToHashSet(StringComparer.Ordinal);
+        var sentences = Sentences(body);
+        var best = sentences.Count == 0 ? body : sentences[0];
+        var bestOverlap = 0;
+        foreach (var sentence in sentences)
+        {
+            var overlap = KnowledgeAnalyzers.Terms(English, "body", sentence).Distinct(StringComparer.Ordinal).Count(wanted.Contains);
+            if (overlap > bestOverlap)
+            {
+                best = sentence;
+                bestOverlap = overlap;
+            }
+        }
+
+        return best.Length <= MaxLength ? best : best[..(MaxLength - 1)].TrimEnd() + "…";
+    }
+
+    private static List<string> Sentences(string body)
+    {
+        var sentences = new List<string>();
+        foreach (var paragraph in body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var text = paragraph.TrimStart('-', '*', '#', ' ');
+            var start = 0;
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (text[i] is '.' or '?' or '!' && (i + 1 == text.Length || text[i + 1] == ' '))
+                {
+                    Add(text[start..(i + 1)]);
+                    start = i + 1;
+                }
+            }
+
+            Add(text[start..]);
+        }
+
+        return sentences;
+
+        void Add(string sentence)
+        {
+            sentence = sentence.Trim();
+            if (sentence.Length > 0)
+            {
+                sentences.Add(sentence);
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace Leeway.Knowledge;
+
+/// <summary>One version of an article as it was written, and by whom (<c>seed</c>, <c>human:&lt;staff id&gt;</c>, …).</summary>
+public sealed record ArticleVersion(
+    [property: JsonPropertyName("article_id")] string ArticleId,
+    [property: JsonPropertyName("version")] int Version,
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("body")] string Body,
+    [property: JsonPropertyName("root_causes")] IReadOnlyList<string> RootCauses,
+    [property: JsonPropertyName("author")] string Author,
+    [property: JsonPropertyName("written_at")] DateTimeOffset WrittenAt);

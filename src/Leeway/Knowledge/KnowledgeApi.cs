@@ -1,0 +1,77 @@
+using Leeway.Diagnostics;
+using Leeway.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Leeway.Knowledge;
+
+/// <summary>Knowledge articles for customers (self-help) and staff: search and read.</summary>
+public static class KnowledgeApi
+{
+    public const int DefaultLimit = 5;
+    public const int MaxLimit = 20;
+    public const int MaxQueryLength = 2_000;
+
+    public static RouteGroupBuilder MapKnowledgeApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/knowledge")
+            .WithTags("Knowledge")
+            .RequireAuthorization(p => p.RequireAssertion(c => c.User.CustomerId() is not null || c.User.IsService()));
+        group.MapGet("/search", SearchAsync).WithName("SearchKnowledge");
+        group.MapGet("/articles/{id}", GetArticleAsync).WithName("GetKnowledgeArticle");
+        group.MapGet("/articles/{id}/versions", GetVersionsAsync).WithName("GetKnowledgeArticleVersions")
+            .RequireAuthorization(IdentityRegistration.ServicePolicy);
+        return group;
+    }
+
+    public static async Task<Results<Ok<KnowledgeSearchResponse>, ValidationProblem>> SearchAsync(
+        string? q,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "root_cause")] string? rootCause,
+        int? limit,
+        IKnowledgeBase knowledge,
+        CancellationToken cancellationToken)
+    {
+        var question = q?.Trim() ?? "";
+        rootCause = string.IsNullOrWhiteSpace(rootCause) ? null : rootCause.Trim();
+        var errors = new Dictionary<string, string[]>();
+        if (question.Length == 0 && rootCause is null)
+        {
+            errors["q"] = ["Give a question (q) or a root cause (root_cause)."];
+        }
+
+        if (question.Length > MaxQueryLength)
+        {
+            errors["q"] = [$"The question is {question.Length} characters; at most {MaxQueryLength}."];
+        }
+
+        if (rootCause is not null && !RootCause.All.Any(c => c.Code == rootCause))
+        {
+            errors["root_cause"] = [$"Unknown root cause '{rootCause}'."];
+        }
+
+        if (limit is < 1 or > MaxLimit)
+        {
+            errors["limit"] = [$"limit must be 1-{MaxLimit} (got {limit})."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var hits = await knowledge.SearchAsync(question, rootCause, limit ?? DefaultLimit, cancellationToken);
+        return TypedResults.Ok(new KnowledgeSearchResponse(
+            question,
+            rootCause,
+            hits.Select(h => new KnowledgeSearchHit(
+                h.Article.Id, h.Article.Title, ArticleSnippet.For(h.Article.Body, question), h.Score, h.Article.RootCauses, h.Article.Version)).ToList()));
+    }
+
+    public static async Task<Results<Ok<Article>, NotFound>> GetArticleAsync(string id, IKnowledgeBase knowledge, CancellationToken cancellationToken) =>
+        await knowledge.GetAsync(id, cancellationToken) is { } article ? TypedResults.Ok(article) : TypedResults.NotFound();
+
+    internal static async Task<Results<Ok<IReadOnlyList<ArticleVersion>>, NotFound>> GetVersionsAsync(string id, KnowledgeBase knowledge, CancellationToken cancellationToken)
+    {
+        var versions = await knowledge.VersionsAsync(id, cancellationToken);
+        return versions.Count == 0 ? TypedResults.NotFound() : TypedResults.Ok(versions);
+    }
+}
