@@ -81,13 +81,13 @@ public class GateSandboxTests
     public async Task A_stripe_answer_held_back_past_the_timeout_is_retried_with_the_same_key_and_acts_once()
     {
         SlowProxy? proxy = null;
-        await using var world = await SandboxWorld.StartAsync(Now, Tess_, new Dictionary<string, string> { ["stripe_timeout_ms"] = "700", ["stripe_max_retries"] = "3" },
-            async sandbox => proxy = await SlowProxy.StartAsync(sandbox, r => r.Method == "POST" && r.Path == "/v1/refunds", TimeSpan.FromSeconds(3)));
+        await using var world = await SandboxWorld.StartAsync(Now, Tess_, new Dictionary<string, string> { ["stripe_timeout_ms"] = "2000", ["stripe_max_retries"] = "3" },
+            async sandbox => proxy = await SlowProxy.StartAsync(sandbox, r => r.Method == "POST" && r.Path == "/v1/refunds", TimeSpan.FromSeconds(5)));
 
         var outcome = await world.Gate.ExecuteAsync(Actor.AgentLee, Tess, new RefundCharge("ch_tess_2", null, "duplicate"), "conv_9:turn_1", default);
 
+        Assert.True(outcome.Succeeded, $"{outcome.Rule}: {outcome.Message}");
         Assert.Equal(1, proxy!.Delayed);
-        Assert.True(outcome.Succeeded, outcome.Message);
         var posts = (await world.RequestsAsync()).Where(r => (string?)r["path"] == "/v1/refunds").ToList();
         Assert.True(posts.Count >= 2, "the timed-out call was retried");
         Assert.Single(posts.Select(p => (string?)p["idempotency_key"]).Distinct());

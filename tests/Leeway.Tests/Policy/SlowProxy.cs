@@ -71,7 +71,7 @@ internal sealed class SlowProxy : IAsyncDisposable
             try
             {
                 context.Response.StatusCode = (int)answer.StatusCode;
-                foreach (var header in answer.Headers)
+                foreach (var header in answer.Headers.Where(h => h.Key != "Transfer-Encoding"))
                 {
                     context.Response.Headers[header.Key] = header.Value.ToArray();
                 }
