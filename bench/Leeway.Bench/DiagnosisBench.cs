@@ -188,44 +188,86 @@ internal static class DiagnosisBench
             var created = new DateTimeOffset(2026, month, 1, 0, 0, 0, TimeSpan.Zero);
             invoices.Add(new JsonObject
             {
-                ["id"] = $"in_bench_{month:00}", ["subscription"] = "sub_bench", ["status"] = "paid", ["amount_due"] = 4900, ["amount_paid"] = 4900,
-                ["currency"] = "usd", ["created"] = Iso(created), ["attempt_count"] = 1,
+                ["id"] = $"in_bench_{month:00}",
+                ["subscription"] = "sub_bench",
+                ["status"] = "paid",
+                ["amount_due"] = 4900,
+                ["amount_paid"] = 4900,
+                ["currency"] = "usd",
+                ["created"] = Iso(created),
+                ["attempt_count"] = 1,
             });
             charges.Add(new JsonObject
             {
-                ["id"] = $"ch_bench_{month:00}", ["amount"] = 4900, ["currency"] = "usd", ["created"] = Iso(created.AddMinutes(5)), ["invoice"] = $"in_bench_{month:00}",
-                ["payment_method"] = "pm_bench", ["status"] = "succeeded", ["amount_refunded"] = month == 9 ? 4900 : 0, ["disputed"] = month == 3,
+                ["id"] = $"ch_bench_{month:00}",
+                ["amount"] = 4900,
+                ["currency"] = "usd",
+                ["created"] = Iso(created.AddMinutes(5)),
+                ["invoice"] = $"in_bench_{month:00}",
+                ["payment_method"] = "pm_bench",
+                ["status"] = "succeeded",
+                ["amount_refunded"] = month == 9 ? 4900 : 0,
+                ["disputed"] = month == 3,
             });
         }
 
         invoices.Add(new JsonObject
         {
-            ["id"] = "in_bench_11", ["subscription"] = "sub_bench", ["status"] = "open", ["amount_due"] = 4900, ["currency"] = "usd",
-            ["created"] = "2026-11-01T00:00:00Z", ["due_date"] = "2026-11-08T00:00:00Z", ["attempt_count"] = 1, ["last_payment_error"] = "insufficient_funds",
+            ["id"] = "in_bench_11",
+            ["subscription"] = "sub_bench",
+            ["status"] = "open",
+            ["amount_due"] = 4900,
+            ["currency"] = "usd",
+            ["created"] = "2026-11-01T00:00:00Z",
+            ["due_date"] = "2026-11-08T00:00:00Z",
+            ["attempt_count"] = 1,
+            ["last_payment_error"] = "insufficient_funds",
         });
         var customer = new JsonObject
         {
-            ["id"] = CustomerId, ["email"] = "bench@example.com", ["name"] = "Bench Mark", ["plan"] = "team", ["created"] = "2025-01-01T00:00:00Z",
+            ["id"] = CustomerId,
+            ["email"] = "bench@example.com",
+            ["name"] = "Bench Mark",
+            ["plan"] = "team",
+            ["created"] = "2025-01-01T00:00:00Z",
             ["payment_methods"] = new JsonArray(new JsonObject
             {
-                ["id"] = "pm_bench", ["brand"] = "visa", ["last4"] = "4242", ["exp_month"] = 8, ["exp_year"] = 2028, ["default"] = true, ["on_charge"] = "succeed",
+                ["id"] = "pm_bench",
+                ["brand"] = "visa",
+                ["last4"] = "4242",
+                ["exp_month"] = 8,
+                ["exp_year"] = 2028,
+                ["default"] = true,
+                ["on_charge"] = "succeed",
             }),
             ["subscriptions"] = new JsonArray(new JsonObject
             {
-                ["id"] = "sub_bench", ["status"] = "past_due",
+                ["id"] = "sub_bench",
+                ["status"] = "past_due",
                 ["items"] = new JsonArray(new JsonObject { ["price"] = "price_team", ["quantity"] = 1, ["unit_amount"] = 4900 }),
-                ["current_period_start"] = "2026-11-01T00:00:00Z", ["current_period_end"] = "2026-12-01T00:00:00Z", ["cancel_at_period_end"] = false,
+                ["current_period_start"] = "2026-11-01T00:00:00Z",
+                ["current_period_end"] = "2026-12-01T00:00:00Z",
+                ["cancel_at_period_end"] = false,
             }),
             ["invoices"] = invoices,
             ["charges"] = charges,
             ["refunds"] = new JsonArray(new JsonObject { ["id"] = "re_bench", ["charge"] = "ch_bench_09", ["amount"] = 4900, ["status"] = "succeeded", ["created"] = "2026-09-03T00:00:00Z" }),
             ["disputes"] = new JsonArray(new JsonObject
             {
-                ["id"] = "dp_bench", ["charge"] = "ch_bench_03", ["amount"] = 4900, ["status"] = "won", ["reason"] = "general", ["created"] = "2026-03-20T00:00:00Z",
+                ["id"] = "dp_bench",
+                ["charge"] = "ch_bench_03",
+                ["amount"] = 4900,
+                ["status"] = "won",
+                ["reason"] = "general",
+                ["created"] = "2026-03-20T00:00:00Z",
             }),
             ["checkout_sessions"] = new JsonArray(new JsonObject
             {
-                ["id"] = "cs_bench", ["mode"] = "payment", ["status"] = "complete", ["expires_at"] = "2026-06-02T00:00:00Z", ["amount_total"] = 1500,
+                ["id"] = "cs_bench",
+                ["mode"] = "payment",
+                ["status"] = "complete",
+                ["expires_at"] = "2026-06-02T00:00:00Z",
+                ["amount_total"] = 1500,
             }),
         };
         return new JsonObject { ["customers"] = new JsonArray(customer) };
