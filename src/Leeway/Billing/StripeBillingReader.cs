@@ -3,7 +3,8 @@ using Stripe;
 namespace Leeway.Billing;
 
 /// <summary>
-/// Reads one customer's billing from Stripe with list calls that run concurrently.
+/// Reads one customer's billing from Stripe with calls that run concurrently (the customer with its lists; then the
+/// disputes of disputed charges, which Stripe lists only per charge).
 /// Charges carry their refunds (<c>expand[]=data.refunds</c>); invoices carry their payments
 /// (<c>expand[]=data.payments</c>), which is how Stripe links a charge or payment intent to its invoice.
 /// </summary>
@@ -11,28 +12,42 @@ public sealed class StripeBillingReader(StripeClient stripe) : IBillingReader
 {
     public async Task<BillingSnapshot?> ReadAsync(string customerId, CancellationToken cancellationToken)
     {
+        // The customer and the lists are read at once: one round trip instead of two. If the customer turns out not
+        // to exist, the lists are cancelled and their failures ignored.
+        using var lists = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var ct = lists.Token;
+        var customerTask = stripe.V1.Customers.GetAsync(customerId, cancellationToken: cancellationToken);
+        var paymentMethods = ListAll(stripe.V1.PaymentMethods.ListAutoPagingAsync(new PaymentMethodListOptions { Customer = customerId, Type = "card", Limit = 100 }, cancellationToken: ct), ct);
+        var subscriptions = ListAll(stripe.V1.Subscriptions.ListAutoPagingAsync(new SubscriptionListOptions { Customer = customerId, Status = "all", Limit = 100 }, cancellationToken: ct), ct);
+        var invoices = ListAll(stripe.V1.Invoices.ListAutoPagingAsync(new InvoiceListOptions { Customer = customerId, Limit = 100, Expand = ["data.payments"] }, cancellationToken: ct), ct);
+        var intents = ListAll(stripe.V1.PaymentIntents.ListAutoPagingAsync(new PaymentIntentListOptions { Customer = customerId, Limit = 100 }, cancellationToken: ct), ct);
+        var charges = ListAll(stripe.V1.Charges.ListAutoPagingAsync(new ChargeListOptions { Customer = customerId, Limit = 100, Expand = ["data.refunds"] }, cancellationToken: ct), ct);
+        var sessions = ListAll(stripe.V1.Checkout.Sessions.ListAutoPagingAsync(new Stripe.Checkout.SessionListOptions { Customer = customerId, Limit = 100 }, cancellationToken: ct), ct);
+        var all = Task.WhenAll(paymentMethods, subscriptions, invoices, intents, charges, sessions);
+
         Customer customer;
         try
         {
-            customer = await stripe.V1.Customers.GetAsync(customerId, cancellationToken: cancellationToken);
+            customer = await customerTask;
         }
         catch (StripeException e) when (e.StripeError?.Code == "resource_missing")
         {
+            await AbandonAsync(lists, all);
             return null;
+        }
+        catch
+        {
+            await AbandonAsync(lists, all);
+            throw;
         }
 
         if (customer.Deleted == true)
         {
+            await AbandonAsync(lists, all);
             return null;
         }
 
-        var paymentMethods = ListAll(stripe.V1.PaymentMethods.ListAutoPagingAsync(new PaymentMethodListOptions { Customer = customerId, Type = "card", Limit = 100 }, cancellationToken: cancellationToken), cancellationToken);
-        var subscriptions = ListAll(stripe.V1.Subscriptions.ListAutoPagingAsync(new SubscriptionListOptions { Customer = customerId, Status = "all", Limit = 100 }, cancellationToken: cancellationToken), cancellationToken);
-        var invoices = ListAll(stripe.V1.Invoices.ListAutoPagingAsync(new InvoiceListOptions { Customer = customerId, Limit = 100, Expand = ["data.payments"] }, cancellationToken: cancellationToken), cancellationToken);
-        var intents = ListAll(stripe.V1.PaymentIntents.ListAutoPagingAsync(new PaymentIntentListOptions { Customer = customerId, Limit = 100 }, cancellationToken: cancellationToken), cancellationToken);
-        var charges = ListAll(stripe.V1.Charges.ListAutoPagingAsync(new ChargeListOptions { Customer = customerId, Limit = 100, Expand = ["data.refunds"] }, cancellationToken: cancellationToken), cancellationToken);
-        var sessions = ListAll(stripe.V1.Checkout.Sessions.ListAutoPagingAsync(new Stripe.Checkout.SessionListOptions { Customer = customerId, Limit = 100 }, cancellationToken: cancellationToken), cancellationToken);
-        await Task.WhenAll(paymentMethods, subscriptions, invoices, intents, charges, sessions);
+        await all;
 
         var disputedCharges = charges.Result.Where(c => c.Disputed).Select(c => c.Id).ToList();
         var disputeLists = await Task.WhenAll(disputedCharges.Select(id =>
@@ -77,6 +92,20 @@ public sealed class StripeBillingReader(StripeClient stripe) : IBillingReader
             sessions.Result,
             invoiceByCharge,
             invoiceByIntent);
+    }
+
+    /// <summary>Cancels list reads no longer wanted and waits for them, so none fails unobserved.</summary>
+    private static async Task AbandonAsync(CancellationTokenSource lists, Task all)
+    {
+        await lists.CancelAsync();
+        try
+        {
+            await all;
+        }
+        catch (Exception e) when (e is StripeException or OperationCanceledException or HttpRequestException)
+        {
+            // Expected: the lists of a customer that does not exist fail or were cancelled.
+        }
     }
 
     private static async Task<List<T>> ListAll<T>(IAsyncEnumerable<T> items, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ namespace Leeway.Diagnostics;
 /// Complete diagnoses per customer for <c>Diagnostics:Cache:TtlSeconds</c>. A generation per customer makes
 /// <see cref="Invalidate"/> also void a diagnosis that was being computed when it was called.
 /// </summary>
-internal sealed class DiagnosisCache(IOptionsMonitor<DiagnosticsOptions> options, TimeProvider time) : IDiagnosisCache
+internal sealed class DiagnosisCache(IOptions<DiagnosticsOptions> options, TimeProvider time) : IDiagnosisCache
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _generations = new(StringComparer.Ordinal);
@@ -40,7 +40,7 @@ internal sealed class DiagnosisCache(IOptionsMonitor<DiagnosticsOptions> options
     /// <summary>Keeps a diagnosis computed from <paramref name="generation"/>, unless the customer was invalidated since.</summary>
     public void Store(string customerId, long generation, Diagnosis diagnosis)
     {
-        var settings = options.CurrentValue.Cache;
+        var settings = options.Value.Cache;
         if (_entries.Count >= settings.MaxEntries)
         {
             Evict();
@@ -65,7 +65,7 @@ internal sealed class DiagnosisCache(IOptionsMonitor<DiagnosticsOptions> options
             }
         }
 
-        if (_entries.Count >= options.CurrentValue.Cache.MaxEntries)
+        if (_entries.Count >= options.Value.Cache.MaxEntries)
         {
             _entries.Clear();
         }

@@ -13,15 +13,15 @@ namespace Leeway.Diagnostics;
 /// </summary>
 internal sealed class DiagnosisService(
     DiagnosisSources sources,
-    IOptionsMonitor<DiagnosticsOptions> options,
+    IOptions<DiagnosticsOptions> options,
     TimeProvider time,
-    IServiceProvider services,
-    ILogger<DiagnosisService> logger) : IDiagnosisService
+    ILogger<DiagnosisService> logger,
+    IPolicyProvider? policy = null) : IDiagnosisService
 {
     public async Task<Diagnosis?> DiagnoseAsync(string customerId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(customerId);
-        var deadlines = options.CurrentValue.Deadlines;
+        var deadlines = options.Value.Deadlines;
         var stripe = ReadAsync(SourceNames.Stripe, deadlines.For(SourceNames.Stripe), ct => sources.Stripe.ReadAsync(customerId, ct), cancellationToken);
         var entitlements = ReadAsync(SourceNames.Entitlements, deadlines.For(SourceNames.Entitlements), ct => sources.Entitlements.ReadAsync(customerId, ct), cancellationToken);
         var usage = ReadAsync(SourceNames.Usage, deadlines.For(SourceNames.Usage), ct => sources.Usage.ReadAsync(customerId, ct), cancellationToken);
@@ -39,7 +39,7 @@ internal sealed class DiagnosisService(
             entitlements.Result.Value,
             usage.Result.Value,
             reports.Where(r => !r.Answered).Select(r => r.Name).ToList(),
-            services.GetService<IPolicyProvider>()?.Current ?? new PolicySettings(),
+            policy?.Current ?? new PolicySettings(), // until a policy provider is registered, the format's defaults
             time.GetUtcNow());
         return RuleEngine.Diagnose(customerId, input, reports);
     }

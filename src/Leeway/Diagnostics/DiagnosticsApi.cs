@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Leeway.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Leeway.Diagnostics;
 
@@ -21,6 +20,7 @@ public static class DiagnosticsApi
             .WithName("GetDiagnosis")
             .WithSummary("Diagnose the signed-in customer's billing")
             .WithDescription("What is wrong (root cause, status, findings), explained in plain language with the next step, and which sources answered.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         group.MapGet("/customers/{id}/diagnosis", GetCustomerDiagnosis)
@@ -28,12 +28,13 @@ public static class DiagnosticsApi
             .WithName("GetCustomerDiagnosis")
             .WithSummary("Diagnose one customer's billing (staff and internal callers)")
             .WithDescription("The service key reads any customer; a customer token reads only its own id and gets 404 for any other.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         return app;
     }
 
-    internal static async Task<Results<Ok<Diagnosis>, NotFound<ProblemDetails>>> GetOwnDiagnosis(
+    internal static async Task<Results<Ok<Diagnosis>, ProblemHttpResult>> GetOwnDiagnosis(
         ClaimsPrincipal user, IDiagnosisService diagnoses, CancellationToken cancellationToken)
     {
         var customerId = user.CustomerId();
@@ -41,7 +42,7 @@ public static class DiagnosticsApi
         return diagnosis is null ? NotFound() : TypedResults.Ok(diagnosis);
     }
 
-    internal static async Task<Results<Ok<Diagnosis>, NotFound<ProblemDetails>>> GetCustomerDiagnosis(
+    internal static async Task<Results<Ok<Diagnosis>, ProblemHttpResult>> GetCustomerDiagnosis(
         string id, ClaimsPrincipal user, IDiagnosisService diagnoses, CancellationToken cancellationToken)
     {
         var allowed = user.IsService() || string.Equals(user.CustomerId(), id, StringComparison.Ordinal);
@@ -49,10 +50,6 @@ public static class DiagnosticsApi
         return diagnosis is null ? NotFound() : TypedResults.Ok(diagnosis);
     }
 
-    private static NotFound<ProblemDetails> NotFound() => TypedResults.NotFound(new ProblemDetails
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = "Not found",
-        Detail = "No billing account was found.",
-    });
+    private static ProblemHttpResult NotFound() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No billing account was found.");
 }

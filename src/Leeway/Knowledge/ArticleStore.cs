@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using Leeway.Storage;
@@ -42,64 +43,87 @@ internal sealed class ArticleStore(Database database, TimeProvider time)
             DateTimeOffset.FromUnixTimeMilliseconds(r.WrittenAt))).ToList();
     }
 
+    public async Task<StoredArticle> SaveAsync(ArticleWrite write, CancellationToken cancellationToken) =>
+        (await SaveAllAsync([write], cancellationToken))[0];
+
     /// <summary>
-    /// Writes a new version of the article (version 1 when it does not exist yet) and keeps it in the history.
-    /// The write comes first in the transaction, so concurrent writers queue on the row instead of failing.
+    /// Writes a new version of each article (version 1 when it does not exist yet) and keeps it in the history, all in one
+    /// transaction. Each write comes first in the transaction, so concurrent writers queue on the row instead of failing.
     /// </summary>
-    public async Task<StoredArticle> SaveAsync(string articleId, string title, string body, IReadOnlyList<string> rootCauses, string author, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredArticle>> SaveAllAsync(IReadOnlyList<ArticleWrite> writes, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var parameters = new { articleId, title, body, rootCauses = JsonSerializer.Serialize(rootCauses), author, now };
         for (var attempt = 0; ; attempt++)
         {
             await using var connection = await database.OpenAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var updated = await connection.ExecuteAsync(new CommandDefinition(
+            var saved = new List<StoredArticle>(writes.Count);
+            foreach (var write in writes)
+            {
+                var row = await WriteAsync(connection, transaction, write, now, cancellationToken);
+                if (row is null)
+                {
+                    break;
+                }
+
+                saved.Add(row.ToStored());
+            }
+
+            if (saved.Count == writes.Count)
+            {
+                await transaction.CommitAsync(cancellationToken);
+                return saved;
+            }
+
+            // Someone created one of them between our UPDATE and INSERT: go again, as an improvement this time.
+            await transaction.RollbackAsync(cancellationToken);
+            if (attempt >= 3)
+            {
+                throw new InvalidOperationException("Articles could not be written: they keep changing.");
+            }
+        }
+    }
+
+    private static async Task<ArticleRow?> WriteAsync(DbConnection connection, DbTransaction transaction, ArticleWrite write, long now, CancellationToken cancellationToken)
+    {
+        var parameters = new { articleId = write.Id, write.Title, write.Body, rootCauses = JsonSerializer.Serialize(write.RootCauses), write.Author, now };
+        var updated = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE knowledge_articles
+            SET title = @Title, body = @Body, root_causes = @rootCauses, author = @Author, updated_at = @now, version = version + 1
+            WHERE id = @articleId
+            """,
+            parameters,
+            transaction,
+            cancellationToken: cancellationToken));
+        if (updated == 0)
+        {
+            var inserted = await connection.ExecuteAsync(new CommandDefinition(
                 """
-                UPDATE knowledge_articles
-                SET title = @title, body = @body, root_causes = @rootCauses, author = @author, updated_at = @now, version = version + 1
-                WHERE id = @articleId
+                INSERT INTO knowledge_articles (id, title, body, root_causes, version, author, created_at, updated_at)
+                VALUES (@articleId, @Title, @Body, @rootCauses, 1, @Author, @now, @now)
+                ON CONFLICT DO NOTHING
                 """,
                 parameters,
                 transaction,
                 cancellationToken: cancellationToken));
-            if (updated == 0)
+            if (inserted == 0)
             {
-                var inserted = await connection.ExecuteAsync(new CommandDefinition(
-                    """
-                    INSERT INTO knowledge_articles (id, title, body, root_causes, version, author, created_at, updated_at)
-                    VALUES (@articleId, @title, @body, @rootCauses, 1, @author, @now, @now)
-                    ON CONFLICT DO NOTHING
-                    """,
-                    parameters,
-                    transaction,
-                    cancellationToken: cancellationToken));
-                if (inserted == 0)
-                {
-                    // Someone created it between our UPDATE and INSERT: go again, as an improvement this time.
-                    await transaction.RollbackAsync(cancellationToken);
-                    if (attempt < 3)
-                    {
-                        continue;
-                    }
-
-                    throw new InvalidOperationException($"Article {articleId} could not be written: it keeps changing.");
-                }
+                return null;
             }
-
-            var row = await connection.QuerySingleAsync<ArticleRow>(new CommandDefinition(
-                $"SELECT {Columns} FROM knowledge_articles WHERE id = @articleId", parameters, transaction, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO knowledge_article_versions (article_id, version, title, body, root_causes, author, written_at)
-                VALUES (@articleId, @version, @title, @body, @rootCauses, @author, @now)
-                """,
-                new { articleId, version = row.Version, title, body, rootCauses = parameters.rootCauses, author, now },
-                transaction,
-                cancellationToken: cancellationToken));
-            await transaction.CommitAsync(cancellationToken);
-            return row.ToStored();
         }
+
+        var row = await connection.QuerySingleAsync<ArticleRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM knowledge_articles WHERE id = @articleId", parameters, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO knowledge_article_versions (article_id, version, title, body, root_causes, author, written_at)
+            VALUES (@articleId, @version, @Title, @Body, @rootCauses, @Author, @now)
+            """,
+            new { parameters.articleId, version = row.Version, parameters.Title, parameters.Body, parameters.rootCauses, parameters.Author, now },
+            transaction,
+            cancellationToken: cancellationToken));
+        return row;
     }
 
     private static IReadOnlyList<string> ParseRootCauses(string json) => JsonSerializer.Deserialize<string[]>(json) ?? [];

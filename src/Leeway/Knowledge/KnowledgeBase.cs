@@ -30,10 +30,55 @@ internal sealed partial class KnowledgeBase(ArticleStore store, KnowledgeIndex i
 
     public async Task<Article> UpsertAsync(string? articleId, string title, string body, IReadOnlyList<string> rootCauses, string author, CancellationToken cancellationToken)
     {
-        var id = articleId ?? ids.NewId("kb");
-        if (!ArticleIdPattern().IsMatch(id))
+        var saved = await store.SaveAsync(Validate(articleId ?? ids.NewId("kb"), title, body, rootCauses, author), cancellationToken);
+        index.Put(saved.Article);
+        return saved.Article;
+    }
+
+    /// <summary>
+    /// Writes the shipped articles that are missing and refreshes those only the seed ever wrote; never touches one a
+    /// human improved. One transaction; the index is rebuilt afterwards (<see cref="RebuildIndexAsync"/>).
+    /// </summary>
+    /// <returns>How many articles were written.</returns>
+    public async Task<int> SeedAsync(IEnumerable<SeedArticle> seeds, CancellationToken cancellationToken)
+    {
+        var stored = (await store.AllAsync(cancellationToken)).ToDictionary(a => a.Article.Id);
+        var writes = new List<ArticleWrite>();
+        foreach (var seed in seeds)
         {
-            throw new ArgumentException($"Article id '{id}' must be 1-64 characters of letters, digits, '_' or '-'.", nameof(articleId));
+            var write = Validate(seed.Id, seed.Title, seed.Body, seed.RootCauses, SeedArticle.Author);
+            if (stored.TryGetValue(seed.Id, out var current)
+                && (current.Author != SeedArticle.Author || (current.Article.Title == write.Title && current.Article.Body == write.Body && current.Article.RootCauses.SequenceEqual(write.RootCauses))))
+            {
+                continue;
+            }
+
+            writes.Add(write);
+        }
+
+        if (writes.Count > 0)
+        {
+            await store.SaveAllAsync(writes, cancellationToken);
+        }
+
+        return writes.Count;
+    }
+
+    public Task<IReadOnlyList<ArticleVersion>> VersionsAsync(string articleId, CancellationToken cancellationToken) =>
+        store.VersionsAsync(articleId, cancellationToken);
+
+    /// <summary>Loads every article from the database into a fresh index.</summary>
+    public async Task RebuildIndexAsync(CancellationToken cancellationToken)
+    {
+        var all = await store.AllAsync(cancellationToken);
+        index.Rebuild(all.Select(a => a.Article));
+    }
+
+    private static ArticleWrite Validate(string articleId, string title, string body, IReadOnlyList<string> rootCauses, string author)
+    {
+        if (!ArticleIdPattern().IsMatch(articleId))
+        {
+            throw new ArgumentException($"Article id '{articleId}' must be 1-64 characters of letters, digits, '_' or '-'.", nameof(articleId));
         }
 
         title = title?.Trim() ?? "";
@@ -53,25 +98,13 @@ internal sealed partial class KnowledgeBase(ArticleStore store, KnowledgeIndex i
             throw new ArgumentException("Article author is required.", nameof(author));
         }
 
-        var codes = rootCauses.Select(c => c.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        var codes = (rootCauses ?? []).Select(c => c.Trim()).Distinct(StringComparer.Ordinal).ToList();
         foreach (var code in codes)
         {
             RequireKnownRootCause(code, nameof(rootCauses));
         }
 
-        var saved = await store.SaveAsync(id, title, body, codes, author, cancellationToken);
-        index.Put(saved.Article);
-        return saved.Article;
-    }
-
-    public Task<IReadOnlyList<ArticleVersion>> VersionsAsync(string articleId, CancellationToken cancellationToken) =>
-        store.VersionsAsync(articleId, cancellationToken);
-
-    /// <summary>Loads every article from the database into a fresh index.</summary>
-    public async Task RebuildIndexAsync(CancellationToken cancellationToken)
-    {
-        var all = await store.AllAsync(cancellationToken);
-        index.Rebuild(all.Select(a => a.Article));
+        return new ArticleWrite(articleId, title, body, codes, author);
     }
 
     private static void RequireKnownRootCause(string code, string parameter)

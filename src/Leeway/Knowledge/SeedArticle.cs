@@ -11,7 +11,12 @@ internal sealed record SeedArticle(string Id, string Title, string Body, IReadOn
     public const string Author = "seed";
     private const string ResourcePrefix = "Leeway.Knowledge.Seed.";
 
-    public static IReadOnlyList<SeedArticle> LoadEmbedded()
+    private static readonly Lazy<IReadOnlyList<SeedArticle>> Embedded = new(Load);
+
+    /// <summary>The articles embedded in this build, read once per process (every host in eval shares them).</summary>
+    public static IReadOnlyList<SeedArticle> LoadEmbedded() => Embedded.Value;
+
+    private static List<SeedArticle> Load()
     {
         var assembly = Assembly.GetExecutingAssembly();
         var articles = new List<SeedArticle>();

@@ -1,14 +1,46 @@
+using Leeway.Storage;
+
 namespace Leeway.Prevent;
 
 public static class PreventRegistration
 {
     public static WebApplicationBuilder AddPrevent(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<PreventOptions>().BindConfiguration(PreventOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SmtpOptions>().BindConfiguration($"{PreventOptions.Section}:Smtp").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ISchema, PreventSchema>();
+
+        builder.Services.AddSingleton<WebhookInbox>();
+        builder.Services.AddSingleton<WebhookHandlers>();
+        builder.Services.AddSingleton<WebhookProcessor>();
+        builder.Services.AddSingleton<WebhookIntake>();
+        builder.Services.AddSingleton<KnownCustomers>();
+
+        builder.Services.AddSingleton<NudgeOutbox>();
+        builder.Services.AddSingleton<INudgeStore>(sp => sp.GetRequiredService<NudgeOutbox>());
+        builder.Services.AddSingleton<NudgeMailer>();
+        builder.Services.AddSingleton<NudgeDispatcher>();
+
+        builder.Services.AddSingleton<JobQueue>();
+        builder.Services.AddSingleton<JobRunners>();
+        builder.Services.AddSingleton<IScheduledWork, ScheduledWork>();
+
+        builder.Services.AddSingleton<CauseFinder>();
+        builder.Services.AddSingleton<Tier0Cases>();
+        builder.Services.AddSingleton<Nudger>();
+        builder.Services.AddSingleton<SmartRetries>();
+        builder.Services.AddSingleton<IJobRunner>(sp => sp.GetRequiredService<SmartRetries>());
+        builder.Services.AddSingleton<ExpiringCards>();
+        builder.Services.AddSingleton<IJobRunner>(sp => sp.GetRequiredService<ExpiringCards>());
+        builder.Services.AddSingleton<IWebhookHandler, PaymentProblemHandler>();
+        builder.Services.AddSingleton<IWebhookHandler, CheckoutLinkHandler>();
+        builder.Services.AddSingleton<IWebhookHandler, CardHandler>();
+        builder.Services.AddSingleton<IWebhookHandler, RefundHandler>();
+        builder.Services.AddSingleton<IWebhookHandler, DisputeHandler>();
+        builder.Services.AddSingleton<IWebhookHandler, InvoiceSettledHandler>();
+        builder.Services.AddHostedService<PreventScheduler>();
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapPrevent(this IEndpointRouteBuilder app)
-    {
-        return app;
-    }
+    public static IEndpointRouteBuilder MapPrevent(this IEndpointRouteBuilder app) => app.MapPreventApi();
 }

@@ -1,17 +1,21 @@
 using Leeway.Knowledge;
 using Leeway.Storage;
-using Microsoft.Data.Sqlite;
+using Leeway.Tests.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Leeway.Tests.Knowledge;
 
-/// <summary>A real SQLite file in a temp folder, the knowledge schema applied, the seed loaded, a real Lucene index.</summary>
+/// <summary>A real database of its own (<see cref="TestDatabase"/>), the knowledge schema applied, the seed loaded, a real Lucene index.</summary>
 internal sealed class KnowledgeWorld : IAsyncDisposable
 {
-    private KnowledgeWorld(string directory, Database database, FakeTimeProvider time, ArticleStore store, KnowledgeIndex index, KnowledgeBase knowledge)
+    private readonly TestDatabase _storage;
+    private readonly bool _ownsStorage;
+
+    private KnowledgeWorld(TestDatabase storage, bool ownsStorage, Database database, FakeTimeProvider time, ArticleStore store, KnowledgeIndex index, KnowledgeBase knowledge)
     {
-        Directory = directory;
+        _storage = storage;
+        _ownsStorage = ownsStorage;
         Database = database;
         Time = time;
         Store = store;
@@ -19,46 +23,40 @@ internal sealed class KnowledgeWorld : IAsyncDisposable
         Knowledge = knowledge;
     }
 
-    public string Directory { get; }
     public Database Database { get; }
     public FakeTimeProvider Time { get; }
     public ArticleStore Store { get; }
     public KnowledgeIndex Index { get; }
     public KnowledgeBase Knowledge { get; }
 
-    public static async Task<KnowledgeWorld> StartAsync(string? directory = null)
+    /// <param name="kind"><c>sqlite</c> or <c>postgres</c> (the server ./test.sh starts).</param>
+    public static async Task<KnowledgeWorld> StartAsync(string kind = "sqlite") => await StartOnAsync(await TestDatabase.CreateAsync(kind), ownsStorage: true);
+
+    private static async Task<KnowledgeWorld> StartOnAsync(TestDatabase storage, bool ownsStorage)
     {
-        directory ??= System.IO.Directory.CreateTempSubdirectory("leeway-kb-").FullName;
-        var database = new Database($"Data Source={Path.Combine(directory, "leeway.db")}");
+        var database = new Database(storage.ConnectionString);
         await new SchemaMigrator(database, [new KnowledgeSchema()], NullLogger<SchemaMigrator>.Instance).StartAsync(CancellationToken.None);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 10, 9, 0, 0, TimeSpan.Zero));
         var store = new ArticleStore(database, time);
         var index = new KnowledgeIndex();
         var knowledge = new KnowledgeBase(store, index, new IdGenerator());
-        await new KnowledgeStartup(store, knowledge, NullLogger<KnowledgeStartup>.Instance).StartAsync(CancellationToken.None);
-        return new KnowledgeWorld(directory, database, time, store, index, knowledge);
+        await new KnowledgeStartup(knowledge, NullLogger<KnowledgeStartup>.Instance).StartAsync(CancellationToken.None);
+        return new KnowledgeWorld(storage, ownsStorage, database, time, store, index, knowledge);
     }
 
-    /// <summary>A second host on the same database file: a fresh index, seeded and rebuilt as at start.</summary>
-    public Task<KnowledgeWorld> RestartAsync() => StartAsync(Directory);
+    /// <summary>A second host on the same database: a fresh index, seeded and rebuilt as at start. The first world keeps the database.</summary>
+    public Task<KnowledgeWorld> RestartAsync() => StartOnAsync(_storage, ownsStorage: false);
 
     public async Task<IReadOnlyList<string>> TopIdsAsync(string question, string? rootCause = null, int limit = 3) =>
         (await Knowledge.SearchAsync(question, rootCause, limit, CancellationToken.None)).Select(h => h.Article.Id).ToList();
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         Index.Dispose();
         Database.Dispose();
-        SqliteConnection.ClearAllPools();
-        try
+        if (_ownsStorage)
         {
-            System.IO.Directory.Delete(Directory, recursive: true);
+            await _storage.DisposeAsync();
         }
-        catch (IOException)
-        {
-            // Another world may still hold the file (a restart test); the temp folder is cleaned by the OS.
-        }
-
-        return ValueTask.CompletedTask;
     }
 }

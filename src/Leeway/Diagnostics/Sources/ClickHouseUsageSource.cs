@@ -7,7 +7,7 @@ namespace Leeway.Diagnostics.Sources;
 
 /// <summary>
 /// Usage from ClickHouse over its HTTP interface (works with old servers such as Debian's 18.16, which the official
-/// .NET driver refuses). One read-only GET (<c>readonly=1</c>) per diagnosis, <c>FORMAT JSONEachRow</c>, the customer id
+/// .NET driver refuses). One read-only query (<c>readonly=1</c>) per diagnosis, <c>FORMAT JSONEachRow</c>, the customer id
 /// escaped as a string literal and the database and table validated as identifiers at start.
 /// The table: <c>customer_id String, meter String, period_start DateTime, period_end DateTime, quantity Int64, amount Int64</c>.
 /// </summary>
@@ -20,8 +20,12 @@ internal sealed class ClickHouseUsageSource(IHttpClientFactory httpClients, Usag
     public async Task<IReadOnlyList<UsageRecord>> ReadAsync(string customerId, CancellationToken cancellationToken)
     {
         var query = Query(options.Database, options.Table, customerId);
-        var url = new Uri($"{options.Url.TrimEnd('/')}/?readonly=1&query={Uri.EscapeDataString(query)}");
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        // POST with readonly=1: an 18.x server already makes a GET read-only (readonly=2) and then refuses to be told
+        // readonly=1, so the query goes in the body and the setting in the URL.
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"{options.Url.TrimEnd('/')}/?readonly=1"))
+        {
+            Content = new StringContent(query, Encoding.UTF8, "text/plain"),
+        };
         if (!string.IsNullOrEmpty(options.User))
         {
             var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.User}:{options.Password}"));

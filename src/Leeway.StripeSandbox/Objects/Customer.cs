@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+
+namespace Leeway.StripeSandbox.Objects;
+
+internal sealed class Customer : StripeObject
+{
+    public override string ObjectType => "customer";
+
+    public override string? CustomerId => Id;
+
+    public string? Email { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Description { get; set; }
+
+    public string? Phone { get; set; }
+
+    public long Balance { get; set; }
+
+    public string? Currency { get; set; }
+
+    public string? DefaultPaymentMethod { get; set; }
+
+    public string? TestClock { get; set; }
+
+    public bool Deleted { get; set; }
+
+    public string InvoicePrefix { get; init; } = Wire.StripeIds.New("", 8).ToUpperInvariant();
+
+    public override JsonObject Render(RenderContext context)
+    {
+        if (Deleted)
+        {
+            return new JsonObject { ["id"] = Id, ["object"] = "customer", ["deleted"] = true };
+        }
+
+        var json = Start();
+        json["email"] = Email;
+        json["name"] = Name;
+        json["description"] = Description;
+        json["phone"] = Phone;
+        json["balance"] = Balance;
+        json["currency"] = Currency;
+        json["invoice_prefix"] = InvoicePrefix;
+        json["test_clock"] = TestClock;
+        json["delinquent"] = context.World.All<Invoice>().Any(i => i.Customer == Id && i.Status == "open" && i.Attempted);
+        json["next_invoice_sequence"] = context.World.All<Invoice>().Count(i => i.Customer == Id && i.Number is not null) + 1;
+        var settings = (JsonObject)json["invoice_settings"]!;
+        settings["default_payment_method"] = context.Child("invoice_settings").Ref("default_payment_method", DefaultPaymentMethod);
+        return json;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+
+namespace Leeway.StripeSandbox.Objects;
+
+/// <summary>How Stripe links a payment (intent and charge) to the invoice it pays.</summary>
+internal sealed class InvoicePayment : StripeObject
+{
+    public override string ObjectType => "invoice_payment";
+
+    public required string Invoice { get; set; }
+
+    public long AmountRequested { get; set; }
+
+    public long? AmountPaid { get; set; }
+
+    public string Currency { get; set; } = "usd";
+
+    /// <summary><c>open</c>, <c>paid</c> or <c>canceled</c>.</summary>
+    public string Status { get; set; } = "open";
+
+    public string? PaymentIntent { get; set; }
+
+    public string? Charge { get; set; }
+
+    public bool IsDefault { get; set; }
+
+    public long? PaidAt { get; set; }
+
+    public long? CanceledAt { get; set; }
+
+    public override JsonObject Render(RenderContext context)
+    {
+        var json = Start();
+        json["invoice"] = context.Ref("invoice", Invoice);
+        json["amount_requested"] = AmountRequested;
+        json["amount_paid"] = AmountPaid;
+        json["currency"] = Currency;
+        json["status"] = Status;
+        json["is_default"] = IsDefault;
+        var payment = context.Child("payment");
+        json["payment"] = new JsonObject
+        {
+            ["type"] = PaymentIntent is not null ? "payment_intent" : "charge",
+            ["payment_intent"] = payment.Ref("payment_intent", PaymentIntent),
+            ["charge"] = payment.Ref("charge", Charge),
+        };
+        json["status_transitions"] = new JsonObject { ["canceled_at"] = CanceledAt, ["paid_at"] = PaidAt };
+        return json;
+    }
+}

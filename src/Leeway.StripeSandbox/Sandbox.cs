@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+using Leeway.StripeSandbox.Api;
+using Leeway.StripeSandbox.Webhooks;
+
+namespace Leeway.StripeSandbox;
+
+/// <summary>Everything one <see cref="SandboxHost"/> owns: the world, its record, idempotency keys, faults and webhooks.</summary>
+internal sealed class Sandbox
+{
+    public Sandbox(SandboxClock clock, TimeProvider machine)
+    {
+        World = new World(clock);
+        Webhooks = new WebhookDispatcher(World, machine);
+        World.EventEmitted = Webhooks.Enqueue;
+    }
+
+    public World World { get; }
+
+    public RequestLog Requests { get; } = new();
+
+    public ConcurrentDictionary<string, IdempotencyEntry> Idempotency { get; } = new(StringComparer.Ordinal);
+
+    public FaultSettings Faults { get; } = new();
+
+    public WebhookDispatcher Webhooks { get; }
+}

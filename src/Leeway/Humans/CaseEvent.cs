@@ -1,0 +1,24 @@
+using System.Text.Json.Serialization;
+
+namespace Leeway.Humans;
+
+/// <summary>One entry of a case's timeline: who (<c>agent-lee</c>, <c>tier0</c>, <c>human:&lt;staff id&gt;</c>, …) did what, when.</summary>
+public sealed record CaseEvent(
+    [property: JsonPropertyName("id")] long Id,
+    [property: JsonPropertyName("case")] string CaseId,
+    [property: JsonPropertyName("at")] DateTimeOffset At,
+    [property: JsonPropertyName("actor")] string Actor,
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("detail")] string? Detail);
+
+/// <summary>The kinds of <see cref="CaseEvent"/>.</summary>
+public static class CaseEventKind
+{
+    public const string Opened = "opened";
+    public const string Updated = "updated";
+    public const string Message = "message";
+    public const string Action = "action";
+    public const string Closed = "closed";
+    public const string ArticleCreated = "article_created";
+    public const string ArticleImproved = "article_improved";
+}

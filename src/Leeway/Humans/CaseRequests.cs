@@ -1,0 +1,43 @@
+using System.Text.Json.Serialization;
+
+namespace Leeway.Humans;
+
+/// <summary><c>POST /api/v1/cases/{id}/replies</c>: a staff member's message to the customer.</summary>
+public sealed record StaffReplyRequest(
+    [property: JsonPropertyName("staff_id")] string? StaffId,
+    [property: JsonPropertyName("text")] string? Text);
+
+/// <summary>
+/// <c>POST /api/v1/cases/{id}/close</c>. With <c>article</c>, the resolution becomes knowledge: a new article, or a new
+/// version of <c>improve_article_id</c>. Omitted article fields: body = the resolution; when improving, title and
+/// root causes stay as they were; when creating, root causes = the case's diagnosed root cause.
+/// </summary>
+public sealed record CloseCaseRequest(
+    [property: JsonPropertyName("resolution")] string? Resolution,
+    [property: JsonPropertyName("staff_id")] string? StaffId,
+    [property: JsonPropertyName("article")] ArticleDraft? Article,
+    [property: JsonPropertyName("improve_article_id")] string? ImproveArticleId);
+
+public sealed record ArticleDraft(
+    [property: JsonPropertyName("title")] string? Title,
+    [property: JsonPropertyName("body")] string? Body,
+    [property: JsonPropertyName("root_causes")] IReadOnlyList<string>? RootCauses);
+
+/// <summary><c>POST /api/v1/cases/{id}/approve</c>: a staff member grants an action policy refused to automation.</summary>
+public sealed record ApproveActionRequest(
+    [property: JsonPropertyName("staff_id")] string? StaffId,
+    [property: JsonPropertyName("action")] ApprovedAction? Action);
+
+/// <summary>
+/// <c>type</c>: <c>refund</c> (<c>charge</c>, optional <c>amount</c> in minor units, optional <c>reason</c>),
+/// <c>retry_payment</c> (<c>invoice</c>), <c>credit</c> (<c>amount</c>, <c>currency</c>, optional <c>reason</c>),
+/// <c>cancel_subscription</c> (<c>subscription</c>). Objects must belong to the case's customer.
+/// </summary>
+public sealed record ApprovedAction(
+    [property: JsonPropertyName("type")] string? Type,
+    [property: JsonPropertyName("charge")] string? Charge,
+    [property: JsonPropertyName("invoice")] string? Invoice,
+    [property: JsonPropertyName("subscription")] string? Subscription,
+    [property: JsonPropertyName("amount")] long? Amount,
+    [property: JsonPropertyName("currency")] string? Currency,
+    [property: JsonPropertyName("reason")] string? Reason);

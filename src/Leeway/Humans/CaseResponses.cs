@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+using Leeway.Knowledge;
+using Leeway.Policy;
+
+namespace Leeway.Humans;
+
+public sealed record CloseCaseResponse(
+    [property: JsonPropertyName("case")] CaseDetail Case,
+    [property: JsonPropertyName("article")] Article? Article);
+
+public sealed record ApproveActionResponse(
+    [property: JsonPropertyName("outcome")] GateOutcome Outcome,
+    [property: JsonPropertyName("case")] CaseDetail Case);

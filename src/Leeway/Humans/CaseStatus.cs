@@ -1,0 +1,7 @@
+namespace Leeway.Humans;
+
+public static class CaseStatus
+{
+    public const string Open = "open";
+    public const string Closed = "closed";
+}

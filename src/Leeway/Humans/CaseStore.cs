@@ -1,0 +1,317 @@
+using System.Text.Json;
+using Dapper;
+using Leeway.Policy;
+using Leeway.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Leeway.Humans;
+
+/// <summary>
+/// Cases in the database. The packet is JSON; every change locks the row, rewrites it and records its timeline event in
+/// one transaction, so concurrent staff and agent writes never lose each other's lines.
+/// </summary>
+internal sealed class CaseStore(Database database, CaseEvents events, IdGenerator ids, TimeProvider time, IOptions<HumansOptions> options) : ICaseStore
+{
+    private const int MaxAttempts = 8;
+
+    private const string Columns =
+        """
+        id AS Id, customer_id AS CustomerId, conversation_id AS ConversationId, reason AS Reason, source AS Source, status AS Status,
+        risk AS Risk, risk_rank AS RiskRank, created_at AS CreatedAt, closed_at AS ClosedAt, closed_by AS ClosedBy,
+        resolution AS Resolution, article_id AS ArticleId, packet AS Packet, revision AS Revision
+        """;
+
+    public async Task<Case> OpenAsync(string customerId, string reason, string source, string risk, HandoffPacket packet, CancellationToken cancellationToken)
+    {
+        Require(customerId, nameof(customerId));
+        Require(reason, nameof(reason));
+        Require(source, nameof(source));
+        ArgumentNullException.ThrowIfNull(packet);
+        risk = string.IsNullOrWhiteSpace(risk) ? "normal" : risk.Trim().ToLowerInvariant();
+
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var now = time.GetUtcNow();
+            var row = new CaseRow
+            {
+                Id = ids.NewId("case"),
+                CustomerId = customerId,
+                ConversationId = packet.ConversationId,
+                Reason = reason,
+                Source = source,
+                Status = CaseStatus.Open,
+                Risk = risk,
+                RiskRank = PolicySettings.RiskRank(risk),
+                CreatedAt = now.ToUnixTimeMilliseconds(),
+                Packet = JsonSerializer.Serialize(packet),
+                Revision = 1,
+            };
+
+            await using (var connection = await database.OpenAsync(cancellationToken))
+            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+            {
+                var inserted = await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    INSERT INTO cases (id, customer_id, conversation_id, reason, source, status, risk, risk_rank, created_at, packet, revision)
+                    VALUES (@Id, @CustomerId, @ConversationId, @Reason, @Source, @Status, @Risk, @RiskRank, @CreatedAt, @Packet, @Revision)
+                    ON CONFLICT DO NOTHING
+                    """,
+                    row,
+                    transaction,
+                    cancellationToken: cancellationToken));
+                if (inserted == 1)
+                {
+                    var opened = await events.InsertAsync(connection, transaction, row.Id, now, source, CaseEventKind.Opened, reason, cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                    await events.PublishAsync([opened], cancellationToken);
+                    return row.ToCase();
+                }
+            }
+
+            // This conversation already has an open case: bring it up to date instead of opening a second one.
+            var existing = await FindOpenForConversationAsync(customerId, packet.ConversationId!, cancellationToken);
+            if (existing is null)
+            {
+                continue; // Closed in the meantime: open a fresh one.
+            }
+
+            var merged = await UpdateAsync(existing.Id, current =>
+            {
+                if (current.Status != CaseStatus.Open)
+                {
+                    return null;
+                }
+
+                current.Packet = JsonSerializer.Serialize(Merge(current.ToCase().Packet, packet));
+                if (PolicySettings.RiskRank(risk) > current.RiskRank)
+                {
+                    current.Risk = risk;
+                    current.RiskRank = PolicySettings.RiskRank(risk);
+                }
+
+                return [(source, CaseEventKind.Updated, reason)];
+            }, cancellationToken);
+            if (merged is { Changed: true })
+            {
+                return merged.Value.Row.ToCase();
+            }
+        }
+
+        throw new InvalidOperationException($"Could not open a case for customer {customerId}: the conversation's case kept changing.");
+    }
+
+    public async Task<Case?> GetAsync(string caseId, CancellationToken cancellationToken) =>
+        (await ReadAsync(caseId, cancellationToken))?.ToCase();
+
+    /// <summary>The case with what the contract does not carry: who closed it and the article its resolution became.</summary>
+    public async Task<CaseRecord?> GetRecordAsync(string caseId, CancellationToken cancellationToken) =>
+        await ReadAsync(caseId, cancellationToken) is { } row ? new CaseRecord(row.ToCase(), row.ClosedBy, row.ArticleId) : null;
+
+    public async Task<IReadOnlyList<Case>> ListForCustomerAsync(string customerId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CaseRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM cases WHERE customer_id = @customerId ORDER BY created_at DESC, id",
+            new { customerId },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToCase()).ToList();
+    }
+
+    public async Task<IReadOnlyList<Case>> QueueAsync(CancellationToken cancellationToken)
+    {
+        var queue = options.Value.Queue;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CaseRow>(new CommandDefinition(
+            $"""
+            SELECT {Columns} FROM cases WHERE status = @open
+            ORDER BY created_at + CASE WHEN risk_rank >= 2 THEN @high WHEN risk_rank = 1 THEN @elevated ELSE @normal END, created_at, id
+            """,
+            new
+            {
+                open = CaseStatus.Open,
+                high = queue.TargetMilliseconds(2),
+                elevated = queue.TargetMilliseconds(1),
+                normal = queue.TargetMilliseconds(0),
+            },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToCase()).ToList();
+    }
+
+    public async Task<Case?> CloseAsync(string caseId, string staffId, string resolution, CancellationToken cancellationToken) =>
+        (await CloseOnceAsync(caseId, staffId, resolution, cancellationToken)).Case;
+
+    /// <summary>Closes the case if it is open. <c>Closed</c> says whether this call closed it (false: missing or already closed).</summary>
+    public async Task<(Case? Case, bool Closed)> CloseOnceAsync(string caseId, string staffId, string resolution, CancellationToken cancellationToken)
+    {
+        Require(staffId, nameof(staffId));
+        Require(resolution, nameof(resolution));
+        var actor = Actor.Human(staffId).Name;
+        var result = await UpdateAsync(caseId, row =>
+        {
+            if (row.Status != CaseStatus.Open)
+            {
+                return null;
+            }
+
+            row.Status = CaseStatus.Closed;
+            row.ClosedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
+            row.ClosedBy = staffId;
+            row.Resolution = resolution.Trim();
+            return [(actor, CaseEventKind.Closed, row.Resolution)];
+        }, cancellationToken);
+        return result is { } r ? (r.Row.ToCase(), r.Changed) : (null, false);
+    }
+
+    public async Task<Case?> AddTranscriptLineAsync(string caseId, TranscriptLine line, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        Require(line.From, "line.From");
+        var result = await UpdateAsync(caseId, row =>
+        {
+            var packet = row.ToCase().Packet;
+            row.Packet = JsonSerializer.Serialize(packet with { Transcript = [.. packet.Transcript, line] });
+            return [(line.From, CaseEventKind.Message, line.Text)];
+        }, cancellationToken);
+        return result?.Row.ToCase();
+    }
+
+    public async Task<Case?> AddActionAsync(string caseId, string actor, GateOutcome outcome, CancellationToken cancellationToken)
+    {
+        Require(actor, nameof(actor));
+        ArgumentNullException.ThrowIfNull(outcome);
+        var result = await UpdateAsync(caseId, row =>
+        {
+            var packet = row.ToCase().Packet;
+            row.Packet = JsonSerializer.Serialize(packet with { ActionsAttempted = [.. packet.ActionsAttempted, outcome] });
+            var decision = outcome.Allowed ? (outcome.Succeeded ? "allowed, succeeded" : "allowed, failed") : "denied";
+            return [(actor, CaseEventKind.Action, $"{outcome.Action}: {decision} ({outcome.Rule})")];
+        }, cancellationToken);
+        return result?.Row.ToCase();
+    }
+
+    /// <summary>Records the knowledge article the case's resolution created or improved.</summary>
+    public async Task<Case?> SetArticleAsync(string caseId, string actor, string articleId, bool improved, CancellationToken cancellationToken)
+    {
+        var result = await UpdateAsync(caseId, row =>
+        {
+            row.ArticleId = articleId;
+            return [(actor, improved ? CaseEventKind.ArticleImproved : CaseEventKind.ArticleCreated, articleId)];
+        }, cancellationToken);
+        return result?.Row.ToCase();
+    }
+
+    /// <summary>
+    /// Locks the case row (a no-op write first: a row lock on PostgreSQL, the write lock on SQLite), reads it, lets
+    /// <paramref name="change"/> edit it (returning the events to record, or null for no change), and writes it back with
+    /// its events in the same transaction. Concurrent writers queue instead of overwriting each other.
+    /// </summary>
+    private async Task<(CaseRow Row, bool Changed)?> UpdateAsync(string caseId, Func<CaseRow, IReadOnlyList<(string Actor, string Kind, string? Detail)>?> change, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var locked = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE cases SET revision = revision WHERE id = @caseId", new { caseId }, transaction, cancellationToken: cancellationToken));
+        if (locked == 0)
+        {
+            return null;
+        }
+
+        var row = await connection.QuerySingleAsync<CaseRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM cases WHERE id = @caseId", new { caseId }, transaction, cancellationToken: cancellationToken));
+        var recorded = change(row);
+        if (recorded is null)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return (row, false);
+        }
+
+        row.Revision++;
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE cases SET status = @Status, risk = @Risk, risk_rank = @RiskRank, closed_at = @ClosedAt, closed_by = @ClosedBy,
+                resolution = @Resolution, article_id = @ArticleId, packet = @Packet, revision = @Revision
+            WHERE id = @Id
+            """,
+            new { row.Status, row.Risk, row.RiskRank, row.ClosedAt, row.ClosedBy, row.Resolution, row.ArticleId, row.Packet, row.Revision, row.Id },
+            transaction,
+            cancellationToken: cancellationToken));
+        var now = time.GetUtcNow();
+        var written = new List<CaseEvent>();
+        foreach (var (actor, kind, detail) in recorded)
+        {
+            written.Add(await events.InsertAsync(connection, transaction, caseId, now, actor, kind, detail, cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        await events.PublishAsync(written, cancellationToken);
+        return (row, true);
+    }
+
+    private async Task<CaseRow?> ReadAsync(string caseId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<CaseRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM cases WHERE id = @caseId", new { caseId }, cancellationToken: cancellationToken));
+    }
+
+    private async Task<CaseRow?> FindOpenForConversationAsync(string customerId, string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<CaseRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM cases WHERE customer_id = @customerId AND conversation_id = @conversationId AND status = @open",
+            new { customerId, conversationId, open = CaseStatus.Open },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The newer packet of the same conversation over the older: every line and action of both, once; the newer diagnosis and summary.</summary>
+    internal static HandoffPacket Merge(HandoffPacket older, HandoffPacket newer)
+    {
+        var transcript = older.Transcript.Concat(newer.Transcript).Distinct().OrderBy(l => l.At).ToList();
+        var actions = older.ActionsAttempted.Concat(newer.ActionsAttempted.Where(a => !older.ActionsAttempted.Contains(a))).ToList();
+        return new HandoffPacket(
+            newer.ConversationId ?? older.ConversationId,
+            transcript,
+            newer.Diagnosis ?? older.Diagnosis,
+            actions,
+            string.IsNullOrWhiteSpace(newer.Summary) ? older.Summary : newer.Summary);
+    }
+
+    private static void Require(string value, string name)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"{name} is required.", name);
+        }
+    }
+
+    private sealed class CaseRow
+    {
+        public string Id { get; set; } = "";
+        public string CustomerId { get; set; } = "";
+        public string? ConversationId { get; set; }
+        public string Reason { get; set; } = "";
+        public string Source { get; set; } = "";
+        public string Status { get; set; } = "";
+        public string Risk { get; set; } = "";
+        public long RiskRank { get; set; }
+        public long CreatedAt { get; set; }
+        public long? ClosedAt { get; set; }
+        public string? ClosedBy { get; set; }
+        public string? Resolution { get; set; }
+        public string? ArticleId { get; set; }
+        public string Packet { get; set; } = "";
+        public long Revision { get; set; }
+
+        public Case ToCase() => new(
+            Id,
+            CustomerId,
+            Reason,
+            Source,
+            Status,
+            Risk,
+            DateTimeOffset.FromUnixTimeMilliseconds(CreatedAt),
+            ClosedAt is { } closed ? DateTimeOffset.FromUnixTimeMilliseconds(closed) : null,
+            Resolution,
+            JsonSerializer.Deserialize<HandoffPacket>(Packet) ?? throw new InvalidDataException($"Case {Id} has an empty packet."));
+    }
+}

@@ -1,0 +1,366 @@
+using Leeway.Billing;
+using Leeway.Diagnostics;
+using Leeway.Identity;
+using Leeway.Knowledge;
+using Leeway.Policy;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Stripe;
+
+namespace Leeway.Humans;
+
+/// <summary>
+/// Tier 3. Staff (policy <c>service</c>): the queue, a case with its packet and timeline, replies, approvals through
+/// the gate, and closing with a resolution that can become knowledge. Customers (policy <c>customer</c>): their own cases only.
+/// </summary>
+public static class HumansApi
+{
+    public const int MaxTextLength = 10_000;
+
+    public static IEndpointRouteBuilder MapHumansApi(this IEndpointRouteBuilder app)
+    {
+        var staff = app.MapGroup("/api/v1/cases").WithTags("Humans").RequireAuthorization(IdentityRegistration.ServicePolicy);
+        staff.MapGet("", GetQueueAsync).WithName("GetCaseQueue");
+        staff.MapGet("/{id}", GetCaseAsync).WithName("GetCase");
+        staff.MapPost("/{id}/replies", ReplyAsync).WithName("ReplyToCase");
+        staff.MapPost("/{id}/close", CloseAsync).WithName("CloseCase");
+        staff.MapPost("/{id}/approve", ApproveAsync).WithName("ApproveCaseAction");
+
+        var mine = app.MapGroup("/api/v1/me/cases").WithTags("Humans").RequireAuthorization(IdentityRegistration.CustomerPolicy);
+        mine.MapGet("", GetMyCasesAsync).WithName("GetMyCases");
+        mine.MapGet("/{id}", GetMyCaseAsync).WithName("GetMyCase");
+        return app;
+    }
+
+    public static async Task<Ok<IReadOnlyList<Case>>> GetQueueAsync(ICaseStore cases, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await cases.QueueAsync(cancellationToken));
+
+    internal static async Task<Results<Ok<CaseDetail>, ProblemHttpResult>> GetCaseAsync(string id, CaseStore cases, ICaseEvents events, CancellationToken cancellationToken) =>
+        await DetailAsync(id, cases, events, cancellationToken) is { } detail ? TypedResults.Ok(detail) : CaseNotFound(id);
+
+    internal static async Task<Results<Ok<CaseDetail>, ValidationProblem, ProblemHttpResult>> ReplyAsync(
+        string id, StaffReplyRequest request, CaseStore cases, ICaseEvents events, IStaffDirectory staff, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var text = request.Text?.Trim() ?? "";
+        if (text.Length is 0 or > MaxTextLength)
+        {
+            errors["text"] = [$"A reply of 1-{MaxTextLength} characters is required (got {text.Length})."];
+        }
+
+        var member = await StaffMemberAsync(request.StaffId, staff, errors, cancellationToken);
+        if (errors.Count > 0 || member is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var current = await cases.GetAsync(id, cancellationToken);
+        if (current is null)
+        {
+            return CaseNotFound(id);
+        }
+
+        if (current.Status != CaseStatus.Open)
+        {
+            return CaseClosed(id);
+        }
+
+        await cases.AddTranscriptLineAsync(id, new TranscriptLine(Actor.Human(member.Id).Name, text, time.GetUtcNow()), cancellationToken);
+        return TypedResults.Ok((await DetailAsync(id, cases, events, cancellationToken))!);
+    }
+
+    internal static async Task<Results<Ok<CloseCaseResponse>, ValidationProblem, ProblemHttpResult>> CloseAsync(
+        string id, CloseCaseRequest request, CaseStore cases, ICaseEvents events, IStaffDirectory staff, IKnowledgeBase knowledge, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var resolution = request.Resolution?.Trim() ?? "";
+        if (resolution.Length is 0 or > MaxTextLength)
+        {
+            errors["resolution"] = [$"A resolution of 1-{MaxTextLength} characters is required: what was wrong and what was done (got {resolution.Length})."];
+        }
+
+        var member = await StaffMemberAsync(request.StaffId, staff, errors, cancellationToken);
+        Article? improving = null;
+        if (!string.IsNullOrWhiteSpace(request.ImproveArticleId))
+        {
+            improving = await knowledge.GetAsync(request.ImproveArticleId, cancellationToken);
+            if (improving is null)
+            {
+                errors["improve_article_id"] = [$"There is no article '{request.ImproveArticleId}'."];
+            }
+
+            if (request.Article is null)
+            {
+                errors["article"] = [$"Give the improved text in 'article' to improve '{request.ImproveArticleId}'."];
+            }
+        }
+
+        if (request.Article is { } draft)
+        {
+            ValidateDraft(draft, creating: string.IsNullOrWhiteSpace(request.ImproveArticleId), errors);
+        }
+
+        if (errors.Count > 0 || member is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var record = await cases.GetRecordAsync(id, cancellationToken);
+        if (record is null)
+        {
+            return CaseNotFound(id);
+        }
+
+        var (_, closedNow) = await cases.CloseOnceAsync(id, member.Id, resolution, cancellationToken);
+        if (!closedNow)
+        {
+            return CaseClosed(id);
+        }
+
+        Article? article = null;
+        if (request.Article is { } accepted)
+        {
+            // KCS: the resolution becomes (or improves) an article, so the next customer with this problem gets the answer from Lee.
+            var author = Actor.Human(member.Id).Name;
+            article = await knowledge.UpsertAsync(
+                improving?.Id,
+                string.IsNullOrWhiteSpace(accepted.Title) ? improving!.Title : accepted.Title.Trim(),
+                string.IsNullOrWhiteSpace(accepted.Body) ? resolution : accepted.Body.Trim(),
+                accepted.RootCauses ?? improving?.RootCauses ?? DiagnosedRootCauses(record.Case),
+                author,
+                cancellationToken);
+            await cases.SetArticleAsync(id, author, article.Id, improved: improving is not null, cancellationToken);
+        }
+
+        return TypedResults.Ok(new CloseCaseResponse((await DetailAsync(id, cases, events, cancellationToken))!, article));
+    }
+
+    internal static async Task<Results<Ok<ApproveActionResponse>, ValidationProblem, ProblemHttpResult>> ApproveAsync(
+        string id,
+        ApproveActionRequest request,
+        CaseStore cases,
+        ICaseEvents events,
+        IStaffDirectory staff,
+        IBillingReader billing,
+        HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var member = await StaffMemberAsync(request.StaffId, staff, errors, cancellationToken);
+        var current = await cases.GetAsync(id, cancellationToken);
+        if (current is null)
+        {
+            return CaseNotFound(id);
+        }
+
+        var action = ToBillingAction(request.Action, current.CustomerId, errors);
+        if (errors.Count > 0 || member is null || action is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        if (current.Status != CaseStatus.Open)
+        {
+            return CaseClosed(id);
+        }
+
+        if (http.RequestServices.GetService<IGate>() is not { } gate)
+        {
+            return TypedResults.Problem("The policy gate is not available in this host.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Gate unavailable");
+        }
+
+        // A staff principal owns nothing, so the gate cannot check ownership for us: the objects must be this case's customer's.
+        BillingSnapshot? snapshot;
+        try
+        {
+            snapshot = await billing.ReadAsync(current.CustomerId, cancellationToken);
+        }
+        catch (StripeException e)
+        {
+            return TypedResults.Problem($"Stripe did not answer the ownership check: {e.Message}", statusCode: StatusCodes.Status502BadGateway, title: "Billing unavailable");
+        }
+
+        var foreign = action.ObjectIds.Where(o => snapshot is null || !Owns(snapshot, o)).ToList();
+        if (foreign.Count > 0)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["action"] = [$"{string.Join(", ", foreign)} does not belong to customer {current.CustomerId} of case {id}."],
+            });
+        }
+
+        // The same approval of the same action on the same case is one decision: a double click never refunds twice.
+        var decisionKey = $"{id}:approve:{action.Type}:{string.Join(',', action.ObjectIds)}:{request.Action!.Amount}";
+        var outcome = await gate.ExecuteAsync(Actor.Human(member.Id), Principal.Staff(member.Id), action, decisionKey, cancellationToken, approvedBy: member.Id);
+        await cases.AddActionAsync(id, Actor.Human(member.Id).Name, outcome, cancellationToken);
+        return TypedResults.Ok(new ApproveActionResponse(outcome, (await DetailAsync(id, cases, events, cancellationToken))!));
+    }
+
+    public static async Task<Ok<IReadOnlyList<CustomerCase>>> GetMyCasesAsync(HttpContext http, ICaseStore cases, IStaffDirectory staff, CancellationToken cancellationToken)
+    {
+        var mine = await cases.ListForCustomerAsync(http.User.CustomerId()!, cancellationToken);
+        var views = new List<CustomerCase>(mine.Count);
+        foreach (var item in mine)
+        {
+            views.Add(await ToCustomerViewAsync(item, staff, cancellationToken));
+        }
+
+        return TypedResults.Ok<IReadOnlyList<CustomerCase>>(views);
+    }
+
+    /// <summary>Another customer's case is "not found", exactly like a case that does not exist: its existence is not revealed.</summary>
+    public static async Task<Results<Ok<CustomerCase>, NotFound>> GetMyCaseAsync(string id, HttpContext http, ICaseStore cases, IStaffDirectory staff, CancellationToken cancellationToken)
+    {
+        var found = await cases.GetAsync(id, cancellationToken);
+        return found is not null && found.CustomerId == http.User.CustomerId()
+            ? TypedResults.Ok(await ToCustomerViewAsync(found, staff, cancellationToken))
+            : TypedResults.NotFound();
+    }
+
+    private static async Task<CaseDetail?> DetailAsync(string id, CaseStore cases, ICaseEvents events, CancellationToken cancellationToken) =>
+        await cases.GetRecordAsync(id, cancellationToken) is { } record
+            ? new CaseDetail(record.Case, record.ClosedBy, record.ArticleId, await events.ListAsync(id, cancellationToken))
+            : null;
+
+    private static async Task<StaffMember?> StaffMemberAsync(string? staffId, IStaffDirectory staff, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(staffId))
+        {
+            errors["staff_id"] = ["staff_id is required: the staff member acting."];
+            return null;
+        }
+
+        var member = await staff.GetAsync(staffId, cancellationToken);
+        if (member is null)
+        {
+            errors["staff_id"] = [$"There is no staff member '{staffId}'."];
+        }
+
+        return member;
+    }
+
+    private static void ValidateDraft(ArticleDraft draft, bool creating, Dictionary<string, string[]> errors)
+    {
+        var title = draft.Title?.Trim() ?? "";
+        if (creating && title.Length == 0)
+        {
+            errors["article.title"] = ["A new article needs a title."];
+        }
+        else if (title.Length > KnowledgeBase.MaxTitleLength)
+        {
+            errors["article.title"] = [$"The title is {title.Length} characters; at most {KnowledgeBase.MaxTitleLength}."];
+        }
+
+        if ((draft.Body?.Trim().Length ?? 0) > KnowledgeBase.MaxBodyLength)
+        {
+            errors["article.body"] = [$"The body is {draft.Body!.Trim().Length} characters; at most {KnowledgeBase.MaxBodyLength}."];
+        }
+
+        var unknown = (draft.RootCauses ?? []).Where(c => !RootCause.All.Any(r => r.Code == c)).ToList();
+        if (unknown.Count > 0)
+        {
+            errors["article.root_causes"] = [$"Unknown root cause(s): {string.Join(", ", unknown)}."];
+        }
+    }
+
+    private static IReadOnlyList<string> DiagnosedRootCauses(Case closed) =>
+        closed.Packet.Diagnosis is { RootCause: var code } && code != RootCause.None && RootCause.All.Any(r => r.Code == code) ? [code] : [];
+
+    private static BillingAction? ToBillingAction(ApprovedAction? action, string customerId, Dictionary<string, string[]> errors)
+    {
+        if (action is null)
+        {
+            errors["action"] = ["action is required, e.g. {\"type\": \"refund\", \"charge\": \"ch_…\", \"amount\": 1000}."];
+            return null;
+        }
+
+        if (action.Amount is <= 0)
+        {
+            errors["action.amount"] = [$"amount must be a positive number of minor units (got {action.Amount})."];
+            return null;
+        }
+
+        string? Need(string? value, string field)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                errors[$"action.{field}"] = [$"{action.Type} needs '{field}'."];
+                return null;
+            }
+
+            return value.Trim();
+        }
+
+        switch (action.Type)
+        {
+            case "refund":
+                var reason = action.Reason ?? "requested_by_customer";
+                if (reason is not ("requested_by_customer" or "duplicate" or "fraudulent"))
+                {
+                    errors["action.reason"] = [$"A refund reason is requested_by_customer, duplicate or fraudulent (got '{reason}')."];
+                    return null;
+                }
+
+                return Need(action.Charge, "charge") is { } charge ? new RefundCharge(charge, action.Amount, reason) : null;
+            case "retry_payment":
+                return Need(action.Invoice, "invoice") is { } invoice ? new RetryPayment(invoice) : null;
+            case "cancel_subscription":
+                return Need(action.Subscription, "subscription") is { } subscription ? new CancelSubscription(subscription) : null;
+            case "credit":
+                var currency = Need(action.Currency, "currency")?.ToLowerInvariant();
+                if (action.Amount is null)
+                {
+                    errors["action.amount"] = ["credit needs 'amount' (minor units)."];
+                }
+
+                return currency is not null && action.Amount is { } amount
+                    ? new CreditBalance(customerId, amount, currency, action.Reason ?? "approved by staff")
+                    : null;
+            default:
+                errors["action.type"] = [$"Unknown action type '{action.Type}'; expected refund, retry_payment, credit or cancel_subscription."];
+                return null;
+        }
+    }
+
+    private static bool Owns(BillingSnapshot snapshot, string objectId) =>
+        objectId == snapshot.Customer.Id
+        || snapshot.Charges.Any(c => c.Id == objectId)
+        || snapshot.Invoices.Any(i => i.Id == objectId)
+        || snapshot.Subscriptions.Any(s => s.Id == objectId);
+
+    private static async Task<CustomerCase> ToCustomerViewAsync(Case item, IStaffDirectory staff, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var messages = new List<CustomerCaseMessage>(item.Packet.Transcript.Count);
+        foreach (var line in item.Packet.Transcript)
+        {
+            if (line.From.StartsWith("human:", StringComparison.Ordinal))
+            {
+                var staffId = line.From["human:".Length..];
+                if (!names.TryGetValue(staffId, out var name))
+                {
+                    name = (await staff.GetAsync(staffId, cancellationToken))?.Name;
+                    names[staffId] = name;
+                }
+
+                messages.Add(new CustomerCaseMessage("staff", name, line.Text, line.At));
+                continue;
+            }
+
+            var from = line.From switch
+            {
+                "customer" => "customer",
+                "agent-lee" or "lee" or "agent" or "tier0" => "lee",
+                _ => "system",
+            };
+            messages.Add(new CustomerCaseMessage(from, null, line.Text, line.At));
+        }
+
+        return new CustomerCase(item.Id, item.Status, item.CreatedAt, item.ClosedAt, messages);
+    }
+
+    private static ProblemHttpResult CaseNotFound(string id) =>
+        TypedResults.Problem($"There is no case '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Case not found");
+
+    private static ProblemHttpResult CaseClosed(string id) =>
+        TypedResults.Problem($"Case '{id}' is closed.", statusCode: StatusCodes.Status409Conflict, title: "Case closed");
+}

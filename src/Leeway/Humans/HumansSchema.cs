@@ -1,0 +1,73 @@
+using Leeway.Storage;
+
+namespace Leeway.Humans;
+
+/// <summary>
+/// Cases (the handoff packet as JSON, a revision counting its changes), their timeline, and staff accounts.
+/// At most one open case per customer and conversation: a second escalation of the same conversation updates the first.
+/// </summary>
+internal sealed class HumansSchema : ISchema
+{
+    public string Capability => "humans";
+
+    public IEnumerable<string> Statements(SqlDialect dialect) =>
+    [
+        """
+        CREATE TABLE IF NOT EXISTS cases (
+            id TEXT PRIMARY KEY,
+            customer_id TEXT NOT NULL,
+            conversation_id TEXT NULL,
+            reason TEXT NOT NULL,
+            source TEXT NOT NULL,
+            status TEXT NOT NULL,
+            risk TEXT NOT NULL,
+            risk_rank INTEGER NOT NULL,
+            created_at BIGINT NOT NULL,
+            closed_at BIGINT NULL,
+            closed_by TEXT NULL,
+            resolution TEXT NULL,
+            article_id TEXT NULL,
+            packet TEXT NOT NULL,
+            revision BIGINT NOT NULL
+        )
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_cases_customer ON cases (customer_id, created_at)",
+        "CREATE INDEX IF NOT EXISTS ix_cases_status ON cases (status, created_at)",
+        """
+        CREATE UNIQUE INDEX IF NOT EXISTS ux_cases_open_conversation ON cases (customer_id, conversation_id)
+        WHERE status = 'open' AND conversation_id IS NOT NULL
+        """,
+        dialect == SqlDialect.Postgres
+            ? """
+              CREATE TABLE IF NOT EXISTS case_events (
+                  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                  case_id TEXT NOT NULL,
+                  at BIGINT NOT NULL,
+                  actor TEXT NOT NULL,
+                  kind TEXT NOT NULL,
+                  detail TEXT NULL
+              )
+              """
+            : """
+              CREATE TABLE IF NOT EXISTS case_events (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  case_id TEXT NOT NULL,
+                  at BIGINT NOT NULL,
+                  actor TEXT NOT NULL,
+                  kind TEXT NOT NULL,
+                  detail TEXT NULL
+              )
+              """,
+        "CREATE INDEX IF NOT EXISTS ix_case_events_case ON case_events (case_id, id)",
+        """
+        CREATE TABLE IF NOT EXISTS staff (
+            id TEXT PRIMARY KEY,
+            email TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            password_hash TEXT NOT NULL,
+            role TEXT NOT NULL,
+            created_at BIGINT NOT NULL
+        )
+        """,
+    ];
+}

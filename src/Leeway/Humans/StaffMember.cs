@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace Leeway.Humans;
+
+/// <summary>A person on the billing team. The password hash never leaves <see cref="IStaffDirectory"/>.</summary>
+public sealed record StaffMember(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("email")] string Email,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("role")] string Role,
+    [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt);

@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Leeway.Prevent;
+
+/// <summary>Tier 0: the webhook inbox, the scheduler and the nudge outbox (section <c>Prevent</c>).</summary>
+public sealed class PreventOptions
+{
+    public const string Section = "Prevent";
+
+    /// <summary>Whether the background service runs <see cref="IScheduledWork.RunDueAsync"/> on a timer.
+    /// Eval turns it off and calls <see cref="IScheduledWork.RunDueAsync"/> itself after every clock step.</summary>
+    public bool SchedulerEnabled { get; set; } = true;
+
+    [Range(1, 86_400)]
+    public int SchedulerPeriodSeconds { get; set; } = 30;
+
+    /// <summary>How long a worker owns an inbox row, job or nudge it claimed. A crashed worker's claim expires after this.</summary>
+    [Range(1, 3_600)]
+    public int LeaseSeconds { get; set; } = 120;
+
+    /// <summary>Processing attempts of one inbox event (or one job, or one e-mail) before it is left as <c>failed</c> for a human.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>Days between smart retries when Stripe names no <c>next_payment_attempt</c> (attempt 1, 2, 3, …; the last repeats).</summary>
+    [MinLength(1)]
+    public int[] RetryBackoffDays { get; set; } = [1, 3, 5, 7];
+
+    /// <summary>A smart retry at Stripe's own <c>next_payment_attempt</c> waits this long, so Stripe's attempt goes first
+    /// and ours runs only if Stripe's did not happen.</summary>
+    [Range(0, 1_440)]
+    public int RetryGraceMinutes { get; set; } = 15;
+
+    /// <summary>At most one nudge per customer, reason, object and channel within this many hours.</summary>
+    [Range(1, 24 * 30)]
+    public int NudgeDedupeHours { get; set; } = 24;
+
+    /// <summary>A card that expires before the renewal is pointed out again after this many days if still not replaced
+    /// (the scan runs daily; a daily reminder would be noise).</summary>
+    [Range(1, 60)]
+    public int CardReminderDays { get; set; } = 7;
+
+    /// <summary>How many generations of renewed checkout links one original link may have (a renewed link that expires
+    /// again is renewed again, up to this depth).</summary>
+    [Range(0, 10)]
+    public int MaxLinkRenewals { get; set; } = 3;
+
+    public SmtpOptions Smtp { get; set; } = new();
+}

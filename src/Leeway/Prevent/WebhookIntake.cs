@@ -1,0 +1,114 @@
+using System.Text.Json;
+using Leeway.Billing;
+using Microsoft.Extensions.Options;
+using Stripe;
+
+namespace Leeway.Prevent;
+
+/// <summary>
+/// Takes one delivery from Stripe: verifies the signature before anything is parsed or stored (HMAC-SHA256 over
+/// <c>t.payload</c>, constant-time compare, 300 s tolerance on the injected clock), stores the event in the inbox, and
+/// only then processes it, inline, so the effects exist when Stripe gets its 200.
+/// </summary>
+internal sealed class WebhookIntake(
+    IOptions<BillingOptions> billing,
+    TimeProvider time,
+    WebhookInbox inbox,
+    WebhookProcessor processor,
+    IHostApplicationLifetime lifetime,
+    ILogger<WebhookIntake> logger)
+{
+    public const long ToleranceSeconds = 300;
+
+    public const string Processed = "processed";
+    public const string Queued = "queued";
+    public const string Duplicate = "duplicate";
+
+    public async Task<WebhookIntakeResult> ReceiveAsync(string payload, string? signatureHeader, CancellationToken cancellationToken)
+    {
+        var secret = billing.Value.WebhookSecret;
+        if (string.IsNullOrEmpty(secret))
+        {
+            // An empty key would let anyone sign: refuse everything until Billing:WebhookSecret is set.
+            return WebhookIntakeResult.Refused("Webhook signing is not configured (Billing:WebhookSecret is empty).");
+        }
+
+        if (string.IsNullOrWhiteSpace(signatureHeader))
+        {
+            return WebhookIntakeResult.Refused("The Stripe-Signature header is missing.");
+        }
+
+        Event stripeEvent;
+        try
+        {
+            stripeEvent = EventUtility.ConstructEvent(
+                payload,
+                signatureHeader,
+                secret,
+                tolerance: ToleranceSeconds,
+                utcNow: time.GetUtcNow().ToUnixTimeSeconds(),
+                throwOnApiVersionMismatch: true);
+        }
+        catch (Exception e) when (e is StripeException or JsonException or Newtonsoft.Json.JsonException or ArgumentException)
+        {
+            logger.LogWarning("Refused a webhook delivery: {Reason}", e.Message);
+            return WebhookIntakeResult.Refused(e.Message);
+        }
+
+        if (string.IsNullOrEmpty(stripeEvent.Id) || string.IsNullOrEmpty(stripeEvent.Type))
+        {
+            return WebhookIntakeResult.Refused("The event has no id or type.");
+        }
+
+        var stored = new InboxEvent(
+            stripeEvent.Id,
+            stripeEvent.Type,
+            (stripeEvent.Data?.Object as IHasId)?.Id,
+            CustomerOf(payload),
+            payload,
+            new DateTimeOffset(DateTime.SpecifyKind(stripeEvent.Created, DateTimeKind.Utc)));
+
+        // The event is processed even if Stripe hangs up: it is ours once stored. Only shutdown stops it (the lease then
+        // expires and the event is processed again after the restart).
+        var processing = lifetime.ApplicationStopping;
+        if (await inbox.TryStoreAsync(stored, cancellationToken))
+        {
+            return WebhookIntakeResult.Stored(stored.EventId, await processor.ProcessAsync(stored, processing) ? Processed : Queued);
+        }
+
+        // A redelivery. If the first delivery's processing failed or died, this one may finish it; otherwise nothing happens.
+        if (await inbox.TryClaimAsync(stored.EventId, cancellationToken) is { } unfinished)
+        {
+            return WebhookIntakeResult.Stored(stored.EventId, await processor.ProcessAsync(unfinished, processing) ? Processed : Queued);
+        }
+
+        return WebhookIntakeResult.Stored(stored.EventId, Duplicate);
+    }
+
+    /// <summary>The customer the event is about, when its object names one (<c>data.object.customer</c>, or the customer itself).</summary>
+    private static string? CustomerOf(string payload)
+    {
+        using var document = JsonDocument.Parse(payload);
+        if (!document.RootElement.TryGetProperty("data", out var data) || !data.TryGetProperty("object", out var obj) || obj.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        if (obj.TryGetProperty("object", out var kind) && kind.ValueKind == JsonValueKind.String && kind.GetString() == "customer")
+        {
+            return obj.TryGetProperty("id", out var id) ? id.GetString() : null;
+        }
+
+        if (!obj.TryGetProperty("customer", out var customer))
+        {
+            return null;
+        }
+
+        return customer.ValueKind switch
+        {
+            JsonValueKind.String => customer.GetString(),
+            JsonValueKind.Object when customer.TryGetProperty("id", out var nested) => nested.GetString(),
+            _ => null,
+        };
+    }
+}
