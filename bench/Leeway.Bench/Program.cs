@@ -1,2 +1,15 @@
-if (args is ["backlog", ..]) { Environment.Exit(await Leeway.Bench.Backlog.BacklogBench.RunAsync(args[1..])); }
-Console.WriteLine("bench");
+using Leeway.Bench;
+
+// dotnet run -c Release --project bench/Leeway.Bench -- <benchmark>   (one benchmark per capability; each prints a report)
+return args.FirstOrDefault() switch
+{
+    "diagnosis" => await DiagnosisBench.RunAsync(args[1..]),
+    "backlog" => await Leeway.Bench.Backlog.BacklogBench.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Leeway.Bench -- diagnosis|backlog [options]");
+    return 2;
+}

@@ -16,8 +16,9 @@ internal sealed class NudgeDispatcher(NudgeOutbox outbox, NudgeMailer mailer, IL
         {
             await mailer.SendAsync(nudge, cancellationToken);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
+            // Shutting down: the claim expires and the e-mail is tried again, as after a crash.
             throw;
         }
         catch (Exception e) when (e is IOException or SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException

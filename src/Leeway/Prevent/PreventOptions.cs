@@ -35,6 +35,11 @@ public sealed class PreventOptions
     [Range(1, 24 * 30)]
     public int NudgeDedupeHours { get; set; } = 24;
 
+    /// <summary>A card that expires before the renewal is pointed out again after this many days if still not replaced
+    /// (the scan runs daily; a daily reminder would be noise).</summary>
+    [Range(1, 60)]
+    public int CardReminderDays { get; set; } = 7;
+
     /// <summary>How many generations of renewed checkout links one original link may have (a renewed link that expires
     /// again is renewed again, up to this depth).</summary>
     [Range(0, 10)]

@@ -22,7 +22,22 @@ public static class PreventRegistration
         builder.Services.AddSingleton<NudgeDispatcher>();
 
         builder.Services.AddSingleton<JobQueue>();
+        builder.Services.AddSingleton<JobRunners>();
         builder.Services.AddSingleton<IScheduledWork, ScheduledWork>();
+
+        builder.Services.AddSingleton<CauseFinder>();
+        builder.Services.AddSingleton<Tier0Cases>();
+        builder.Services.AddSingleton<Nudger>();
+        builder.Services.AddSingleton<SmartRetries>();
+        builder.Services.AddSingleton<IJobRunner>(sp => sp.GetRequiredService<SmartRetries>());
+        builder.Services.AddSingleton<ExpiringCards>();
+        builder.Services.AddSingleton<IJobRunner>(sp => sp.GetRequiredService<ExpiringCards>());
+        builder.Services.AddSingleton<IWebhookHandler, PaymentProblemHandler>();
+        builder.Services.AddSingleton<IWebhookHandler, CheckoutLinkHandler>();
+        builder.Services.AddSingleton<IWebhookHandler, CardHandler>();
+        builder.Services.AddSingleton<IWebhookHandler, RefundHandler>();
+        builder.Services.AddSingleton<IWebhookHandler, DisputeHandler>();
+        builder.Services.AddSingleton<IWebhookHandler, InvoiceSettledHandler>();
         builder.Services.AddHostedService<PreventScheduler>();
         return builder;
     }

@@ -10,15 +10,13 @@ namespace Leeway.Prevent;
 internal sealed class ScheduledWork(
     WebhookProcessor processor,
     JobQueue jobs,
-    IEnumerable<IJobRunner> runners,
+    JobRunners runners,
     NudgeDispatcher dispatcher,
     TimeProvider time,
     ILogger<ScheduledWork> logger) : IScheduledWork
 {
     private const int BatchSize = 100;
     private const int MaxRounds = 10;
-
-    private readonly Dictionary<string, IJobRunner> _runners = runners.ToDictionary(r => r.Kind, StringComparer.Ordinal);
 
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)
     {
@@ -32,7 +30,7 @@ internal sealed class ScheduledWork(
     /// <summary>One expiring-card scan per UTC day, due at the day's start: the first run of each day does it.</summary>
     private async Task ScheduleDailyScanAsync(CancellationToken cancellationToken)
     {
-        if (!_runners.ContainsKey(JobKinds.CardScan))
+        if (!runners.Has(JobKinds.CardScan))
         {
             return;
         }
@@ -66,7 +64,7 @@ internal sealed class ScheduledWork(
 
     private async Task RunAsync(ScheduledJob job, CancellationToken cancellationToken)
     {
-        if (!_runners.TryGetValue(job.Kind, out var runner))
+        if (runners.For(job.Kind) is not { } runner)
         {
             await jobs.FailAsync(job with { Attempts = int.MaxValue }, $"No runner for job kind '{job.Kind}'.", cancellationToken);
             return;
@@ -78,8 +76,9 @@ internal sealed class ScheduledWork(
             await jobs.CompleteAsync(job.Key, outcome, cancellationToken);
             logger.LogInformation("Job {JobKey} ran: {Outcome}", job.Key, outcome);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
+            // Shutting down: the claim expires and the job runs again, as after a crash.
             throw;
         }
         catch (Exception e)

@@ -1,3 +1,4 @@
+using Leeway.Diagnostics;
 using Stripe;
 
 namespace Leeway.Prevent;
@@ -10,6 +11,7 @@ internal sealed class WebhookProcessor(
     WebhookInbox inbox,
     WebhookHandlers handlers,
     KnownCustomers customers,
+    IServiceProvider services,
     ILogger<WebhookProcessor> logger)
 {
     private const int BatchSize = 200;
@@ -24,6 +26,8 @@ internal sealed class WebhookProcessor(
             var e = new WebhookEvent(stored.EventId, stored.Type, stored.ObjectId, stored.CustomerId, stored.StripeCreated, stripeEvent);
             if (stored.CustomerId is { } customerId)
             {
+                // Whatever the event says changed, the next diagnosis must read it fresh.
+                services.GetService<IDiagnosisCache>()?.Invalidate(customerId);
                 await customers.RememberAsync(customerId, cancellationToken);
             }
 
@@ -35,8 +39,10 @@ internal sealed class WebhookProcessor(
             await inbox.MarkProcessedAsync(stored.EventId, cancellationToken);
             return true;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
+            // Shutting down: whatever broke, broke because of it. The claim expires and the event is processed again,
+            // as after a crash; recording a failure now would only delay that.
             throw;
         }
         catch (Exception error)
