@@ -33,7 +33,6 @@ public sealed partial class MeterModel(
     ClickLedger clicks,
     DashboardChat chat,
     ConversationStore conversations,
-    AgentLee lee,
     IdGenerator ids,
     TimeProvider time,
     ILogger<MeterModel> logger) : PageModel
@@ -143,7 +142,7 @@ public sealed partial class MeterModel(
         return await AfterAsync(clickId!, ct);
     }
 
-    public async Task<IActionResult> OnPostChatAsync(string? text, string? clickId, CancellationToken ct)
+    public async Task<IActionResult> OnPostChatAsync(string? text, string? clickId, [FromServices] AgentLee lee, CancellationToken ct)
     {
         text = text?.Trim();
         if (!IsClickId(clickId) || string.IsNullOrEmpty(text) || text.Length > MaxMessageLength)
