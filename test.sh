@@ -14,7 +14,7 @@ done
 dotnet build Leeway.slnx -c Release -nologo -v quiet -clp:ErrorsOnly
 # The browser tests of the Health Meter and the console (issue 8) are still being finished: they run only when
 # LEEWAY_BROWSER_TESTS=1, so CI stays a true signal for everything that is done.
-filter="FullyQualifiedName!~MeterBrowserTests&FullyQualifiedName!~ConsoleBrowserTests"
+filter="FullyQualifiedName!~MeterBrowserTests"
 [ "${LEEWAY_BROWSER_TESTS:-0}" = "1" ] && filter=""
 results="$(mktemp -d)"
 status=0
