@@ -249,7 +249,7 @@ public sealed partial class MeterModel(
     private async Task<IActionResult> AfterAsync(string clickId, CancellationToken ct, string anchor = "meter")
     {
         var click = await clicks.WaitAsync(clickId, CustomerId, ct);
-        if (click?.Kind.StartsWith("fix:", StringComparison.Ordinal) == true
+        if (click?.Kind.StartsWith("fix:", StringComparison.Ordinal) == true && OneClickFix.IsLink(click.Kind["fix:".Length..])
             && click.Outcome is { Allowed: true, Succeeded: true, Result.Url: { Length: > 0 } url } && click.CaseId is null)
         {
             // A link fix: the click goes straight to Stripe's page (card update, bank verification, payment).

@@ -18,7 +18,9 @@ public sealed record OneClickFix(string Kind, string ObjectId, string Label, str
     public const string RefundDuplicate = "refund_duplicate";
 
     /// <summary>Whether the fix hands the customer a Stripe page (the click goes there) rather than acting at once.</summary>
-    public bool OpensLink => Kind is UpdateCard or Authenticate or FreshLink;
+    public bool OpensLink => IsLink(Kind);
+
+    public static bool IsLink(string kind) => kind is UpdateCard or Authenticate or FreshLink;
 
     public BillingAction ToAction(string customerId) => Kind switch
     {
