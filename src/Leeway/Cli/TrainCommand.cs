@@ -73,7 +73,15 @@ internal static class TrainCommand
                         model.Save(file);
                     }
 
-                    File.WriteAllText(Path.ChangeExtension(path, ".sha256"), data.Fingerprint + "\n");
+                    string[] metadata =
+                    [
+                        "key\tvalue",
+                        $"corpus_sha256\t{data.Fingerprint}",
+                        $"trainer\t{learner}",
+                        string.Create(CultureInfo.InvariantCulture, $"held_out_accuracy\t{heldOut.Accuracy:0.000}"),
+                        string.Create(CultureInfo.InvariantCulture, $"challenge_accuracy\t{challenge.Accuracy:0.000}"),
+                    ];
+                    File.WriteAllText(Path.ChangeExtension(path, ".meta.tsv"), string.Join('\n', metadata) + "\n");
                     Console.WriteLine($"wrote {path} (corpus {data.Fingerprint[..12]})");
                     ReportLatency(path, data);
                 }

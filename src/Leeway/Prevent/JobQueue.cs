@@ -93,6 +93,17 @@ internal sealed class JobQueue(Database database, TimeProvider time, IOptions<Pr
         return rows.Select(r => (r.ToJob(), r.Status, r.Outcome)).ToList();
     }
 
+    /// <summary>Every job of a kind, whatever its state, earliest first (for tests and operators).</summary>
+    public async Task<IReadOnlyList<(ScheduledJob Job, string Status, string? Outcome)>> ListOfKindAsync(string kind, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<JobRow>(new CommandDefinition(
+            $"SELECT {Columns}, status AS Status, outcome AS Outcome FROM prevent_jobs WHERE kind = @Kind ORDER BY due_at, job_key",
+            new { Kind = kind },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => (r.ToJob(), r.Status, r.Outcome)).ToList();
+    }
+
     private async Task FinishAsync(string key, string status, string outcome, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

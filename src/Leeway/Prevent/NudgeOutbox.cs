@@ -102,7 +102,7 @@ internal sealed class NudgeOutbox(Database database, TimeProvider time, IdGenera
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<NudgeRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM prevent_nudges WHERE customer_id = @CustomerId AND (@Channel IS NULL OR channel = @Channel) ORDER BY created_at, id",
+            $"SELECT {Columns} FROM prevent_nudges WHERE customer_id = @CustomerId AND (@Channel IS NULL OR channel = @Channel) ORDER BY created_at, channel, id",
             new { CustomerId = customerId, Channel = channel },
             cancellationToken: cancellationToken));
         return rows.Select(r => r.ToStored()).ToList();

@@ -39,11 +39,6 @@ internal sealed class ContactLog(Database database, TimeProvider time, IdGenerat
         };
         await InsertAsync(row, cancellationToken);
         metrics.ContactRouted(contact.Decision.Tier, contact.Intent, contact.Channel);
-        if (!contact.Decision.HumanReachable)
-        {
-            metrics.DeadEnd();
-        }
-
         return row.ToContact();
     }
 

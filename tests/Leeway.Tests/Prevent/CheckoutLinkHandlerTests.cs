@@ -54,7 +54,8 @@ public sealed class CheckoutLinkHandlerTests : IDisposable
         await world.FireAsync("checkout.session.expired", "cs_cus_cl3");
         var renewed = (await world.RequestsAsync("POST", "/v1/checkout/sessions")).Single()["object_id"]!.GetValue<string>();
 
-        await world.PostAdminAsync($"/_sandbox/checkout/sessions/{renewed}/complete", new JsonObject { ["payment_method"] = "pm_card_visa" });
+        await world.PostAdminAsync($"/_sandbox/checkout/sessions/{renewed}/complete", new JsonObject { ["payment_method"] = "pm_cus_cl3_wallet" });
+        await world.DrainAsync();
 
         var inApp = (await world.NudgesAsync("cus_cl3")).Single(n => n.Nudge.Channel == NudgeChannel.InApp);
         Assert.Equal(NudgeState.Resolved, inApp.Nudge.State);

@@ -16,14 +16,19 @@ public sealed class ExpiringCardsTests : IDisposable
 
         await world.AdvanceAsync(TimeSpan.FromHours(1));
         var first = await world.NudgesAsync("cus_ec1");
+        var setup = Assert.Single(await world.RequestsAsync("POST", "/v1/checkout/sessions"));
+        var issued = await world.ObjectAsync(setup["object_id"]!.GetValue<string>());
         await world.AdvanceAsync(TimeSpan.FromDays(3), TimeSpan.FromHours(2));
 
         Assert.Equal(["email", "in_app"], first.Select(n => n.Nudge.Channel));
-        Assert.All(first, n => Assert.Equal(("card_expiring_soon", "pm_cus_ec1"), (n.Nudge.Reason, n.Nudge.ObjectId)));
-        var setup = Assert.Single(await world.RequestsAsync("POST", "/v1/checkout/sessions"));
-        Assert.Equal("setup", setup["params"]!["mode"]!.GetValue<string>());
-        Assert.Equal(first[0].Nudge.Link, (await world.ObjectAsync(setup["object_id"]!.GetValue<string>()))["url"]!.GetValue<string>());
+        Assert.All(first, n => Assert.Equal(("card_expiring_soon", "pm_cus_ec1", issued["url"]!.GetValue<string>()), (n.Nudge.Reason, n.Nudge.ObjectId, n.Nudge.Link)));
+        Assert.Equal(("setup", "cus_ec1"), (issued["mode"]!.GetValue<string>(), issued["customer"]!.GetValue<string>()));
+        // The daily scan looked again on each of the next days: no reminder before a week has passed, no second link.
+        Assert.Single(await world.RequestsAsync("POST", "/v1/checkout/sessions"));
         Assert.Equal(2, (await world.NudgesAsync("cus_ec1")).Count);
+        var scans = await world.Product.Service<JobQueue>().ListOfKindAsync(JobKinds.CardScan, default);
+        Assert.Equal(["card_scan:2026-11-20", "card_scan:2026-11-21", "card_scan:2026-11-22", "card_scan:2026-11-23"], scans.Select(s => s.Job.Key));
+        Assert.All(scans, s => Assert.Equal(JobQueue.Done, s.Status));
         Assert.Empty(await world.RequestsAsync("POST", "/v1/invoices"));
     }
 
@@ -34,9 +39,9 @@ public sealed class ExpiringCardsTests : IDisposable
         await world.AdvanceAsync(TimeSpan.FromHours(1));
         var setup = (await world.RequestsAsync("POST", "/v1/checkout/sessions")).Single()["object_id"]!.GetValue<string>();
 
-        var completed = await world.PostAdminAsync($"/_sandbox/checkout/sessions/{setup}/complete", new JsonObject { ["payment_method"] = "pm_card_visa", ["make_default"] = true });
-        var customer = await world.ObjectAsync("cus_ec2");
-        await world.FireAsync("payment_method.attached", customer["invoice_settings"]!["default_payment_method"]!.GetValue<string>());
+        var completed = await world.PostAdminAsync($"/_sandbox/checkout/sessions/{setup}/complete", new JsonObject { ["payment_method"] = "pm_cus_ec2_new", ["make_default"] = true });
+        await world.DrainAsync();
+        await world.FireAsync("payment_method.attached", "pm_cus_ec2_new");
 
         Assert.Equal("complete", completed["status"]!.GetValue<string>());
         Assert.Equal(NudgeState.Resolved, (await world.NudgesAsync("cus_ec2")).Single(n => n.Nudge.Channel == NudgeChannel.InApp).Nudge.State);

@@ -71,8 +71,12 @@ internal sealed class Tier0World : IAsyncDisposable
             Clock.SetUtcNow(at);
             await PostAsync(Admin, "/_sandbox/clock/advance", new JsonObject { ["to"] = at.ToString("O") });
             await Product.Service<IScheduledWork>().RunDueAsync(default);
+            await DrainAsync();
         }
     }
+
+    /// <summary>Waits until every webhook the sandbox has queued (e.g. after an action the product took) was delivered once.</summary>
+    public Task DrainAsync() => PostAsync(Admin, "/_sandbox/webhooks/drain", []);
 
     /// <summary>The sandbox's own record of mutating requests (what happened on "Stripe").</summary>
     public async Task<IReadOnlyList<JsonObject>> RequestsAsync()

@@ -27,7 +27,7 @@ internal static class Worlds
         Customers($$"""
         {
           "id": "{{customer}}", "email": "{{customer}}@example.com", "name": "Sam Tester", "created": "2025-01-01T00:00:00Z",
-          "payment_methods": [],
+          "payment_methods": [ { "id": "pm_{{customer}}_wallet", "brand": "visa", "last4": "4242", "exp_month": 9, "exp_year": 2029, "default": false, "on_charge": "succeed" } ],
           "checkout_sessions": [ { "id": "cs_{{customer}}", "mode": "payment", "status": "expired", "expires_at": "2026-11-10T08:30:00Z", "amount_total": 4900, "currency": "usd" } ]
         }
         """);
@@ -36,7 +36,9 @@ internal static class Worlds
         Customers($$"""
         {
           "id": "{{customer}}", "email": "{{customer}}@example.com", "name": "Kim Tester", "created": "2025-01-01T00:00:00Z",
-          "payment_methods": [ { "id": "pm_{{customer}}", "brand": "mastercard", "last4": "5100", "exp_month": 11, "exp_year": 2026, "default": true, "on_charge": "succeed" } ],
+          "payment_methods": [
+            { "id": "pm_{{customer}}", "brand": "mastercard", "last4": "5100", "exp_month": 11, "exp_year": 2026, "default": true, "on_charge": "succeed" },
+            { "id": "pm_{{customer}}_new", "brand": "visa", "last4": "4242", "exp_month": 11, "exp_year": 2030, "default": false, "on_charge": "succeed" } ],
           "subscriptions": [ { "id": "sub_{{customer}}", "status": "active", "items": [ { "price": "price_test_team", "quantity": 1, "unit_amount": 4900 } ],
                                "current_period_start": "2026-11-01T00:00:00Z", "current_period_end": "2026-12-01T00:00:00Z", "cancel_at_period_end": false } ]
         }

@@ -8,8 +8,8 @@ internal static class SharedIntentModel
 {
     public const string ModelResource = "Leeway.Agent.Understanding.Corpus.intent-model.zip";
 
-    /// <summary>The fingerprint of the corpus the shipped model was trained on, written beside it by <c>leeway train</c>.</summary>
-    public const string ModelCorpusResource = "Leeway.Agent.Understanding.Corpus.intent-model.sha256";
+    /// <summary>What the shipped model was trained on and scored (key/value lines), written beside it by <c>leeway train</c>.</summary>
+    public const string ModelMetadataResource = "Leeway.Agent.Understanding.Corpus.intent-model.meta.tsv";
 
     private static readonly Lazy<IntentModel> Model = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 

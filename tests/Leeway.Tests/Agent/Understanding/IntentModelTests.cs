@@ -61,7 +61,8 @@ public sealed class IntentModelTests
     [Fact]
     public void Shipped_model_was_trained_on_the_corpus_in_the_build()
     {
-        var trainedOn = IntentCorpus.ReadResource(SharedIntentModel.ModelCorpusResource).Trim();
+        var trainedOn = IntentCorpus.ReadResource(SharedIntentModel.ModelMetadataResource).Split('\n')
+            .Select(line => line.Split('\t')).Single(kv => kv[0] == "corpus_sha256")[1].Trim();
         Assert.True(trainedOn == Corpus.Fingerprint,
             "Corpus/intents.tsv changed since the model was trained: run `./leeway train` from the repository root and commit intent-model.zip.");
     }
