@@ -10,6 +10,7 @@ public static class PreventRegistration
         builder.Services.AddOptions<SmtpOptions>().BindConfiguration($"{PreventOptions.Section}:Smtp").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ISchema, PreventSchema>();
 
+        builder.Services.AddSingleton<GroupCommit>();
         builder.Services.AddSingleton<WebhookInbox>();
         builder.Services.AddSingleton<WebhookHandlers>();
         builder.Services.AddSingleton<WebhookProcessor>();
