@@ -82,20 +82,22 @@ internal static class RenewalDayBurst
 
         var mailFolder = Environment.GetEnvironmentVariable("LEEWAY_SMTP_DIR");
         var before = DateTime.UtcNow;
+        var clock = Stopwatch.StartNew();
         var burst = await DeliverAsync(http, payloads, secret, concurrency);
         var refused = burst.Refused;
         var acknowledged = burst.Elapsed;
 
-        // Processing is inline: each nudge is sent before its delivery is acknowledged. Seen from outside, the last
-        // nudge is the last message the SMTP server saved (with SMTP), else the last acknowledgement.
-        var lastNudge = acknowledged;
-        if (!string.IsNullOrEmpty(settings["Prevent:Smtp:Host"]) && !string.IsNullOrEmpty(mailFolder))
+        // Decisions and nudges are made inline, before each delivery is acknowledged; e-mails go out from the outbox in
+        // the background. The last nudge is the last message the mail server (or the pickup folder) received.
+        var outbox = product.Services.GetRequiredService<NudgeOutbox>();
+        while (clock.Elapsed < TimeSpan.FromMinutes(30) && await PendingEmailsAsync(outbox, events) > 0)
         {
-            var last = Directory.EnumerateFiles(mailFolder, "*.eml").Select(File.GetLastWriteTimeUtc).Where(t => t >= before).DefaultIfEmpty(before).Max();
-            lastNudge = last - before;
+            await Task.Delay(100);
         }
 
-        var outbox = product.Services.GetRequiredService<NudgeOutbox>();
+        var mailbox = !string.IsNullOrEmpty(settings["Prevent:Smtp:Host"]) && !string.IsNullOrEmpty(mailFolder) ? mailFolder : Path.Combine(folder, "mail-pickup");
+        var lastNudge = Directory.EnumerateFiles(mailbox, "*.eml").Select(File.GetLastWriteTimeUtc).Where(t => t >= before).DefaultIfEmpty(before).Max() - before;
+
         var inbox = await product.Services.GetRequiredService<WebhookInbox>().CountByStatusAsync(default);
         var processedBurst = inbox.GetValueOrDefault(WebhookInbox.Processed) - (events - intake.Refused);
         var nudges = new List<Nudge>();
@@ -161,6 +163,17 @@ internal static class RenewalDayBurst
         }
 
         return customers;
+    }
+
+    private static async Task<int> PendingEmailsAsync(NudgeOutbox outbox, int customers)
+    {
+        var pending = 0;
+        for (var i = 0; i < customers; i++)
+        {
+            pending += (await outbox.ListForCustomerAsync(CustomerId(i), default)).Count(n => n.Channel == NudgeChannel.Email && n.State == NudgeState.Pending);
+        }
+
+        return pending;
     }
 
     private static string CustomerId(int i) => $"cus_burst_{i:D5}";

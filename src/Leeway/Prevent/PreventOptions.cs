@@ -22,9 +22,13 @@ public sealed class PreventOptions
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 8;
 
-    /// <summary>Days between smart retries when Stripe names no <c>next_payment_attempt</c> (attempt 1, 2, 3, …; the last repeats).</summary>
-    [MinLength(1)]
-    public int[] RetryBackoffDays { get; set; } = [1, 3, 5, 7];
+    /// <summary>Days between smart retries when Stripe names no <c>next_payment_attempt</c> (attempt 1, 2, 3, …; the last
+    /// repeats). Empty: 1, 3, 5, 7. (Left empty here because configuration binding appends to an array's defaults.)</summary>
+    public int[] RetryBackoffDays { get; set; } = [];
+
+    public IReadOnlyList<int> Backoff => RetryBackoffDays.Length > 0 ? RetryBackoffDays : DefaultBackoffDays;
+
+    private static readonly int[] DefaultBackoffDays = [1, 3, 5, 7];
 
     /// <summary>A smart retry at Stripe's own <c>next_payment_attempt</c> waits this long, so Stripe's attempt goes first
     /// and ours runs only if Stripe's did not happen.</summary>

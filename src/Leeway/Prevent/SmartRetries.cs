@@ -35,7 +35,7 @@ internal sealed class SmartRetries(
         var settings = options.Value;
         var due = invoice.NextPaymentAttempt.Utc() is { } next && next > now
             ? next.AddMinutes(settings.RetryGraceMinutes)
-            : now.AddDays(settings.RetryBackoffDays[(int)Math.Clamp(invoice.AttemptCount - 1, 0, settings.RetryBackoffDays.Length - 1)]);
+            : now.AddDays(settings.Backoff[(int)Math.Clamp(invoice.AttemptCount - 1, 0, settings.Backoff.Count - 1)]);
         var key = $"{JobKinds.RetryPayment}:{invoice.Id}:{invoice.AttemptCount.ToString(CultureInfo.InvariantCulture)}";
         var attempts = invoice.AttemptCount.ToString(CultureInfo.InvariantCulture);
         return await jobs.ScheduleAsync(key, JobKinds.RetryPayment, invoice.CustomerId, invoice.Id, due, attempts, cancellationToken) ? due : null;
