@@ -12,10 +12,12 @@ for service in scripts/test-services.d/*.sh; do
 done
 
 dotnet build Leeway.slnx -c Release -nologo -v quiet -clp:ErrorsOnly
+# LEEWAY_TEST_FILTER narrows the run (dotnet test --filter syntax) when working on one capability.
+filter="${LEEWAY_TEST_FILTER:-}"
 results="$(mktemp -d)"
 status=0
 for project in tests/*/; do
-  dotnet test "$project" -c Release --no-build -nologo --logger "trx;LogFileName=results.trx" --results-directory "$results/$(basename "$project")" || status=1
+  dotnet test "$project" -c Release --no-build -nologo ${filter:+--filter "$filter"} --logger "trx;LogFileName=results.trx" --results-directory "$results/$(basename "$project")" || status=1
 done
 python3 scripts/summarize-trx.py "$results"
 exit $status

@@ -1,2 +1,16 @@
-if (args is ["prevent-burst", .. var burst]) { Environment.ExitCode = await Leeway.Bench.Prevent.RenewalDayBurst.RunAsync(burst); return; }
-Console.WriteLine("bench");
+using Leeway.Bench;
+
+// dotnet run -c Release --project bench/Leeway.Bench -- <benchmark>   (one benchmark per capability; each prints a report)
+return args.FirstOrDefault() switch
+{
+    "diagnosis" => await DiagnosisBench.RunAsync(args[1..]),
+    "backlog" => await Leeway.Bench.Backlog.BacklogBench.RunAsync(args[1..]),
+    "prevent-burst" => await Leeway.Bench.Prevent.RenewalDayBurst.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Leeway.Bench -- diagnosis|backlog|prevent-burst [options]");
+    return 2;
+}

@@ -75,4 +75,20 @@ public sealed class AdminTests
         Assert.Equal("ready", advanced.Status);
         Assert.Equal(TestWorld.DefaultNow.AddHours(5), world.Host.Now);
     }
+
+    [Fact]
+    public async Task Worlds_running_side_by_side_share_nothing()
+    {
+        const string seed = """{"customers":[{"id":"cus_same","email":"same@example.com","charges":[{"id":"ch_same","amount":1000,"status":"succeeded"}]}]}""";
+        var later = TestWorld.DefaultNow.AddDays(3);
+        await using var one = await TestWorld.SeedAsync(seed);
+        await using var two = await TestWorld.SeedAsync(seed, later);
+        await one.Stripe.V1.Refunds.CreateAsync(new RefundCreateOptions { Charge = "ch_same" }, new RequestOptions { IdempotencyKey = "same-key" });
+        await two.Stripe.V1.Refunds.CreateAsync(new RefundCreateOptions { Charge = "ch_same", Amount = 100 }, new RequestOptions { IdempotencyKey = "same-key" });
+        Assert.Equal(1000, (await one.Stripe.V1.Charges.GetAsync("ch_same")).AmountRefunded);
+        Assert.Equal(100, (await two.Stripe.V1.Charges.GetAsync("ch_same")).AmountRefunded);
+        Assert.Equal(TestWorld.DefaultNow, one.Host.Now);
+        Assert.Equal(later, two.Host.Now);
+        Assert.Single(await one.RequestsAsync());
+    }
 }

@@ -2,6 +2,7 @@ using System.ClientModel;
 using Leeway.Agent.Brain;
 using Leeway.Agent.Conversations;
 using Leeway.Agent.Replies;
+using Leeway.Agent.Understanding;
 using Leeway.Storage;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,7 @@ public static class AgentRegistration
             var client = new OpenAI.Chat.ChatClient(llm.Model, new ApiKeyCredential(llm.ApiKey ?? "none"), new OpenAI.OpenAIClientOptions { Endpoint = new Uri(llm.Endpoint) });
             return new LlmBrain(client.AsIChatClient().AsBuilder().UseFunctionInvocation().Build());
         });
+        builder.Services.AddUnderstanding();
         return builder;
     }
 }

@@ -18,6 +18,8 @@ public static class LeewayCommandLine
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(SandboxCommand.Create());
         root.Subcommands.Add(TokenCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(BacklogCommand.Create());
         root.Subcommands.Add(ClassifyCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());

@@ -18,7 +18,7 @@ internal static class ServeRunner
 
         var webhookSecret = "whsec_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
         var publicUrl = urls.Split(';')[0].TrimEnd('/');
-        var app = LeewayApp.Build([], new Dictionary<string, string?>
+        var app = LeewayApp.Build([], new Dictionary<string, string?>(DemoDesk.Settings)
         {
             ["urls"] = urls,
             ["Storage:DataDirectory"] = dataDirectory,
@@ -29,12 +29,15 @@ internal static class ServeRunner
         await app.StartAsync(cancellationToken);
         await admin.AddWebhookEndpointAsync($"{app.Urls.First()}/webhooks/stripe", webhookSecret, cancellationToken);
         await WorldSeeder.FeedProductSourcesAsync(app.Services, demo, cancellationToken);
+        await DemoDesk.OpenCasesAsync(app.Services, demo.Customers.Select(c => c.Id), cancellationToken);
 
         Console.WriteLine($"""
             Leeway is running at {publicUrl}
               API reference (OpenAPI):  {publicUrl}/openapi/v1.json
               Stripe sandbox:           {sandbox.BaseUrl} (demo customers: {string.Join(", ", demo.Customers.Select(c => c.Id))})
               A customer token:         ./leeway token cus_demo_funds --data {dataDirectory}
+              A customer's page:        {publicUrl}/me?token=<the token>
+              Staff console:            {publicUrl}/console (demo staff: {DemoDesk.StaffEmail} / {DemoDesk.StaffPassword})
             Ctrl+C to stop.
             """);
         await app.WaitForShutdownAsync(cancellationToken);

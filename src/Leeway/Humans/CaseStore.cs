@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Leeway.Humans;
 
 /// <summary>
-/// Cases in the database. The packet is JSON; every change is an optimistic update on <c>revision</c> with its
-/// timeline event in the same transaction, so concurrent staff and agent writes never lose each other's lines.
+/// Cases in the database. The packet is JSON; every change locks the row, rewrites it and records its timeline event in
+/// one transaction, so concurrent staff and agent writes never lose each other's lines.
 /// </summary>
 internal sealed class CaseStore(Database database, CaseEvents events, IdGenerator ids, TimeProvider time, IOptions<HumansOptions> options) : ICaseStore
 {
@@ -201,70 +201,50 @@ internal sealed class CaseStore(Database database, CaseEvents events, IdGenerato
     }
 
     /// <summary>
-    /// Reads the case, lets <paramref name="change"/> edit a copy (returning the events to record, or null for no change),
-    /// and writes it back only if nobody else changed it meanwhile; otherwise reads again and retries.
+    /// Locks the case row (a no-op write first: a row lock on PostgreSQL, the write lock on SQLite), reads it, lets
+    /// <paramref name="change"/> edit it (returning the events to record, or null for no change), and writes it back with
+    /// its events in the same transaction. Concurrent writers queue instead of overwriting each other.
     /// </summary>
     private async Task<(CaseRow Row, bool Changed)?> UpdateAsync(string caseId, Func<CaseRow, IReadOnlyList<(string Actor, string Kind, string? Detail)>?> change, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var locked = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE cases SET revision = revision WHERE id = @caseId", new { caseId }, transaction, cancellationToken: cancellationToken));
+        if (locked == 0)
         {
-            var row = await ReadAsync(caseId, cancellationToken);
-            if (row is null)
-            {
-                return null;
-            }
-
-            var revision = row.Revision;
-            var recorded = change(row);
-            if (recorded is null)
-            {
-                return (row, false);
-            }
-
-            row.Revision = revision + 1;
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var updated = await connection.ExecuteAsync(new CommandDefinition(
-                """
-                UPDATE cases SET status = @Status, risk = @Risk, risk_rank = @RiskRank, closed_at = @ClosedAt, closed_by = @ClosedBy,
-                    resolution = @Resolution, article_id = @ArticleId, packet = @Packet, revision = @Revision
-                WHERE id = @Id AND revision = @expected
-                """,
-                new
-                {
-                    row.Status,
-                    row.Risk,
-                    row.RiskRank,
-                    row.ClosedAt,
-                    row.ClosedBy,
-                    row.Resolution,
-                    row.ArticleId,
-                    row.Packet,
-                    row.Revision,
-                    row.Id,
-                    expected = revision,
-                },
-                transaction,
-                cancellationToken: cancellationToken));
-            if (updated == 0)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                continue;
-            }
-
-            var now = time.GetUtcNow();
-            var written = new List<CaseEvent>();
-            foreach (var (actor, kind, detail) in recorded)
-            {
-                written.Add(await events.InsertAsync(connection, transaction, caseId, now, actor, kind, detail, cancellationToken));
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-            await events.PublishAsync(written, cancellationToken);
-            return (row, true);
+            return null;
         }
 
-        throw new InvalidOperationException($"Case {caseId} kept changing; the update was not applied.");
+        var row = await connection.QuerySingleAsync<CaseRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM cases WHERE id = @caseId", new { caseId }, transaction, cancellationToken: cancellationToken));
+        var recorded = change(row);
+        if (recorded is null)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return (row, false);
+        }
+
+        row.Revision++;
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE cases SET status = @Status, risk = @Risk, risk_rank = @RiskRank, closed_at = @ClosedAt, closed_by = @ClosedBy,
+                resolution = @Resolution, article_id = @ArticleId, packet = @Packet, revision = @Revision
+            WHERE id = @Id
+            """,
+            new { row.Status, row.Risk, row.RiskRank, row.ClosedAt, row.ClosedBy, row.Resolution, row.ArticleId, row.Packet, row.Revision, row.Id },
+            transaction,
+            cancellationToken: cancellationToken));
+        var now = time.GetUtcNow();
+        var written = new List<CaseEvent>();
+        foreach (var (actor, kind, detail) in recorded)
+        {
+            written.Add(await events.InsertAsync(connection, transaction, caseId, now, actor, kind, detail, cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        await events.PublishAsync(written, cancellationToken);
+        return (row, true);
     }
 
     private async Task<CaseRow?> ReadAsync(string caseId, CancellationToken cancellationToken)

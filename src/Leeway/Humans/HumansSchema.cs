@@ -3,7 +3,7 @@ using Leeway.Storage;
 namespace Leeway.Humans;
 
 /// <summary>
-/// Cases (the handoff packet as JSON, a revision for optimistic updates), their timeline, and staff accounts.
+/// Cases (the handoff packet as JSON, a revision counting its changes), their timeline, and staff accounts.
 /// At most one open case per customer and conversation: a second escalation of the same conversation updates the first.
 /// </summary>
 internal sealed class HumansSchema : ISchema

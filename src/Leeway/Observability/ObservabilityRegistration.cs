@@ -1,14 +1,25 @@
+using Leeway.Observability.Cost;
+using Leeway.Observability.Drift;
+using OpenTelemetry.Metrics;
+
 namespace Leeway.Observability;
 
 public static class ObservabilityRegistration
 {
     public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<CostOptions>().BindConfiguration(CostOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DriftOptions>().BindConfiguration(DriftOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<LeewayMetrics>();
+        builder.Services.AddSingleton<OpsReports>();
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(LeewayMetrics.MeterName).AddPrometheusExporter());
         return builder;
     }
 
     public static IEndpointRouteBuilder MapObservability(this IEndpointRouteBuilder app)
     {
-        return app;
+        // Prometheus scrapes without a token, as is usual; the page's data under /api/v1/ops needs the service key.
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app.MapOps();
     }
 }

@@ -113,7 +113,7 @@ internal sealed class Gate(
         {
             done = await executor.ExecuteAsync(action, decision, current, request.IdempotencyKey, cancellationToken);
         }
-        catch (StripeException e) when (e.StripeError?.Type == "idempotency_error")
+        catch (StripeException e) when (e.StripeError?.Type == "idempotency_error" && e.HttpStatusCode != System.Net.HttpStatusCode.Conflict)
         {
             return await ErrorAsync(request, allowed: true,
                 $"Stripe refused the idempotency key: this decision was already acted on with other parameters, so nothing was done again ({e.StripeError.Message})",

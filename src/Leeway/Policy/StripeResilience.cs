@@ -44,7 +44,7 @@ internal sealed class StripeResilience
         TimeoutRejectedException => true,
         HttpRequestException => true,
         IOException => true,
-        StripeException { StripeError.Type: "idempotency_error" } => false,
+        // 409: another request with this key is still in flight; once it finishes, the retry gets its replay.
         StripeException s => s.HttpStatusCode is HttpStatusCode.Conflict or HttpStatusCode.TooManyRequests || (int)s.HttpStatusCode >= 500
             || s.InnerException is HttpRequestException or IOException,
         _ => false,

@@ -42,7 +42,7 @@ internal static class Turns
         new Conversation("conv_1", "cus_me", "chat", ConversationState.Open, Now, 0, null, null),
         1,
         message,
-        new Understanding(intent, 0.9, null, 0, entities ?? new Entities([], [], [], [], []), new Signals(false, false, false, false, false, "en")),
+        new Leeway.Agent.Understanding.Understanding(intent, 0.9, null, 0, entities ?? new Entities([], [], [], [], []), new Signals(false, false, false, false, false, "en")),
         null,
         billing ?? Billing(),
         [],

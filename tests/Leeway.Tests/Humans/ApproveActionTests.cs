@@ -10,8 +10,8 @@ using Stripe;
 namespace Leeway.Tests.Humans;
 
 /// <summary>
-/// The approve endpoint's handler over a real case store, with a recording gate and a fixed billing snapshot
-/// standing in for the policy gate and Stripe, which are built elsewhere.
+/// The approve handler's own decisions (what it sends the gate, what it refuses before the gate) over a real case store,
+/// with a recording gate and a fixed billing snapshot. <see cref="ApproveThroughGateTests"/> runs the real gate and sandbox.
 /// </summary>
 public sealed class ApproveActionTests
 {

@@ -6,10 +6,12 @@ namespace Leeway.Tests.Humans;
 
 public sealed class CaseStoreTests
 {
-    [Fact]
-    public async Task An_opened_case_comes_back_with_its_whole_packet()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task An_opened_case_comes_back_with_its_whole_packet(string kind)
     {
-        await using var world = await CaseWorld.StartAsync();
+        await using var world = await CaseWorld.StartAsync(kind);
         var packet = CaseWorld.Packet("conv_1");
 
         var opened = await world.Cases.OpenAsync("cus_a", "refund_over_cap", "agent", "elevated", packet, CancellationToken.None);
@@ -40,10 +42,12 @@ public sealed class CaseStoreTests
         Assert.Equal([second.Id, first.Id], mine.Select(c => c.Id).ToArray());
     }
 
-    [Fact]
-    public async Task The_queue_puts_a_younger_high_risk_case_ahead_but_never_lets_an_old_case_wait_forever()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task The_queue_puts_a_younger_high_risk_case_ahead_but_never_lets_an_old_case_wait_forever(string kind)
     {
-        await using var world = await CaseWorld.StartAsync();
+        await using var world = await CaseWorld.StartAsync(kind);
         var oldNormal = await world.OpenAsync(risk: "normal");
         world.Time.Advance(TimeSpan.FromHours(2));
         var high = await world.OpenAsync(risk: "high");
@@ -73,10 +77,12 @@ public sealed class CaseStoreTests
         Assert.Equal([unknown.Id, normal.Id], queue.Select(c => c.Id).ToArray());
     }
 
-    [Fact]
-    public async Task Closing_records_the_resolution_once_and_the_timeline_says_who()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Closing_records_the_resolution_once_and_the_timeline_says_who(string kind)
     {
-        await using var world = await CaseWorld.StartAsync();
+        await using var world = await CaseWorld.StartAsync(kind);
         var opened = await world.OpenAsync();
         world.Time.Advance(TimeSpan.FromMinutes(30));
 
@@ -95,10 +101,12 @@ public sealed class CaseStoreTests
         Assert.Null(await world.Cases.CloseAsync("case_missing", "stf_1", "x", CancellationToken.None));
     }
 
-    [Fact]
-    public async Task Escalating_the_same_conversation_again_updates_its_open_case()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Escalating_the_same_conversation_again_updates_its_open_case(string kind)
     {
-        await using var world = await CaseWorld.StartAsync();
+        await using var world = await CaseWorld.StartAsync(kind);
         var first = await world.Cases.OpenAsync("cus_a", "refund_over_cap", "agent", "normal", CaseWorld.Packet("conv_7"), CancellationToken.None);
         world.Time.Advance(TimeSpan.FromMinutes(1));
         var later = CaseWorld.Packet("conv_7", "Customer insists", [
@@ -122,10 +130,12 @@ public sealed class CaseStoreTests
         Assert.NotEqual(first.Id, third.Id);
     }
 
-    [Fact]
-    public async Task Concurrent_lines_and_actions_are_all_kept()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Concurrent_lines_and_actions_are_all_kept(string kind)
     {
-        await using var world = await CaseWorld.StartAsync();
+        await using var world = await CaseWorld.StartAsync(kind);
         var opened = await world.OpenAsync();
         var outcome = new GateOutcome("refund", true, "approved_by_human", "Refunded", true, false, new ActionResult("re_1", "succeeded", null, 24000, "usd", "req_1", null), 9);
 

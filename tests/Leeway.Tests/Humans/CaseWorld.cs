@@ -2,6 +2,7 @@ using Leeway.Diagnostics;
 using Leeway.Humans;
 using Leeway.Policy;
 using Leeway.Storage;
+using Leeway.Tests.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -33,10 +34,11 @@ internal sealed class CaseWorld : IAsyncDisposable
     public CaseStore Cases { get; }
     public StaffDirectory Staff { get; }
 
-    public static async Task<CaseWorld> StartAsync(HumansOptions? options = null)
+    /// <param name="kind"><c>sqlite</c> or <c>postgres</c> (the server ./test.sh starts).</param>
+    public static async Task<CaseWorld> StartAsync(string kind = "sqlite", HumansOptions? options = null)
     {
-        var storage = await TestDatabase.CreateAsync();
-        var database = storage.Database;
+        var storage = await TestDatabase.CreateAsync(kind);
+        var database = new Database(storage.ConnectionString);
         await new SchemaMigrator(database, [new HumansSchema()], NullLogger<SchemaMigrator>.Instance).StartAsync(CancellationToken.None);
         var time = new FakeTimeProvider(Start);
         var observer = new RecordingObserver();
@@ -58,7 +60,11 @@ internal sealed class CaseWorld : IAsyncDisposable
     public Task<Case> OpenAsync(string customerId = "cus_a", string risk = "normal", string? conversationId = null) =>
         Cases.OpenAsync(customerId, "refund_over_cap", "agent", risk, Packet(conversationId ?? $"conv_{Guid.NewGuid():N}"), CancellationToken.None);
 
-    public ValueTask DisposeAsync() => _storage.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        Database.Dispose();
+        await _storage.DisposeAsync();
+    }
 
     internal sealed class RecordingObserver : ICaseEventObserver
     {

@@ -129,10 +129,12 @@ public sealed class HumansApiTests
         Assert.Equal(CaseStatus.Open, (await host.Get<ICaseStore>().GetAsync(opened.Id, CancellationToken.None))!.Status);
     }
 
-    [Fact]
-    public async Task Closing_with_an_article_makes_knowledge_the_next_search_finds()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Closing_with_an_article_makes_knowledge_the_next_search_finds(string kind)
     {
-        await using var host = await LeewayTestHost.StartAsync(OneStaffMember);
+        await using var host = await LeewayTestHost.StartAsync(OneStaffMember, kind);
         var lead = (await host.Get<IStaffDirectory>().FindByEmailAsync("lead@example.com", CancellationToken.None))!;
         var opened = await host.Get<ICaseStore>().OpenAsync("cus_a", "refund_over_cap", "agent", "normal", CaseWorld.Packet("conv_a"), CancellationToken.None);
         using var staff = host.Staff();

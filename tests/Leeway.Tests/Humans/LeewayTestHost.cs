@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Leeway.Identity;
+using Leeway.Tests.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,14 +22,15 @@ internal sealed class LeewayTestHost : IAsyncDisposable
     public Uri Address { get; }
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<LeewayTestHost> StartAsync(IReadOnlyDictionary<string, string?>? extra = null)
+    public static async Task<LeewayTestHost> StartAsync(IReadOnlyDictionary<string, string?>? extra = null, string kind = "sqlite")
     {
-        var storage = await TestDatabase.CreateAsync();
+        var storage = await TestDatabase.CreateAsync(kind);
         var settings = new Dictionary<string, string?>
         {
             ["urls"] = "http://127.0.0.1:0",
             ["Storage:ConnectionString"] = storage.ConnectionString,
             ["Storage:DataDirectory"] = storage.Directory,
+            ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {

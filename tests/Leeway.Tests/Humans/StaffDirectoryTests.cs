@@ -5,10 +5,12 @@ namespace Leeway.Tests.Humans;
 
 public sealed class StaffDirectoryTests
 {
-    [Fact]
-    public async Task The_right_password_verifies_and_nothing_else_does()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task The_right_password_verifies_and_nothing_else_does(string kind)
     {
-        await using var world = await CaseWorld.StartAsync();
+        await using var world = await CaseWorld.StartAsync(kind);
         var created = await world.Staff.CreateAsync("Ana.Lead@Example.com", "Ana", "correct horse battery", StaffRoles.Lead, CancellationToken.None);
 
         var verified = await world.Staff.VerifyAsync("ana.lead@example.COM", "correct horse battery", CancellationToken.None);
@@ -36,10 +38,12 @@ public sealed class StaffDirectoryTests
         Assert.NotEqual(hashes[0], hashes[1]);
     }
 
-    [Fact]
-    public async Task A_second_account_for_an_email_is_refused()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_second_account_for_an_email_is_refused(string kind)
     {
-        await using var world = await CaseWorld.StartAsync();
+        await using var world = await CaseWorld.StartAsync(kind);
         await world.Staff.CreateAsync("a@example.com", "A", "password one", StaffRoles.Support, CancellationToken.None);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => world.Staff.CreateAsync("A@EXAMPLE.COM", "A2", "password two", StaffRoles.Support, CancellationToken.None));

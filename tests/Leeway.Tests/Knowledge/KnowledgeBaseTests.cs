@@ -5,10 +5,12 @@ namespace Leeway.Tests.Knowledge;
 
 public sealed class KnowledgeBaseTests
 {
-    [Fact]
-    public async Task Improving_an_article_bumps_its_version_keeps_the_old_one_and_the_next_search_finds_the_new_text()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Improving_an_article_bumps_its_version_keeps_the_old_one_and_the_next_search_finds_the_new_text(string kind)
     {
-        await using var world = await KnowledgeWorld.StartAsync();
+        await using var world = await KnowledgeWorld.StartAsync(kind);
         var before = await world.Knowledge.GetAsync("kb_refunds", CancellationToken.None);
         Assert.NotNull(before);
         Assert.Empty(await world.TopIdsAsync("zanzibar wire transfer"));
@@ -64,10 +66,12 @@ public sealed class KnowledgeBaseTests
         Assert.Null(await world.Knowledge.GetAsync("kb_new", CancellationToken.None));
     }
 
-    [Fact]
-    public async Task Seeding_again_writes_nothing_and_never_overwrites_a_human_improvement()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Seeding_again_writes_nothing_and_never_overwrites_a_human_improvement(string kind)
     {
-        await using var world = await KnowledgeWorld.StartAsync();
+        await using var world = await KnowledgeWorld.StartAsync(kind);
         await world.Knowledge.UpsertAsync("kb_card_expired", "Expired card? Here is what to do", "Human-written text about expired cards.", [RootCause.PaymentFailedCardExpired], "human:stf_1", CancellationToken.None);
 
         await using var restarted = await world.RestartAsync();
@@ -80,10 +84,12 @@ public sealed class KnowledgeBaseTests
         Assert.Equal("kb_card_expired", (await restarted.TopIdsAsync("human-written expired cards"))[0]);
     }
 
-    [Fact]
-    public async Task Concurrent_improvements_each_get_their_own_version()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Concurrent_improvements_each_get_their_own_version(string kind)
     {
-        await using var world = await KnowledgeWorld.StartAsync();
+        await using var world = await KnowledgeWorld.StartAsync(kind);
 
         await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() =>
             world.Knowledge.UpsertAsync("kb_refunds", "Refunds", $"Text {i}", [], "human:stf_1", CancellationToken.None))));

@@ -41,7 +41,7 @@ internal sealed class GateHarness : IDisposable
         return charge;
     }
 
-    public InvoiceFact AddInvoice(string id, string status = "open", long attempts = 1, string? error = "insufficient_funds", long amount = 2900)
+    public InvoiceFact AddInvoice(string id, string status = "open", long attempts = 1, string? error = null, long amount = 2900)
     {
         var invoice = new InvoiceFact(id, status, attempts, amount, "usd", error, "pm_default", $"https://invoice.example/{id}");
         Billing.Invoices[id] = invoice;

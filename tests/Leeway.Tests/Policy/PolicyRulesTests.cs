@@ -200,6 +200,44 @@ public class PolicyRulesTests
         Assert.Equal(rule, Evaluate(new RetryPayment("in_1"), facts).Rule);
     }
 
+    [Theory]
+    [InlineData("insufficient_funds")]
+    [InlineData("stolen_card")]
+    [InlineData("fraudulent")]
+    [InlineData("expired_card")]
+    [InlineData("incorrect_cvc")]
+    [InlineData("authentication_required")]
+    [InlineData("do_not_honor")]
+    [InlineData("some_code_nobody_knows")]
+    public void A_retry_follows_the_decline_classification(string code)
+    {
+        var facts = Facts() with { Invoice = new InvoiceFact("in_1", "open", 1, 2900, "usd", code, "pm_1", null), DefaultPaymentMethodId = "pm_1" };
+        var decline = Leeway.Billing.DeclineCodes.Classify(code);
+
+        var decision = Evaluate(new RetryPayment("in_1"), facts);
+
+        var expected = decline.Hard ? GateRules.RetryHardDecline : decline.Retryable ? GateRules.Allowed : GateRules.RetryNeedsCustomer;
+        Assert.Equal(expected, decision.Rule);
+        Assert.Equal(decline.Hard, decision.HumanCanGrant);
+        if (!decision.Allowed)
+        {
+            Assert.Contains(code, decision.Message);
+        }
+    }
+
+    [Fact]
+    public void A_new_default_card_since_the_failure_lets_a_customer_fixable_decline_be_retried()
+    {
+        var invoice = new InvoiceFact("in_1", "open", 1, 2900, "usd", "expired_card", "pm_old", null);
+
+        var sameCard = Evaluate(new RetryPayment("in_1"), Facts() with { Invoice = invoice, DefaultPaymentMethodId = "pm_old" });
+        var newCard = Evaluate(new RetryPayment("in_1"), Facts() with { Invoice = invoice, DefaultPaymentMethodId = "pm_new" });
+
+        Assert.Equal(GateRules.RetryNeedsCustomer, sameCard.Rule);
+        Assert.False(sameCard.HumanCanGrant);
+        Assert.True(newCard.Allowed, newCard.Message);
+    }
+
     [Fact]
     public void A_human_may_retry_past_the_attempt_limit_but_not_a_paid_invoice()
     {

@@ -238,9 +238,10 @@ public sealed partial class BuiltInBrain : IBrain
         if (candidates.Count == 1 || (candidates.Count > 1 && turn.Understanding.Entities.Amounts.Count > 0))
         {
             var charge = candidates[0];
-            if (turn.Billing!.InvoiceOf(charge) is not null)
+            var invoice = turn.Billing!.InvoiceOf(charge) is { } invoiceId ? turn.Billing.Invoices.FirstOrDefault(i => i.Id == invoiceId) : null;
+            if (invoice?.Parent?.SubscriptionDetails?.SubscriptionId is not null || turn.Diagnosis?.RootCause == RootCause.UsageSpike)
             {
-                // Refunding a subscription or usage invoice that was not charged twice is a judgement call: a person makes it.
+                // Refunding a subscription period or disputed usage that was not charged twice is a judgement call: a person makes it.
                 turn.Escalate($"Refund requested for {charge.Id}, a charge for an invoice: a person reviews those.");
                 return $"{LeeSays.InvoiceRefundNeedsPerson(charge)}\n\n{LeeSays.HandingToPerson}";
             }

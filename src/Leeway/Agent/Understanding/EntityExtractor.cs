@@ -8,7 +8,7 @@ namespace Leeway.Agent.Understanding;
 /// without a year, and "yesterday"/"today"/"tomorrow", are resolved only against the <c>today</c> the caller
 /// passes (the agent's <see cref="TimeProvider"/>), never a clock read here; without it they are skipped.
 /// </summary>
-public static partial class EntityExtractor
+internal static partial class EntityExtractor
 {
     [GeneratedRegex(@"\b(?:in|ch|cus|sub|pi|re|cs|dp|pm|py|seti|si|txn|prod|price|evt|ii|il|src|card|ba|po|tr|cn)_[A-Za-z0-9_]*[A-Za-z0-9]", RegexOptions.CultureInvariant)]
     internal static partial Regex ObjectIdPattern();

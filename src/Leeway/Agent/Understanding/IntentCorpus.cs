@@ -46,7 +46,7 @@ internal sealed class IntentCorpus
 
     public static IntentCorpus Load(string corpus, string corpusName, string challenge, string challengeName)
     {
-        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(corpus)));
+        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(corpus.Replace("\r\n", "\n", StringComparison.Ordinal))));
         return new IntentCorpus(Parse(corpus, corpusName, allowAlternatives: false), Parse(challenge, challengeName, allowAlternatives: true), fingerprint);
     }
 
@@ -100,7 +100,7 @@ internal sealed class IntentCorpus
         return examples;
     }
 
-    private static string ReadResource(string resource)
+    internal static string ReadResource(string resource)
     {
         using var stream = typeof(IntentCorpus).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"The embedded resource {resource} is missing from the build.");

@@ -7,7 +7,7 @@ using Microsoft.ML.Transforms.Text;
 namespace Leeway.Agent.Understanding;
 
 /// <summary>
-/// Trains the intent model: word 1–2-grams and character 2–4-grams (lower case, accents and punctuation dropped,
+/// Trains the intent model: word 1–2-grams and character 4-grams (lower case, accents and punctuation dropped,
 /// no stop-word removal because "no" and "not" carry meaning) → L2-normalized features → a maximum-entropy
 /// classifier whose softmax is the confidence. Single-threaded and seeded, so the same corpus gives the same model.
 /// </summary>
@@ -15,7 +15,7 @@ internal static class IntentModelTrainer
 {
     public const int Seed = 20261108;
 
-    public static IntentModel Train(IEnumerable<IntentExample> examples, IntentTrainer trainer = IntentTrainer.SdcaMaximumEntropy)
+    public static IntentModel Train(IEnumerable<IntentExample> examples, IntentTrainer trainer = IntentTrainer.LbfgsMaximumEntropy)
     {
         var ml = new MLContext(Seed);
         var rows = examples.Select(e => new UtteranceRow { Label = e.Intent, Text = UtteranceNormalizer.ForModel(e.Text) }).ToList();
@@ -36,7 +36,7 @@ internal static class IntentModelTrainer
         KeepNumbers = true,
         StopWordsRemoverOptions = null,
         WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
-        CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 4, UseAllLengths = true },
+        CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 4, UseAllLengths = false },
         Norm = TextFeaturizingEstimator.NormFunction.L2,
     };
 

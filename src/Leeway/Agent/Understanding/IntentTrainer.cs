@@ -1,8 +1,8 @@
 namespace Leeway.Agent.Understanding;
 
-/// <summary>The multiclass learners compared in docs/understanding.md; SDCA maximum entropy ships.</summary>
+/// <summary>The multiclass learners compared in docs/understanding.md; L-BFGS maximum entropy ships.</summary>
 internal enum IntentTrainer
 {
-    SdcaMaximumEntropy,
     LbfgsMaximumEntropy,
+    SdcaMaximumEntropy,
 }

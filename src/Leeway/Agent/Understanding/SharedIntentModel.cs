@@ -8,6 +8,9 @@ internal static class SharedIntentModel
 {
     public const string ModelResource = "Leeway.Agent.Understanding.Corpus.intent-model.zip";
 
+    /// <summary>What the shipped model was trained on and scored (key/value lines), written beside it by <c>leeway train</c>.</summary>
+    public const string ModelMetadataResource = "Leeway.Agent.Understanding.Corpus.intent-model.meta.tsv";
+
     private static readonly Lazy<IntentModel> Model = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
     public static IntentModel Instance => Model.Value;

@@ -8,7 +8,7 @@ namespace Leeway.Agent.Understanding;
 /// Patterns run over folded text (lower case, no accents), so "Je voudrais parler à quelqu'un" and
 /// "je voudrais parler a quelqu'un" are the same to them.
 /// </summary>
-public static partial class SignalDetector
+internal static partial class SignalDetector
 {
     public static Signals Detect(string text)
     {
@@ -110,7 +110,7 @@ public static partial class SignalDetector
     private static partial Regex NoHumanNeededPattern();
 
     [GeneratedRegex("""
-        \b(fuck\w*|f\*+k\w*|wtf|shit\w*|bullshit|crap|damn\w*|goddamn|pissed|ffs|omfg|screw\s+(you|this))\b
+        \b(fuck\w*|f\*+k\w*|wtf|shit\w*|bullshit|crap|damn\w*|goddamn|pissed|ffs|omfg|screw\s+(you|this)|the\s+hell|bloody\s+hell)\b
         |\b(ridiculous|unacceptable|outrageous|absurd|pathetic|disgraceful|disgusting|appalling|furious|livid|infuriat\w*|scam\w*|rip[- ]?off|fraudsters|thieves|robbery|useless|incompetent|worst|fed\s+up|sick\s+of|sick\s+and\s+tired|last\s+straw|had\s+enough|enough\s+is\s+enough|so\s+done\s+with|losing\s+my\s+patience)\b
         |\b(third|3rd|fourth|4th|fifth|5th|tenth|umpteenth)\s+time\b|\b(this|it'?s|its|what)\s+(is\s+)?a\s+joke\b|\b(terrible|horrible|awful)\s+(service|support|company)\b
         |\b(inaceptable|ridiculo|hart[oa]|verguenza|mierda|joder|estafa|ladrones|tercera\s+vez|indignante|pesimo|inadmisible|cabread[oa])\b

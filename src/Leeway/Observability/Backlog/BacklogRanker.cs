@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Leeway.Agent.Understanding;
+using Leeway.Observability.Cost;
+using Leeway.Routing;
+
+namespace Leeway.Observability.Backlog;
+
+/// <summary>
+/// Classifies every case of an export with Lee's classifier and ranks the intents (Phase 1: where the demand is).
+/// One reader streams the file into a bounded channel of batches; <c>workers</c> classify in parallel, each keeping
+/// its own counts, merged at the end. Memory holds a few batches, whatever the file's size.
+/// </summary>
+public sealed class BacklogRanker(IUnderstander understander, IContactRouter router, CostOptions costs)
+{
+    private const int BatchSize = 256;
+
+    /// <param name="progress">Called now and then with the bytes read so far (from the reader's thread).</param>
+    public async Task<BacklogRanking> RankAsync(CaseCsvReader reader, string file, int workers, Action<long>? progress, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
+        var clock = Stopwatch.StartNew();
+        var batches = Channel.CreateBounded<BacklogCase[]>(new BoundedChannelOptions(workers * 4) { SingleWriter = true });
+        // A failing worker stops the reader too, instead of leaving it blocked on a full channel.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        DateTimeOffset? first = null;
+        DateTimeOffset? last = null;
+
+        var produce = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    var batch = new List<BacklogCase>(BatchSize);
+                    foreach (var @case in reader.Cases())
+                    {
+                        if (@case.CreatedAt is { } at)
+                        {
+                            first = first is null || at < first ? at : first;
+                            last = last is null || at > last ? at : last;
+                        }
+
+                        batch.Add(@case);
+                        if (batch.Count == BatchSize)
+                        {
+                            await batches.Writer.WriteAsync([.. batch], stop.Token);
+                            batch.Clear();
+                            progress?.Invoke(reader.BytesRead);
+                        }
+                    }
+
+                    if (batch.Count > 0)
+                    {
+                        await batches.Writer.WriteAsync([.. batch], stop.Token);
+                    }
+
+                    progress?.Invoke(reader.BytesRead);
+                    batches.Writer.Complete();
+                }
+                catch (Exception e)
+                {
+                    batches.Writer.Complete(e);
+                    throw;
+                }
+            },
+            stop.Token);
+
+        var consume = Enumerable.Range(0, workers).Select(_ => Task.Run(
+            async () =>
+            {
+                var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+                try
+                {
+                    await foreach (var batch in batches.Reader.ReadAllAsync(stop.Token))
+                    {
+                        foreach (var @case in batch)
+                        {
+                            var intent = understander.Understand(@case.Text).Intent;
+                            counts[intent] = counts.GetValueOrDefault(intent) + 1;
+                        }
+                    }
+                }
+                catch
+                {
+                    await stop.CancelAsync();
+                    throw;
+                }
+
+                return counts;
+            },
+            stop.Token)).ToList();
+
+        // Workers first: a reader failure reaches them through the channel, and their own failure is the one to report.
+        var perWorker = await Task.WhenAll(consume);
+        await produce;
+        var merged = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var counts in perWorker)
+        {
+            foreach (var (intent, n) in counts)
+            {
+                merged[intent] = merged.GetValueOrDefault(intent) + n;
+            }
+        }
+
+        return Rank(file, merged, first, last, reader.ProblemCount, reader.Problems, clock.ElapsedMilliseconds);
+    }
+
+    /// <summary>The Pareto table from counts per intent.</summary>
+    public BacklogRanking Rank(
+        string file,
+        IReadOnlyDictionary<string, long> counts,
+        DateTimeOffset? first,
+        DateTimeOffset? last,
+        long skipped,
+        IReadOnlyList<CsvRowProblem> problems,
+        long elapsedMilliseconds)
+    {
+        var total = counts.Values.Sum();
+        var spanDays = first is { } f && last is { } l ? (l - f).TotalDays : 0;
+        // Under a day of dates says nothing about volume per month: take the export as one month, and say so.
+        var assumed = spanDays < 1;
+        var months = assumed ? 1 : spanDays / costs.DaysPerMonth;
+        long cumulative = 0;
+        var rows = counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c =>
+        {
+            cumulative += c.Value;
+            var tier = TierFor(c.Key);
+            var monthly = (long)Math.Round(c.Value / months, MidpointRounding.AwayFromZero);
+            return new ParetoRow(
+                c.Key,
+                c.Value,
+                Math.Round((double)c.Value / total, 4),
+                Math.Round((double)cumulative / total, 4),
+                tier,
+                Tier.Label(tier),
+                monthly,
+                monthly * costs.Human,
+                monthly * costs.UnitCost(tier));
+        }).ToList();
+        return new BacklogRanking(
+            file, total, rows, first, last, Math.Round(months, 2), assumed, costs.Currency,
+            rows.Sum(r => r.MonthlyCostNow), rows.Sum(r => r.MonthlyCostWithLeeway), skipped, problems, elapsedMilliseconds);
+    }
+
+    /// <summary>
+    /// The tier that could take a case of this intent: the routing table, for a signed-in customer of normal risk
+    /// whose problem the diagnosis has not ruled out of self-serve (the best case Leeway can reach).
+    /// </summary>
+    public int TierFor(string intent)
+    {
+        var decision = router.Route(new ContactFacts(ContactChannel.Backlog, intent, 1.0, Authenticated: true, Plan: "unknown", Risk: "normal", SelfServeEligible: null));
+        return decision.Tier1First ? Tier.SelfHeal : decision.Tier;
+    }
+}

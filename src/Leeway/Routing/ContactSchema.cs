@@ -1,0 +1,53 @@
+using Leeway.Storage;
+
+namespace Leeway.Routing;
+
+internal sealed class ContactSchema : ISchema
+{
+    public string Capability => "Routing";
+
+    public IEnumerable<string> Statements(SqlDialect dialect) =>
+    [
+        """
+        CREATE TABLE IF NOT EXISTS contacts (
+            id TEXT PRIMARY KEY,
+            channel TEXT NOT NULL,
+            customer_id TEXT NULL,
+            authenticated INTEGER NOT NULL,
+            plan TEXT NOT NULL,
+            risk TEXT NOT NULL,
+            intent TEXT NOT NULL,
+            confidence DOUBLE PRECISION NOT NULL,
+            tier INTEGER NOT NULL,
+            rule TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            tier1_first INTEGER NOT NULL,
+            human_reachable INTEGER NOT NULL,
+            decided_at BIGINT NOT NULL,
+            conversation_id TEXT NULL,
+            case_id TEXT NULL,
+            outcome TEXT NULL,
+            finished_tier INTEGER NULL,
+            outcome_at BIGINT NULL,
+            effort_score INTEGER NULL,
+            surveyed_at BIGINT NULL,
+            replies BIGINT NOT NULL DEFAULT 0,
+            reply_ms_total BIGINT NOT NULL DEFAULT 0,
+            reply_ms_max BIGINT NOT NULL DEFAULT 0
+        )
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_contacts_decided_at ON contacts (decided_at)",
+        "CREATE INDEX IF NOT EXISTS ix_contacts_conversation ON contacts (conversation_id)",
+        """
+        CREATE TABLE IF NOT EXISTS recoveries (
+            object_id TEXT PRIMARY KEY,
+            customer_id TEXT NOT NULL,
+            amount BIGINT NOT NULL,
+            currency TEXT NOT NULL,
+            via TEXT NOT NULL,
+            recovered_at BIGINT NOT NULL
+        )
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_recoveries_recovered_at ON recoveries (recovered_at)",
+    ];
+}

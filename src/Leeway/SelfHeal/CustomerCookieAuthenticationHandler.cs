@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Leeway.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Leeway.SelfHeal;
+
+/// <summary>
+/// The customer's pages: an HttpOnly, SameSite=Strict cookie that holds the customer's bearer token (set by the sign-in
+/// link), validated on every request like the bearer header, so an expired or forged token is refused the same way.
+/// </summary>
+public sealed class CustomerCookieAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    CustomerTokens tokens)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "customer-cookie";
+    public const string CookieName = "leeway_customer";
+    public const string SignInPath = "/me/sign-in";
+
+    /// <summary>Sets the cookie for <paramref name="token"/>; it lives as long as the token (its expiry is checked on each request).</summary>
+    public static void SignIn(HttpContext http, string token) =>
+        http.Response.Cookies.Append(CookieName, token, CookieOptions(http));
+
+    public static void SignOut(HttpContext http) => http.Response.Cookies.Delete(CookieName, CookieOptions(http));
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Cookies.TryGetValue(CookieName, out var token) || string.IsNullOrEmpty(token))
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        var customerId = tokens.Validate(token);
+        if (customerId is null)
+        {
+            return Task.FromResult(AuthenticateResult.Fail("The sign-in link has expired or is not valid."));
+        }
+
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, customerId), new Claim(BearerAuthenticationHandler.CustomerIdClaim, customerId)],
+            SchemeName);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+    }
+
+    /// <summary>Not signed in: to the sign-in page, which takes the link's token if the request carried one.</summary>
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var token = Request.Query["token"].ToString();
+        Response.Redirect(token.Length > 0 ? $"{SignInPath}?token={Uri.EscapeDataString(token)}" : SignInPath);
+        return Task.CompletedTask;
+    }
+
+    private static CookieOptions CookieOptions(HttpContext http) => new()
+    {
+        HttpOnly = true,
+        SameSite = SameSiteMode.Strict,
+        Secure = http.Request.IsHttps,
+        Path = "/",
+        IsEssential = true,
+    };
+}

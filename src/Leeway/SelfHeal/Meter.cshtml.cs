@@ -1,0 +1,387 @@
+using System.Text.RegularExpressions;
+using Leeway.Agent;
+using Leeway.Agent.Conversations;
+using Leeway.Billing;
+using Leeway.Diagnostics;
+using Leeway.Humans;
+using Leeway.Identity;
+using Leeway.Policy;
+using Leeway.Prevent;
+using Leeway.Storage;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Leeway.SelfHeal;
+
+/// <summary>
+/// The Billing Health Meter (<c>/me</c>): the signed-in customer's diagnosis as a green/amber/red meter, one-click fixes
+/// through the gate, their nudges, a chat with Lee and a way to a person, all on one server-rendered page. Every click
+/// carries the click id rendered with the page, claimed once in the <see cref="ClickLedger"/> and used as the gate's
+/// decision key, so a double click acts once.
+/// </summary>
+[Authorize(Policy = SelfHealRegistration.CustomerPagePolicy)]
+public sealed partial class MeterModel(
+    IDiagnosisService diagnostics,
+    IDiagnosisCache diagnosisCache,
+    IBillingReader billing,
+    IGate gate,
+    ICaseStore cases,
+    INudgeStore nudges,
+    IStaffDirectory staff,
+    ClickLedger clicks,
+    DashboardChat chat,
+    ConversationStore conversations,
+    IdGenerator ids,
+    TimeProvider time,
+    ILogger<MeterModel> logger) : PageModel
+{
+    public const int MaxMessageLength = 4000;
+
+    /// <summary>The case source for cases opened from this page.</summary>
+    public const string CaseSource = "dashboard";
+
+    public string CustomerId { get; private set; } = "";
+
+    public string? CustomerName { get; private set; }
+
+    public string? CustomerEmail { get; private set; }
+
+    public string? CardOnFile { get; private set; }
+
+    public Diagnosis Diagnosis { get; private set; } = null!;
+
+    public IReadOnlyList<OneClickFix> Fixes { get; private set; } = [];
+
+    public IReadOnlyList<Nudge> Nudges { get; private set; } = [];
+
+    public IReadOnlyList<ConversationMessage> Chat { get; private set; } = [];
+
+    /// <summary>The customer's open case, if a person has their billing question now.</summary>
+    public Case? OpenCase { get; private set; }
+
+    /// <summary>What the people on the case said to the customer, with their names.</summary>
+    public IReadOnlyList<(string From, string Text, DateTimeOffset At)> CaseMessages { get; private set; } = [];
+
+    public Notice? Notice { get; private set; }
+
+    /// <summary>A fresh click id for one form on this page (its hidden field).</summary>
+    public string NewClickId() => ids.NewId("click");
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        CustomerId = User.CustomerId()!;
+        // /customers/{id} is only ever the signed-in customer's own page; anyone else's does not exist.
+        if (RouteData.Values.TryGetValue("id", out var named) && !string.Equals(named as string, CustomerId, StringComparison.Ordinal))
+        {
+            context.Result = NotFound();
+            return;
+        }
+
+        await next();
+    }
+
+    public async Task<IActionResult> OnGetAsync(string? done, CancellationToken ct)
+    {
+        if (Request.Query.TryGetValue("token", out var token))
+        {
+            // A sign-in link opened while signed in (perhaps as someone else): the sign-in page switches the cookie.
+            return Redirect($"{CustomerCookieAuthenticationHandler.SignInPath}?token={Uri.EscapeDataString(token.ToString())}");
+        }
+
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        if (done is not null && IsClickId(done) && await clicks.WaitAsync(done, CustomerId, ct) is { } click)
+        {
+            Notice = NoticeFor(click);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostFixAsync(string? kind, string? objectId, string? clickId, CancellationToken ct)
+    {
+        if (!IsClickId(clickId) || string.IsNullOrEmpty(kind) || string.IsNullOrEmpty(objectId))
+        {
+            return BadRequest();
+        }
+
+        if (!await clicks.ClaimAsync(clickId!, CustomerId, $"fix:{kind}", ct))
+        {
+            // A double click or a resubmitted form: the first request acts, this one shows what it did.
+            return await AfterAsync(clickId!, ct);
+        }
+
+        GateOutcome? outcome = null;
+        string? caseId = null;
+        try
+        {
+            var (diagnosis, snapshot) = await ReadAsync(ct);
+            var fix = diagnosis is null ? null : OneClickFix.For(diagnosis, snapshot).FirstOrDefault(f => f.Kind == kind && f.ObjectId == objectId);
+            if (fix is not null)
+            {
+                outcome = await gate.ExecuteAsync(Actor.Customer, Principal.Customer(CustomerId), fix.ToAction(CustomerId), $"dashboard:{CustomerId}:{clickId}", ct);
+                diagnosisCache.Invalidate(CustomerId);
+                if (!outcome.Allowed && outcome.HumanCanGrant)
+                {
+                    // Never a dead end: what a person could grant goes to a person, with everything they need.
+                    await clicks.CompleteAsync(clickId!, outcome, null, ct);
+                    caseId = (await OpenCaseAsync($"{fix.Kind} refused by policy ({outcome.Rule}): {outcome.Message}", null, ct)).Id;
+                }
+            }
+        }
+        finally
+        {
+            await clicks.CompleteAsync(clickId!, outcome, caseId, CancellationToken.None);
+        }
+
+        return await AfterAsync(clickId!, ct);
+    }
+
+    public async Task<IActionResult> OnPostChatAsync(string? text, string? clickId, [FromServices] AgentLee lee, CancellationToken ct)
+    {
+        text = text?.Trim();
+        if (!IsClickId(clickId) || string.IsNullOrEmpty(text) || text.Length > MaxMessageLength)
+        {
+            return await InvalidAsync($"Write a message of 1 to {MaxMessageLength} characters.", ct);
+        }
+
+        if (await clicks.ClaimAsync(clickId!, CustomerId, "chat", ct))
+        {
+            string? caseId = null;
+            try
+            {
+                var conversation = await chat.GetOrStartAsync(CustomerId, ct);
+                if (conversation.State == ConversationState.Escalated && conversation.CaseId is { } escalatedTo
+                    && await cases.GetAsync(escalatedTo, ct) is { Status: CaseStatus.Closed })
+                {
+                    // The person closed the case: a new question starts a new conversation with Lee.
+                    conversation = await chat.RestartAsync(CustomerId, ct);
+                }
+
+                var reply = await lee.HandleAsync(conversation, text, ct);
+                caseId = reply.CaseId;
+                diagnosisCache.Invalidate(CustomerId);
+            }
+            finally
+            {
+                await clicks.CompleteAsync(clickId!, null, caseId, CancellationToken.None);
+            }
+        }
+
+        return Redirect($"{Request.PathBase}{Request.Path}#chat");
+    }
+
+    public async Task<IActionResult> OnPostHumanAsync(string? note, string? clickId, CancellationToken ct)
+    {
+        note = note?.Trim();
+        if (!IsClickId(clickId) || note?.Length > MaxMessageLength)
+        {
+            return await InvalidAsync($"Write at most {MaxMessageLength} characters.", ct);
+        }
+
+        if (await clicks.ClaimAsync(clickId!, CustomerId, "human", ct))
+        {
+            string? caseId = null;
+            try
+            {
+                var open = (await cases.ListForCustomerAsync(CustomerId, ct)).FirstOrDefault(c => c.Status == CaseStatus.Open);
+                if (open is not null)
+                {
+                    if (!string.IsNullOrEmpty(note))
+                    {
+                        await cases.AddTranscriptLineAsync(open.Id, new TranscriptLine(AgentLee.Customer, note, time.GetUtcNow()), ct);
+                    }
+
+                    caseId = open.Id;
+                }
+                else
+                {
+                    caseId = (await OpenCaseAsync(
+                        string.IsNullOrEmpty(note) ? "The customer asked for a person from the Billing Health Meter." : $"The customer asked for a person: {note}",
+                        note,
+                        ct)).Id;
+                }
+            }
+            finally
+            {
+                await clicks.CompleteAsync(clickId!, null, caseId, CancellationToken.None);
+            }
+        }
+
+        return await AfterAsync(clickId!, ct, "human");
+    }
+
+    public IActionResult OnPostSignOut()
+    {
+        CustomerCookieAuthenticationHandler.SignOut(HttpContext);
+        return Redirect(CustomerCookieAuthenticationHandler.SignInPath + "?signed_out=1");
+    }
+
+    /// <summary>A message with links made clickable; everything else HTML-encoded.</summary>
+    public static IEnumerable<(string Text, bool IsLink)> Linkify(string text)
+    {
+        var at = 0;
+        foreach (Match match in LinkPattern().Matches(text))
+        {
+            if (match.Index > at)
+            {
+                yield return (text[at..match.Index], false);
+            }
+
+            yield return (match.Value, true);
+            at = match.Index + match.Length;
+        }
+
+        if (at < text.Length)
+        {
+            yield return (text[at..], false);
+        }
+    }
+
+    private static bool IsClickId(string? clickId) => clickId is not null && ClickIdPattern().IsMatch(clickId);
+
+    /// <summary>Post, redirect, get: the page shows the fresh diagnosis and what the click did, and a reload repeats nothing.</summary>
+    private async Task<IActionResult> AfterAsync(string clickId, CancellationToken ct, string anchor = "meter")
+    {
+        var click = await clicks.WaitAsync(clickId, CustomerId, ct);
+        if (click?.Kind.StartsWith("fix:", StringComparison.Ordinal) == true && OneClickFix.IsLink(click.Kind["fix:".Length..])
+            && click.Outcome is { Allowed: true, Succeeded: true, Result.Url: { Length: > 0 } url } && click.CaseId is null)
+        {
+            // A link fix: the click goes straight to Stripe's page (card update, bank verification, payment).
+            return Redirect(url);
+        }
+
+        return Redirect($"{Request.PathBase}{Request.Path}?done={Uri.EscapeDataString(clickId)}#{anchor}");
+    }
+
+    private async Task<IActionResult> InvalidAsync(string message, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        Notice = new Notice("error", message);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private Notice? NoticeFor(Click click)
+    {
+        if (click.Kind.StartsWith("fix:", StringComparison.Ordinal))
+        {
+            if (click.Outcome is null)
+            {
+                return new Notice("info", "Nothing to do: this was already taken care of. The meter below shows where things stand now.");
+            }
+
+            return MeterText.Outcome(click.Kind["fix:".Length..], click.Outcome);
+        }
+
+        if (click.Kind == "human" && click.CaseId is not null)
+        {
+            return new Notice("success", "A person on our billing team has your question, with everything on this page. They will reply here.");
+        }
+
+        return null;
+    }
+
+    /// <returns>False when Stripe has no such customer.</returns>
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var nudgesTask = nudges.ListForCustomerAsync(CustomerId, ct);
+        var casesTask = cases.ListForCustomerAsync(CustomerId, ct);
+        var chatTask = chat.FindAsync(CustomerId, ct);
+        var (diagnosis, snapshot) = await ReadAsync(ct);
+        if (diagnosis is null)
+        {
+            return false;
+        }
+
+        Diagnosis = diagnosis;
+        Fixes = OneClickFix.For(diagnosis, snapshot);
+        CustomerName = snapshot?.Customer.Name;
+        CustomerEmail = snapshot?.Customer.Email;
+        CardOnFile = snapshot?.DefaultPaymentMethod?.Card is { } card ? Money.Card(card.Brand, card.Last4) : null;
+        Nudges = (await nudgesTask).OrderByDescending(n => n.CreatedAt).Take(5).ToList();
+        OpenCase = (await casesTask).FirstOrDefault(c => c.Status == CaseStatus.Open);
+        if (OpenCase is not null)
+        {
+            CaseMessages = await StaffLinesAsync(OpenCase, ct);
+        }
+
+        if (await chatTask is { } conversation)
+        {
+            Chat = await conversations.MessagesAsync(conversation.Id, ct);
+        }
+
+        return true;
+    }
+
+    private async Task<IReadOnlyList<(string From, string Text, DateTimeOffset At)>> StaffLinesAsync(Case open, CancellationToken ct)
+    {
+        var lines = new List<(string, string, DateTimeOffset)>();
+        foreach (var line in open.Packet.Transcript.Where(l => l.From.StartsWith("human:", StringComparison.Ordinal)))
+        {
+            var name = (await staff.GetAsync(line.From["human:".Length..], ct))?.Name;
+            lines.Add((name is null ? "Billing team" : $"{name}, billing team", line.Text, line.At));
+        }
+
+        return lines;
+    }
+
+    private async Task<(Diagnosis? Diagnosis, BillingSnapshot? Billing)> ReadAsync(CancellationToken ct)
+    {
+        var diagnosisTask = diagnostics.DiagnoseAsync(CustomerId, ct);
+        BillingSnapshot? snapshot = null;
+        try
+        {
+            snapshot = await billing.ReadAsync(CustomerId, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The diagnosis reports Stripe being down as its own finding; the page only loses names and amounts.
+            logger.LogWarning(e, "Billing read failed for the meter of {Customer}", CustomerId);
+        }
+
+        return (await diagnosisTask, snapshot);
+    }
+
+    /// <summary>A case with the page's whole context: the chat so far, the diagnosis, every fix tried with its decision.</summary>
+    private async Task<Case> OpenCaseAsync(string reason, string? note, CancellationToken ct)
+    {
+        var conversation = await chat.GetOrStartAsync(CustomerId, ct);
+        if (!string.IsNullOrEmpty(note))
+        {
+            await conversations.AppendAsync(conversation.Id, AgentLee.Customer, note, null, null, ct);
+        }
+
+        var (diagnosis, snapshot) = await ReadAsync(ct);
+        var since = conversation.CreatedAt < time.GetUtcNow().AddDays(-30) ? conversation.CreatedAt : time.GetUtcNow().AddDays(-30);
+        var actions = (await clicks.OutcomesAsync(CustomerId, since, ct)).Concat(await conversations.ActionsAsync(conversation.Id, ct)).ToList();
+        var transcript = (await conversations.MessagesAsync(conversation.Id, ct)).Select(m => new TranscriptLine(m.From, m.Text, m.At)).ToList();
+        var summary = $"From the Billing Health Meter. Meter: {diagnosis?.Status ?? "unknown"} ({diagnosis?.RootCause ?? "diagnosis unavailable"}). "
+            + $"Recommended: {diagnosis?.RecommendedAction ?? "-"}. One-click fixes and Lee's actions tried: {actions.Count}. Chat lines: {transcript.Count}.";
+        var opened = await cases.OpenAsync(
+            CustomerId,
+            reason,
+            CaseSource,
+            snapshot?.Risk ?? "normal",
+            new HandoffPacket(conversation.Id, transcript, diagnosis, actions, summary),
+            ct);
+        // Lee then tells the customer a person has it, instead of starting over.
+        await conversations.UpdateAsync(conversation with { State = ConversationState.Escalated, CaseId = opened.Id }, ct);
+        return opened;
+    }
+
+    [GeneratedRegex("^click_[0-9A-Za-z]{20}$")]
+    private static partial Regex ClickIdPattern();
+
+    [GeneratedRegex(@"https?://[^\s<>""')\]]+[^\s<>""')\].,;:!?]")]
+    private static partial Regex LinkPattern();
+}

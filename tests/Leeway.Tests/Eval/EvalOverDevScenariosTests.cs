@@ -1,0 +1,38 @@
+using System.Text.RegularExpressions;
+using Leeway.Eval;
+
+namespace Leeway.Tests.Eval;
+
+public sealed class EvalOverDevScenariosTests
+{
+    [Fact]
+    public async Task Every_dev_scenario_gets_a_verdict_and_the_run_closes_with_the_tally()
+    {
+        var files = ScenarioLoader.Expand([SharedFiles.DevScenarios]);
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var json = Path.Combine(Path.GetTempPath(), $"leeway-eval-{Guid.NewGuid():N}.json");
+        try
+        {
+            var exit = await EvalRunner.RunAsync([SharedFiles.DevScenarios], 2, 1, json, output, errors, CancellationToken.None);
+
+            Assert.Equal(0, exit);
+            var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            Assert.Equal(files.Count + 1, lines.Length);
+            foreach (var file in files)
+            {
+                var id = ScenarioLoader.Load(file).Id;
+                Assert.Contains(lines, l => l == $"PASS {id}" || l.StartsWith($"FAIL {id}: ", StringComparison.Ordinal));
+            }
+
+            var tally = Regex.Match(lines[^1], "^(\\d+) passed, (\\d+) failed$");
+            Assert.True(tally.Success, lines[^1]);
+            Assert.Equal(files.Count, int.Parse(tally.Groups[1].Value) + int.Parse(tally.Groups[2].Value));
+            Assert.Contains("\"policy_violations\"", await File.ReadAllTextAsync(json));
+        }
+        finally
+        {
+            File.Delete(json);
+        }
+    }
+}

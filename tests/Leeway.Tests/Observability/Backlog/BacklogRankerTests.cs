@@ -1,0 +1,106 @@
+using System.Text;
+using Leeway.Agent.Understanding;
+using Leeway.Observability.Backlog;
+using Leeway.Observability.Cost;
+using Leeway.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Leeway.Tests.Observability.Backlog;
+
+public sealed class BacklogRankerTests
+{
+    [Fact]
+    public async Task Ranks_intents_most_cases_first_with_shares_tiers_and_monthly_costs()
+    {
+        // 6 payment failures, 3 refunds, 1 dispute over 60 days (two months).
+        var rows = new StringBuilder("Subject,CreatedDate\n");
+        for (var i = 0; i < 10; i++)
+        {
+            var subject = i < 6 ? "declined" : i < 9 ? "refund" : "chargeback";
+            rows.Append(subject).Append(',').Append(new DateTime(2026, 1, 1).AddDays(i * 60 / 9.0).ToString("O")).Append('\n');
+        }
+
+        using var reader = CaseCsvReader.Open(new MemoryStream(Encoding.UTF8.GetBytes(rows.ToString())), "cases.csv");
+        var ranking = await new BacklogRanker(new KeywordUnderstander(), new RoutingTable(), new CostOptions()).RankAsync(reader, "cases.csv", 3, null, default);
+
+        Assert.Equal(10, ranking.Cases);
+        Assert.Equal(2, ranking.Months);
+        Assert.False(ranking.MonthsAssumed);
+        Assert.Equal([Intent.PaymentFailed, Intent.RefundRequest, Intent.Dispute], ranking.Rows.Select(r => r.Intent));
+        Assert.Equal([0.6, 0.3, 0.1], ranking.Rows.Select(r => r.Share));
+        Assert.Equal([0.6, 0.9, 1.0], ranking.Rows.Select(r => r.CumulativeShare));
+        Assert.Equal([Tier.SelfHeal, Tier.Agent, Tier.Human], ranking.Rows.Select(r => r.Tier));
+        Assert.Equal([3L, 2, 1], ranking.Rows.Select(r => r.MonthlyCases));
+        Assert.Equal([2_400L, 1_600, 800], ranking.Rows.Select(r => r.MonthlyCostNow));
+        Assert.Equal([30L, 40, 800], ranking.Rows.Select(r => r.MonthlyCostWithLeeway));
+        Assert.Equal((4_800L, 870L), (ranking.MonthlyCostNow, ranking.MonthlyCostWithLeeway));
+    }
+
+    [Fact]
+    public async Task An_export_without_dates_is_taken_as_one_month_and_bad_rows_are_counted_not_ranked()
+    {
+        using var reader = CaseCsvReader.Open(new MemoryStream(Encoding.UTF8.GetBytes("Subject,Description\nrefund,a\nrefund,b,extra\ndeclined,c\n")), "cases.csv");
+        var ranking = await new BacklogRanker(new KeywordUnderstander(), new RoutingTable(), new CostOptions()).RankAsync(reader, "cases.csv", 1, null, default);
+
+        Assert.True(ranking.MonthsAssumed);
+        Assert.Equal(2, ranking.Cases);
+        Assert.Equal(1, ranking.SkippedRows);
+        Assert.Equal(3, Assert.Single(ranking.Problems).Line);
+    }
+
+    [Fact]
+    public async Task A_failing_classifier_fails_the_ranking_instead_of_hanging()
+    {
+        var csv = new StringBuilder("Subject\n");
+        for (var i = 0; i < 5_000; i++)
+        {
+            csv.Append("boom\n");
+        }
+
+        using var reader = CaseCsvReader.Open(new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), "cases.csv");
+        var ranker = new BacklogRanker(new KeywordUnderstander(), new RoutingTable(), new CostOptions());
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => ranker.RankAsync(reader, "cases.csv", 2, null, default).WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task A_synthetic_export_ranked_with_lees_real_classifier_puts_failed_payments_first()
+    {
+        using var stream = new MemoryStream();
+        SyntheticBacklog.Write(stream, 3_000, seed: 11);
+        stream.Position = 0;
+        using var services = new ServiceCollection().AddUnderstanding().BuildServiceProvider();
+        long progressed = 0;
+
+        using var reader = CaseCsvReader.Open(stream, "synthetic.csv");
+        var ranking = await new BacklogRanker(services.GetRequiredService<IUnderstander>(), new RoutingTable(), new CostOptions())
+            .RankAsync(reader, "synthetic.csv", 2, bytes => progressed = bytes, default);
+
+        Assert.Equal(3_000, ranking.Cases);
+        Assert.Equal(0, ranking.SkippedRows);
+        Assert.Equal(stream.Length, progressed);
+        Assert.Equal(3, Math.Round(ranking.Months));
+        // The generator's mix is 20 % failed payments; the classifier should find about that many, and put them first.
+        Assert.Equal(Intent.PaymentFailed, ranking.Rows[0].Intent);
+        Assert.InRange(ranking.Rows[0].Share, 0.15, 0.30);
+        Assert.True(ranking.MonthlyCostWithLeeway < ranking.MonthlyCostNow / 2);
+    }
+
+    /// <summary>A stand-in for Lee's classifier in the aggregation tests: a keyword names the intent.</summary>
+    private sealed class KeywordUnderstander : IUnderstander
+    {
+        public Understanding Understand(string text)
+        {
+            if (text.StartsWith("boom", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("classifier failed");
+            }
+
+            var intent = text.StartsWith("declined", StringComparison.Ordinal) ? Intent.PaymentFailed
+                : text.StartsWith("refund", StringComparison.Ordinal) ? Intent.RefundRequest
+                : text.StartsWith("chargeback", StringComparison.Ordinal) ? Intent.Dispute
+                : Intent.Other;
+            return new Understanding(intent, 1, null, 0, new Entities([], [], [], [], []), new Signals(false, false, false, false, false, "en"));
+        }
+    }
+}
