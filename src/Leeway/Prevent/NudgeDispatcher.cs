@@ -1,13 +1,32 @@
+using System.Threading.Channels;
 using MailKit;
 using MailKit.Net.Smtp;
 using MimeKit;
 
 namespace Leeway.Prevent;
 
-/// <summary>Sends claimed e-mail nudges and records the outcome; a failed send stays pending and is tried again later.</summary>
+/// <summary>
+/// Sends claimed e-mail nudges and records the outcome; a failed send stays pending and is tried again later.
+/// New nudges are queued (<see cref="Queue"/>) and sent by <see cref="NudgeSender"/>, so a slow mail server never holds
+/// up Stripe's acknowledgement; a nudge still queued when the host stops is in the outbox, and sent by
+/// <see cref="SendDueAsync"/> once its claim expires.
+/// </summary>
 internal sealed class NudgeDispatcher(NudgeOutbox outbox, NudgeMailer mailer, ILogger<NudgeDispatcher> logger)
 {
     private const int BatchSize = 50;
+
+    private readonly Channel<StoredNudge> _queue = Channel.CreateBounded<StoredNudge>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.Wait });
+
+    public ChannelReader<StoredNudge> Queued => _queue.Reader;
+
+    /// <summary>Hands a just-stored (and claimed) e-mail nudge to the senders.</summary>
+    public void Queue(StoredNudge nudge)
+    {
+        if (!_queue.Writer.TryWrite(nudge))
+        {
+            logger.LogWarning("The e-mail queue is full; nudge {NudgeId} is sent by the scheduler once its claim expires", nudge.Nudge.Id);
+        }
+    }
 
     /// <returns>True when the mail server (or the pickup folder) took it.</returns>
     public async Task<bool> SendAsync(StoredNudge nudge, CancellationToken cancellationToken)

@@ -20,7 +20,6 @@ internal sealed class NudgeMailer : IAsyncDisposable
     private readonly string _pickupDirectory;
     private readonly ConcurrentBag<SmtpClient> _idle = [];
     private readonly SemaphoreSlim _connections;
-    private readonly MailboxAddress _from;
 
     public NudgeMailer(IOptions<PreventOptions> options, IOptions<StorageOptions> storage)
     {
@@ -29,7 +28,6 @@ internal sealed class NudgeMailer : IAsyncDisposable
             ? Path.Combine(storage.Value.DataDirectory, "mail-pickup")
             : _smtp.PickupDirectory;
         _connections = new SemaphoreSlim(_smtp.Connections);
-        _from = MailboxAddress.Parse(_smtp.From);
     }
 
     /// <summary>True when messages go to the pickup folder rather than an SMTP server.</summary>
@@ -148,7 +146,8 @@ internal sealed class NudgeMailer : IAsyncDisposable
             Date = nudge.CreatedAt,
             Body = new TextPart("plain") { Text = stored.Body },
         };
-        message.From.Add(_from);
+        // Parsed per message: the start-up validation (Prevent:Smtp:From) may not have run when this was constructed.
+        message.From.Add(MailboxAddress.Parse(_smtp.From));
         message.To.Add(MailboxAddress.Parse(stored.Recipient));
         message.Headers.Add("X-Leeway-Nudge", nudge.Id);
         message.Headers.Add("X-Leeway-Reason", nudge.Reason);

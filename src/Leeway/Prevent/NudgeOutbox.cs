@@ -10,7 +10,7 @@ namespace Leeway.Prevent;
 /// <see cref="PreventOptions.NudgeDedupeHours"/> on the injected clock: the slot is taken by one conditional upsert,
 /// atomic on SQLite and PostgreSQL alike, never by a check followed by an insert.
 /// </summary>
-internal sealed class NudgeOutbox(Database database, TimeProvider time, IdGenerator ids, IOptions<PreventOptions> options) : INudgeStore
+internal sealed class NudgeOutbox(Database database, GroupCommit writes, TimeProvider time, IdGenerator ids, IOptions<PreventOptions> options) : INudgeStore
 {
     private const string Columns =
         "id AS Id, customer_id AS CustomerId, channel AS Channel, reason AS Reason, object_id AS ObjectId, link AS Link, state AS State, " +
@@ -131,14 +131,11 @@ internal sealed class NudgeOutbox(Database database, TimeProvider time, IdGenera
         return rows.Select(r => r.ToStored()).ToList();
     }
 
-    public async Task MarkSentAsync(string nudgeId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+    public Task MarkSentAsync(string nudgeId, CancellationToken cancellationToken) =>
+        writes.ExecuteAsync(
             "UPDATE prevent_nudges SET state = 'sent', sent_at = @Now, lease_until = NULL, next_attempt_at = NULL, last_error = NULL WHERE id = @Id",
             new { Id = nudgeId, Now = time.GetUtcNow().ToUnixTimeMilliseconds() },
-            cancellationToken: cancellationToken));
-    }
+            cancellationToken);
 
     /// <summary>Records a failed send: due again after a back-off, or <c>failed</c> after <see cref="PreventOptions.MaxAttempts"/>.</summary>
     public async Task MarkSendFailedAsync(string nudgeId, string error, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ namespace Leeway.Prevent;
 
 /// <summary>
 /// Carries out one nudge decision: gets the fix link through the gate (never from Stripe directly), words the nudge,
-/// stores it in the outbox on each channel and sends the e-mail. When the gate refuses the link, or the cause is one
+/// stores it in the outbox on each channel and queues the e-mail for sending. When the gate refuses the link, or the cause is one
 /// only a person may handle, a case is opened and the nudge says so: the customer never reaches a dead end.
 /// </summary>
 internal sealed class Nudger(
@@ -27,7 +27,8 @@ internal sealed class Nudger(
             return [];
         }
 
-        var customer = await stripe.V1.Customers.GetAsync(decision.CustomerId, cancellationToken: cancellationToken);
+        // Who to write to, read while the gate decides.
+        var reading = stripe.V1.Customers.GetAsync(decision.CustomerId, cancellationToken: cancellationToken);
         var link = decision.Link;
         var toHuman = decision.NeedsHuman || decision.Cause.RootCause.RecommendedAction == "contact_human";
         var attempted = new List<GateOutcome>();
@@ -53,6 +54,7 @@ internal sealed class Nudger(
             }
         }
 
+        var customer = await reading;
         if (toHuman)
         {
             await cases.OpenOnceAsync(
@@ -72,7 +74,7 @@ internal sealed class Nudger(
             cancellationToken);
         foreach (var email in stored.Where(n => n.Nudge.Channel == NudgeChannel.Email))
         {
-            await dispatcher.SendAsync(email, cancellationToken);
+            dispatcher.Queue(email);
         }
 
         return stored;

@@ -6,10 +6,16 @@ public static class PreventRegistration
 {
     public static WebApplicationBuilder AddPrevent(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<PreventOptions>().BindConfiguration(PreventOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<SmtpOptions>().BindConfiguration($"{PreventOptions.Section}:Smtp").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<PreventOptions>().BindConfiguration(PreventOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.RetryBackoffDays.All(days => days is > 0 and <= 60), "Prevent:RetryBackoffDays: every value must be 1 to 60 days.")
+            .ValidateOnStart();
+        // Checked here (the mailer reads the same section through PreventOptions) so a bad value fails the start, naming the key.
+        builder.Services.AddOptions<SmtpOptions>().BindConfiguration($"{PreventOptions.Section}:Smtp").ValidateDataAnnotations()
+            .Validate(o => MimeKit.MailboxAddress.TryParse(o.From, out _), "Prevent:Smtp:From is not an e-mail mailbox (e.g. Billing <billing@example.com>).")
+            .ValidateOnStart();
         builder.Services.AddSingleton<ISchema, PreventSchema>();
 
+        builder.Services.AddSingleton<GroupCommit>();
         builder.Services.AddSingleton<WebhookInbox>();
         builder.Services.AddSingleton<WebhookHandlers>();
         builder.Services.AddSingleton<WebhookProcessor>();
@@ -20,6 +26,7 @@ public static class PreventRegistration
         builder.Services.AddSingleton<INudgeStore>(sp => sp.GetRequiredService<NudgeOutbox>());
         builder.Services.AddSingleton<NudgeMailer>();
         builder.Services.AddSingleton<NudgeDispatcher>();
+        builder.Services.AddHostedService<NudgeSender>();
 
         builder.Services.AddSingleton<JobQueue>();
         builder.Services.AddSingleton<JobRunners>();

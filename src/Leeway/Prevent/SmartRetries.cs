@@ -8,9 +8,10 @@ namespace Leeway.Prevent;
 
 /// <summary>
 /// Smart retries of soft declines. One retry is scheduled per failed attempt (job key <c>retry_payment:{invoice}:{attempts}</c>),
-/// while the invoice has fewer than <c>retry_max_attempts</c> attempts: at Stripe's own <c>next_payment_attempt</c> plus a
-/// grace period when Stripe names one (so Stripe's attempt goes first and ours only stands in for one that did not
-/// happen), else after a back-off of <see cref="PreventOptions.RetryBackoffDays"/>. When it falls due, the retry reads
+/// while the invoice has fewer than <c>retry_max_attempts</c> attempts: at the invoice's <c>next_payment_attempt</c> (plus
+/// <see cref="PreventOptions.RetryGraceMinutes"/>) when it names one, else after a back-off of
+/// <see cref="PreventOptions.RetryBackoffDays"/>. An invoice attempted again in the meantime (by Stripe or anyone) is
+/// left alone: the retry stands in only for an attempt that did not happen. When it falls due, the retry reads
 /// the invoice again and asks the gate, which has the last word (hard declines, attempts, risk, disputes).
 /// </summary>
 internal sealed class SmartRetries(
@@ -35,7 +36,7 @@ internal sealed class SmartRetries(
         var settings = options.Value;
         var due = invoice.NextPaymentAttempt.Utc() is { } next && next > now
             ? next.AddMinutes(settings.RetryGraceMinutes)
-            : now.AddDays(settings.RetryBackoffDays[(int)Math.Clamp(invoice.AttemptCount - 1, 0, settings.RetryBackoffDays.Length - 1)]);
+            : now.AddDays(settings.Backoff[(int)Math.Clamp(invoice.AttemptCount - 1, 0, settings.Backoff.Count - 1)]);
         var key = $"{JobKinds.RetryPayment}:{invoice.Id}:{invoice.AttemptCount.ToString(CultureInfo.InvariantCulture)}";
         var attempts = invoice.AttemptCount.ToString(CultureInfo.InvariantCulture);
         return await jobs.ScheduleAsync(key, JobKinds.RetryPayment, invoice.CustomerId, invoice.Id, due, attempts, cancellationToken) ? due : null;

@@ -10,7 +10,7 @@ namespace Leeway.Prevent;
 /// atomically. A worker claims a row with a lease before processing it; a crashed worker's lease expires and the row is
 /// processed again, so an event that was stored is never lost.
 /// </summary>
-internal sealed class WebhookInbox(Database database, TimeProvider time, IOptions<PreventOptions> options)
+internal sealed class WebhookInbox(Database database, GroupCommit writes, TimeProvider time, IOptions<PreventOptions> options)
 {
     public const string Received = "received";
     public const string Processed = "processed";
@@ -23,8 +23,7 @@ internal sealed class WebhookInbox(Database database, TimeProvider time, IOption
     public async Task<bool> TryStoreAsync(InboxEvent e, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+        var inserted = await writes.ExecuteAsync(
             """
             INSERT INTO prevent_inbox (event_id, type, object_id, customer_id, payload, stripe_created, received_at, status, attempts, lease_until)
             VALUES (@EventId, @Type, @ObjectId, @CustomerId, @Payload, @StripeCreated, @Now, 'received', 1, @LeaseUntil)
@@ -41,7 +40,7 @@ internal sealed class WebhookInbox(Database database, TimeProvider time, IOption
                 Now = now.ToUnixTimeMilliseconds(),
                 LeaseUntil = LeaseUntil(now),
             },
-            cancellationToken: cancellationToken));
+            cancellationToken);
         return inserted == 1;
     }
 
@@ -82,14 +81,11 @@ internal sealed class WebhookInbox(Database database, TimeProvider time, IOption
         return ids.AsList();
     }
 
-    public async Task MarkProcessedAsync(string eventId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+    public Task MarkProcessedAsync(string eventId, CancellationToken cancellationToken) =>
+        writes.ExecuteAsync(
             "UPDATE prevent_inbox SET status = 'processed', processed_at = @Now, lease_until = NULL, next_attempt_at = NULL, last_error = NULL WHERE event_id = @EventId",
             new { EventId = eventId, Now = time.GetUtcNow().ToUnixTimeMilliseconds() },
-            cancellationToken: cancellationToken));
-    }
+            cancellationToken);
 
     /// <summary>Records a failed attempt: due again after a back-off (1, 2, 4 … minutes, at most an hour), or given up on
     /// after <see cref="PreventOptions.MaxAttempts"/>.</summary>

@@ -55,12 +55,12 @@ public sealed class PaymentProblemHandlerTests : IDisposable
         var hostedUrl = (await world.ObjectAsync("in_cus_pp2"))["hosted_invoice_url"]!.GetValue<string>();
         Assert.Equal(hostedUrl, nudges[0].Nudge.Link);
         var retry = Assert.Single(await world.Product.Service<JobQueue>().ListForObjectAsync("in_cus_pp2", default));
-        Assert.Equal((JobQueue.Pending, new DateTimeOffset(2026, 11, 13, 9, 15, 0, TimeSpan.Zero)), (retry.Status, retry.Job.DueAt));
+        Assert.Equal((JobQueue.Pending, new DateTimeOffset(2026, 11, 13, 9, 0, 0, TimeSpan.Zero)), (retry.Status, retry.Job.DueAt));
         Assert.Empty(await world.RequestsAsync("POST", "/v1/"));
 
         // The customer tops up; nothing is tried before the retry is due, then exactly once.
         await world.PostAdminAsync("/_sandbox/payment_methods/pm_cus_pp2/on_charge", new JsonObject { ["on_charge"] = "succeed" });
-        await world.AdvanceAsync(TimeSpan.FromDays(3));
+        await world.AdvanceAsync(TimeSpan.FromDays(3) - TimeSpan.FromMinutes(30));
         Assert.Empty(await world.RequestsAsync("POST", "/v1/invoices/in_cus_pp2/pay"));
         await world.AdvanceAsync(TimeSpan.FromHours(1));
 

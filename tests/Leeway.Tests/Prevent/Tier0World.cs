@@ -93,8 +93,21 @@ internal sealed class Tier0World : IAsyncDisposable
 
     public Task<JsonObject> PostAdminAsync(string path, JsonObject body) => PostAsync(Admin, path, body);
 
-    public async Task<IReadOnlyList<StoredNudge>> NudgesAsync(string customerId) =>
-        await Product.Service<NudgeOutbox>().ListStoredAsync(customerId, null, default);
+    /// <summary>The customer's nudges, once the e-mails queued for sending have gone out (they are sent in the background).</summary>
+    public async Task<IReadOnlyList<StoredNudge>> NudgesAsync(string customerId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var nudges = await Product.Service<NudgeOutbox>().ListStoredAsync(customerId, null, default);
+            if (!nudges.Any(n => n.Nudge.State == NudgeState.Pending) || DateTime.UtcNow > deadline)
+            {
+                return nudges;
+            }
+
+            await Task.Delay(20);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
