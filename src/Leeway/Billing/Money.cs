@@ -1,24 +1,66 @@
+using System.Collections.Frozen;
 using System.Globalization;
 
 namespace Leeway.Billing;
 
-/// <summary>Amounts in minor units, shown the way a customer reads them: <c>$20.00</c>, <c>€29.00</c>, <c>¥500</c>.</summary>
+/// <summary>Amounts in minor units, dates and cards, shown the way a customer reads them: <c>$20.00</c>, <c>€29.00</c>, <c>¥500</c>, <c>12.00 CHF</c>.</summary>
 public static class Money
 {
-    private static readonly HashSet<string> ZeroDecimal = ["bif", "clp", "djf", "gnf", "jpy", "kmf", "krw", "mga", "pyg", "rwf", "ugx", "vnd", "vuv", "xaf", "xof", "xpf"];
+    // Stripe's zero- and three-decimal currencies (docs: currencies#zero-decimal); all others have two decimals.
+    private static readonly FrozenSet<string> ZeroDecimal =
+        new[] { "bif", "clp", "djf", "gnf", "jpy", "kmf", "krw", "mga", "pyg", "rwf", "ugx", "vnd", "vuv", "xaf", "xof", "xpf" }.ToFrozenSet();
 
-    private static readonly Dictionary<string, string> Symbols = new()
+    private static readonly FrozenSet<string> ThreeDecimal = new[] { "bhd", "jod", "kwd", "omr", "tnd" }.ToFrozenSet();
+
+    private static readonly FrozenDictionary<string, string> Symbols = new Dictionary<string, string>
     {
-        ["usd"] = "$", ["eur"] = "€", ["gbp"] = "£", ["jpy"] = "¥", ["cad"] = "CA$", ["aud"] = "A$", ["chf"] = "CHF ", ["inr"] = "₹",
-    };
+        ["usd"] = "$",
+        ["eur"] = "€",
+        ["gbp"] = "£",
+        ["jpy"] = "¥",
+        ["cny"] = "CN¥",
+        ["inr"] = "₹",
+        ["krw"] = "₩",
+        ["ils"] = "₪",
+        ["cad"] = "CA$",
+        ["aud"] = "A$",
+        ["nzd"] = "NZ$",
+        ["hkd"] = "HK$",
+        ["sgd"] = "S$",
+        ["mxn"] = "MX$",
+        ["brl"] = "R$",
+    }.ToFrozenDictionary();
 
+    public static int Decimals(string? currency)
+    {
+        var code = Normalize(currency);
+        return ZeroDecimal.Contains(code) ? 0 : ThreeDecimal.Contains(code) ? 3 : 2;
+    }
+
+    /// <summary>Formats an amount in minor units; an unknown or missing currency is shown by its code (<c>12.00 CHF</c>).</summary>
     public static string Format(long minorUnits, string? currency)
     {
-        var code = (currency ?? "usd").ToLowerInvariant();
-        var zeroDecimal = ZeroDecimal.Contains(code);
-        var major = zeroDecimal ? minorUnits : minorUnits / 100m;
-        var number = major.ToString(zeroDecimal ? "#,0" : "#,0.00", CultureInfo.InvariantCulture);
-        return Symbols.TryGetValue(code, out var symbol) ? $"{symbol}{number}" : $"{number} {code.ToUpperInvariant()}";
+        var code = Normalize(currency);
+        var decimals = Decimals(code);
+        var major = minorUnits / (decimal)Pow10(decimals);
+        var number = Math.Abs(major).ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var sign = minorUnits < 0 ? "-" : "";
+        return Symbols.TryGetValue(code, out var symbol)
+            ? $"{sign}{symbol}{number}"
+            : $"{sign}{number} {code.ToUpperInvariant()}";
+    }
+
+    private static string Normalize(string? currency) => string.IsNullOrWhiteSpace(currency) ? "usd" : currency.Trim().ToLowerInvariant();
+
+    private static long Pow10(int exponent)
+    {
+        long value = 1;
+        for (var i = 0; i < exponent; i++)
+        {
+            value *= 10;
+        }
+
+        return value;
     }
 
     /// <summary>A date as a customer reads it, e.g. "December 1, 2026".</summary>

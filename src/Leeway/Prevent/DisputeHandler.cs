@@ -1,3 +1,4 @@
+using Leeway.Billing;
 using Leeway.Diagnostics;
 using Leeway.Diagnostics.Explanations;
 using Stripe;
@@ -40,7 +41,7 @@ internal sealed class DisputeHandler(StripeClient stripe, IDiagnosisService diag
             diagnosis,
             [],
             $"Tier 0: dispute {dispute.Id} ({dispute.Reason}, {dispute.Status}) opened on charge {charge.Id} for "
-            + $"{MoneyFormat.Format(dispute.Amount, dispute.Currency)}. No automated action was taken: disputes are decided by a person.",
+            + $"{Money.Format(dispute.Amount, dispute.Currency)}. No automated action was taken: disputes are decided by a person.",
             cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using Leeway.Billing;
 using System.Text.Json;
 using Leeway.Diagnostics;
 using Leeway.Diagnostics.Explanations;
@@ -20,7 +21,7 @@ public sealed class ExplanationTests
     [InlineData(700, null, "$7.00")]
     public void Amounts_are_written_in_the_currency_they_were_charged_in(long amount, string? currency, string expected)
     {
-        Assert.Equal(expected, MoneyFormat.Format(amount, currency));
+        Assert.Equal(expected, Money.Format(amount, currency));
     }
 
     [Theory]

@@ -239,7 +239,7 @@ public sealed partial class BuiltInBrain : IBrain
         {
             var charge = candidates[0];
             var invoice = turn.Billing!.InvoiceOf(charge) is { } invoiceId ? turn.Billing.Invoices.FirstOrDefault(i => i.Id == invoiceId) : null;
-            if (invoice?.Parent?.SubscriptionDetails?.SubscriptionId is not null || turn.Diagnosis?.RootCause == RootCause.UsageSpike)
+            if (invoice?.SubscriptionIdOf() is not null || turn.Diagnosis?.RootCause == RootCause.UsageSpike)
             {
                 // Refunding a subscription period or disputed usage that was not charged twice is a judgement call: a person makes it.
                 turn.Escalate($"Refund requested for {charge.Id}, a charge for an invoice: a person reviews those.");
@@ -352,8 +352,8 @@ public sealed partial class BuiltInBrain : IBrain
     private static Invoice? OpenInvoice(Turn turn)
     {
         var fromFinding = turn.Diagnosis?.Primary?.ObjectIds.FirstOrDefault(id => id.StartsWith("in_", StringComparison.Ordinal));
-        var open = turn.Billing!.Invoices.Where(i => i.Status == "open" && i.AmountRemaining > 0).ToList();
-        return open.FirstOrDefault(i => i.Id == fromFinding) ?? open.OrderByDescending(i => i.Created).FirstOrDefault();
+        var open = turn.Billing!.OpenInvoices().Where(i => i.Owed() > 0).ToList();
+        return open.FirstOrDefault(i => i.Id == fromFinding) ?? open.FirstOrDefault();
     }
 
     [GeneratedRegex(@"\b(thinking|think about|considering|how (do|can|would) i|what happens|should i|maybe|peut-être|vielleicht|quizás|tal vez)\b", RegexOptions.IgnoreCase)]

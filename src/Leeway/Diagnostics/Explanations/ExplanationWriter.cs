@@ -1,3 +1,4 @@
+using Leeway.Billing;
 using Leeway.Diagnostics.Sources;
 
 namespace Leeway.Diagnostics.Explanations;
@@ -130,7 +131,7 @@ internal static class ExplanationWriter
         {
             get
             {
-                var mean = long.TryParse(Get(FactKeys.PreviousMeanAmount), out var m) ? MoneyFormat.Format(m, Get(FactKeys.Currency)) : null;
+                var mean = long.TryParse(Get(FactKeys.PreviousMeanAmount), out var m) ? Money.Format(m, Get(FactKeys.Currency)) : null;
                 return (Get(FactKeys.SpikeRatio), mean) switch
                 {
                     ({ } ratio, { } usual) => $"about {ratio} times your usual {usual} per period",

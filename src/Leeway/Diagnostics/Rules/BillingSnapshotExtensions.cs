@@ -12,14 +12,6 @@ internal static class BillingSnapshotExtensions
     /// <summary>Subscription states in which it has ended and grants nothing.</summary>
     public static readonly IReadOnlySet<string> EndedStatuses = new HashSet<string>(StringComparer.Ordinal) { "canceled", "incomplete_expired" };
 
-    public static IEnumerable<Invoice> OpenInvoices(this BillingSnapshot billing) =>
-        billing.Invoices.Where(i => i.Status == "open").OrderByDescending(i => i.Created);
-
-    /// <summary>What is still owed: <c>amount_remaining</c>, or due minus paid when Stripe left it unset.</summary>
-    public static long Owed(this Invoice invoice) => invoice.AmountRemaining > 0 ? invoice.AmountRemaining : Math.Max(0, invoice.AmountDue - invoice.AmountPaid);
-
-    public static string? SubscriptionIdOf(this Invoice invoice) => invoice.Parent?.SubscriptionDetails?.SubscriptionId;
-
     public static Subscription? SubscriptionOf(this BillingSnapshot billing, Invoice invoice) =>
         invoice.SubscriptionIdOf() is { } id ? billing.Subscriptions.FirstOrDefault(s => s.Id == id) : null;
 

@@ -1,3 +1,4 @@
+using Leeway.Billing;
 namespace Leeway.Diagnostics.Rules;
 
 /// <summary><c>payment_blocked_risk</c> from the customer: risk <c>high</c> (Radar / internal fraud signals, Stripe metadata).</summary>

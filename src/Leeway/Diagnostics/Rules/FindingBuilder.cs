@@ -1,3 +1,4 @@
+using Leeway.Billing;
 using Leeway.Diagnostics.Explanations;
 
 namespace Leeway.Diagnostics.Rules;
@@ -38,7 +39,7 @@ internal sealed class FindingBuilder(string rootCause)
     public FindingBuilder Money(long amount, string? currency)
     {
         var code = string.IsNullOrWhiteSpace(currency) ? "usd" : currency.ToLowerInvariant();
-        return Fact(FactKeys.Amount, amount).Fact(FactKeys.Currency, code).Fact(FactKeys.AmountDisplay, MoneyFormat.Format(amount, code));
+        return Fact(FactKeys.Amount, amount).Fact(FactKeys.Currency, code).Fact(FactKeys.AmountDisplay, Billing.Money.Format(amount, code));
     }
 
     public FindingBuilder Card(Stripe.PaymentMethod? paymentMethod)

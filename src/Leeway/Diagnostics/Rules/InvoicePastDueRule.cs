@@ -1,3 +1,4 @@
+using Leeway.Billing;
 namespace Leeway.Diagnostics.Rules;
 
 /// <summary>
