@@ -145,19 +145,33 @@ internal static class RenewalDayBurst
                 ["created"] = "2025-01-01T00:00:00Z",
                 ["payment_methods"] = new JsonArray(new JsonObject
                 {
-                    ["id"] = $"pm_burst_{i:D5}", ["brand"] = "visa", ["last4"] = "4000", ["exp_month"] = decline.Error == "expired_card" ? 10 : 9,
-                    ["exp_year"] = decline.Error == "expired_card" ? 2026 : 2028, ["default"] = true, ["on_charge"] = decline.OnCharge,
+                    ["id"] = $"pm_burst_{i:D5}",
+                    ["brand"] = "visa",
+                    ["last4"] = "4000",
+                    ["exp_month"] = decline.Error == "expired_card" ? 10 : 9,
+                    ["exp_year"] = decline.Error == "expired_card" ? 2026 : 2028,
+                    ["default"] = true,
+                    ["on_charge"] = decline.OnCharge,
                 }),
                 ["subscriptions"] = new JsonArray(new JsonObject
                 {
-                    ["id"] = $"sub_burst_{i:D5}", ["status"] = "past_due",
+                    ["id"] = $"sub_burst_{i:D5}",
+                    ["status"] = "past_due",
                     ["items"] = new JsonArray(new JsonObject { ["price"] = "price_burst_team", ["quantity"] = 1, ["unit_amount"] = 4900 }),
-                    ["current_period_start"] = "2026-12-01T00:00:00Z", ["current_period_end"] = "2027-01-01T00:00:00Z", ["cancel_at_period_end"] = false,
+                    ["current_period_start"] = "2026-12-01T00:00:00Z",
+                    ["current_period_end"] = "2027-01-01T00:00:00Z",
+                    ["cancel_at_period_end"] = false,
                 }),
                 ["invoices"] = new JsonArray(new JsonObject
                 {
-                    ["id"] = InvoiceId(i), ["subscription"] = $"sub_burst_{i:D5}", ["status"] = "open", ["amount_due"] = 4900, ["currency"] = "usd",
-                    ["created"] = "2026-12-01T00:00:00Z", ["attempt_count"] = 1, ["last_payment_error"] = decline.Error,
+                    ["id"] = InvoiceId(i),
+                    ["subscription"] = $"sub_burst_{i:D5}",
+                    ["status"] = "open",
+                    ["amount_due"] = 4900,
+                    ["currency"] = "usd",
+                    ["created"] = "2026-12-01T00:00:00Z",
+                    ["attempt_count"] = 1,
+                    ["last_payment_error"] = decline.Error,
                 }),
             });
         }

@@ -1,5 +1,5 @@
-using Leeway.Billing;
 using System.Text.Json;
+using Leeway.Billing;
 using Leeway.Diagnostics;
 using Leeway.Diagnostics.Explanations;
 using Leeway.Diagnostics.Rules;

@@ -1,8 +1,8 @@
+using FsCheck.Xunit;
 using Leeway.Audit;
 using Leeway.Billing;
 using Leeway.Identity;
 using Leeway.Policy;
-using FsCheck.Xunit;
 
 namespace Leeway.Tests.Policy;
 

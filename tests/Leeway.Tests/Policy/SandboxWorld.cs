@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Builder;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Leeway.Policy;
 using Leeway.StripeSandbox;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
