@@ -108,19 +108,36 @@ internal static class BacklogBench
         Time("  EntityExtractor.Extract", () => EntityExtractor.Extract(texts[Random.Shared.Next(texts.Count)]), texts.Count);
         Time("  SignalDetector.Detect", () => SignalDetector.Detect(texts[Random.Shared.Next(texts.Count)]), texts.Count);
         Time("  DisputeRule on folded text", () => DisputeRule.Matches(TextFolding.Fold(texts[Random.Shared.Next(texts.Count)])), texts.Count);
+        foreach (var size in new[] { 64, 256, 1024, 4096 })
+        {
+            var batch = texts.Take(size).ToList();
+            model.ScoreBatch(batch);
+            Time($"  model.ScoreBatch({size})/row", () => model.ScoreBatch(batch), 4 * 4096 / size, size);
+        }
+
+        var texts2k = texts.Take(2048).ToList();
+        Time("ClassifyIntents(2048)/row", () => understander.ClassifyIntents(texts2k), 4, 2048);
+
+        Time("  normalize", () => UtteranceNormalizer.ForModel(texts[Random.Shared.Next(texts.Count)]), texts.Count);
+        Time("  fold", () => TextFolding.Fold(texts[Random.Shared.Next(texts.Count)]), texts.Count);
+        Time("  asks human", () => SignalDetector.AsksForHuman(TextFolding.Fold(texts[Random.Shared.Next(texts.Count)])), texts.Count);
         Time("Understand (again, warm)", () => understander.Understand(texts[Random.Shared.Next(texts.Count)]), texts.Count);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mean text length: {texts.Average(t => t.Length):0} chars"));
         return 0;
 
-        static void Time(string what, Action work, int n)
+        static void Time(string what, Action work, int n, int per = 1)
         {
+            using var self = Process.GetCurrentProcess();
+            var cpu = self.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             for (var i = 0; i < n; i++)
             {
                 work();
             }
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what,-28} {clock.Elapsed.TotalMicroseconds / n,8:0} µs/call"));
+            self.Refresh();
+            var cpuMicros = (self.TotalProcessorTime - cpu).TotalMicroseconds / n / per;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what,-30} {clock.Elapsed.TotalMicroseconds / n / per,8:0.0} µs/call wall {cpuMicros,8:0.0} µs CPU"));
         }
     }
 

@@ -86,6 +86,30 @@ public sealed class BacklogRankerTests
         Assert.True(ranking.MonthlyCostWithLeeway < ranking.MonthlyCostNow / 2);
     }
 
+    [Fact]
+    public async Task Ranking_through_the_batch_classifier_equals_ranking_case_by_case()
+    {
+        using var stream = new MemoryStream();
+        SyntheticBacklog.Write(stream, 2_500, seed: 4);
+        var bytes = stream.ToArray();
+        var shipped = new Understander(SharedIntentModel.Instance);
+
+        using var batchReader = CaseCsvReader.Open(new MemoryStream(bytes), "synthetic.csv");
+        var batched = await new BacklogRanker(shipped, new RoutingTable(), new CostOptions()).RankAsync(batchReader, "synthetic.csv", 2, null, default);
+        using var singleReader = CaseCsvReader.Open(new MemoryStream(bytes), "synthetic.csv");
+        var single = await new BacklogRanker(new OneAtATime(shipped), new RoutingTable(), new CostOptions()).RankAsync(singleReader, "synthetic.csv", 2, null, default);
+
+        Assert.Equal(2_500, batched.Cases);
+        Assert.Equal(single.Rows, batched.Rows);
+        Assert.True(batched.Rows.Count >= 10);
+    }
+
+    /// <summary>Lee's classifier seen only as an <see cref="IUnderstander"/>: the ranker must ask it case by case.</summary>
+    private sealed class OneAtATime(IUnderstander inner) : IUnderstander
+    {
+        public Understanding Understand(string text) => inner.Understand(text);
+    }
+
     /// <summary>A stand-in for Lee's classifier in the aggregation tests: a keyword names the intent.</summary>
     private sealed class KeywordUnderstander : IUnderstander
     {
