@@ -18,12 +18,16 @@ public sealed class BacklogRanker(IUnderstander understander, IContactRouter rou
     /// <summary>Large enough to amortise the model's per-batch set-up, small enough to keep memory flat.</summary>
     private const int BatchSize = 2_048;
 
-    /// <param name="progress">Called now and then with the bytes read so far (from the reader's thread).</param>
+    /// <param name="progress">
+    /// Called now and then with how far into the file the cases are classified, in bytes (never two calls at once;
+    /// the last call gives the whole file). The reader runs a few batches ahead: the bytes read would race ahead.
+    /// </param>
     public async Task<BacklogRanking> RankAsync(CaseCsvReader reader, string file, int workers, Action<long>? progress, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
         var clock = Stopwatch.StartNew();
-        var batches = Channel.CreateBounded<string[]>(new BoundedChannelOptions(workers * 2) { SingleWriter = true });
+        var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(workers * 2) { SingleWriter = true });
+        var reported = new FurthestOffset(progress);
         // A failing worker stops the reader too, instead of leaving it blocked on a full channel.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         DateTimeOffset? first = null;
@@ -46,18 +50,16 @@ public sealed class BacklogRanker(IUnderstander understander, IContactRouter rou
                         batch.Add(@case.Text);
                         if (batch.Count == BatchSize)
                         {
-                            await batches.Writer.WriteAsync([.. batch], stop.Token);
+                            await batches.Writer.WriteAsync(new Batch([.. batch], reader.BytesRead), stop.Token);
                             batch.Clear();
-                            progress?.Invoke(reader.BytesRead);
                         }
                     }
 
                     if (batch.Count > 0)
                     {
-                        await batches.Writer.WriteAsync([.. batch], stop.Token);
+                        await batches.Writer.WriteAsync(new Batch([.. batch], reader.BytesRead), stop.Token);
                     }
 
-                    progress?.Invoke(reader.BytesRead);
                     batches.Writer.Complete();
                 }
                 catch (Exception e)
@@ -76,10 +78,12 @@ public sealed class BacklogRanker(IUnderstander understander, IContactRouter rou
                 {
                     await foreach (var batch in batches.Reader.ReadAllAsync(stop.Token))
                     {
-                        foreach (var intent in Classify(batch))
+                        foreach (var intent in Classify(batch.Texts))
                         {
                             counts[intent] = counts.GetValueOrDefault(intent) + 1;
                         }
+
+                        reported.Report(batch.BytesRead);
                     }
                 }
                 catch
@@ -95,6 +99,7 @@ public sealed class BacklogRanker(IUnderstander understander, IContactRouter rou
         // Workers first: a reader failure reaches them through the channel, and their own failure is the one to report.
         var perWorker = await Task.WhenAll(consume);
         await produce;
+        reported.Report(reader.BytesRead);
         var merged = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var counts in perWorker)
         {
@@ -110,6 +115,33 @@ public sealed class BacklogRanker(IUnderstander understander, IContactRouter rou
     private IEnumerable<string> Classify(string[] texts) => understander is IIntentBatchClassifier batch
         ? batch.ClassifyIntents(texts).Select(v => v.Intent)
         : texts.Select(t => understander.Understand(t).Intent);
+
+    /// <summary>The cases' texts, and how far into the file the reader was when the batch was full.</summary>
+    private readonly record struct Batch(string[] Texts, long BytesRead);
+
+    /// <summary>Passes on the furthest offset classified so far, one call at a time (workers finish out of order).</summary>
+    private sealed class FurthestOffset(Action<long>? report)
+    {
+        private readonly Lock gate = new();
+        private long furthest = -1;
+
+        public void Report(long bytes)
+        {
+            if (report is null)
+            {
+                return;
+            }
+
+            lock (gate)
+            {
+                if (bytes > furthest)
+                {
+                    furthest = bytes;
+                    report(bytes);
+                }
+            }
+        }
+    }
 
     /// <summary>The Pareto table from counts per intent.</summary>
     public BacklogRanking Rank(

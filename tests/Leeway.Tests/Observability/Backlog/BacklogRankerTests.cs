@@ -70,20 +70,42 @@ public sealed class BacklogRankerTests
         SyntheticBacklog.Write(stream, 3_000, seed: 11);
         stream.Position = 0;
         using var services = new ServiceCollection().AddUnderstanding().BuildServiceProvider();
-        long progressed = 0;
+        var progressed = new List<long>();
 
         using var reader = CaseCsvReader.Open(stream, "synthetic.csv");
         var ranking = await new BacklogRanker(services.GetRequiredService<IUnderstander>(), new RoutingTable(), new CostOptions())
-            .RankAsync(reader, "synthetic.csv", 2, bytes => progressed = bytes, default);
+            .RankAsync(reader, "synthetic.csv", 2, progressed.Add, default);
 
         Assert.Equal(3_000, ranking.Cases);
         Assert.Equal(0, ranking.SkippedRows);
-        Assert.Equal(stream.Length, progressed);
+        Assert.Equal(progressed.Order(), progressed);
+        Assert.Equal(stream.Length, progressed[^1]);
         Assert.Equal(3, Math.Round(ranking.Months));
         // The generator's mix is 20 % failed payments; the classifier should find about that many, and put them first.
         Assert.Equal(Intent.PaymentFailed, ranking.Rows[0].Intent);
         Assert.InRange(ranking.Rows[0].Share, 0.15, 0.30);
         Assert.True(ranking.MonthlyCostWithLeeway < ranking.MonthlyCostNow / 2);
+    }
+
+    [Fact]
+    public async Task Progress_moves_forward_batch_by_batch_as_cases_are_classified_and_ends_at_the_whole_file()
+    {
+        var csv = new StringBuilder("Subject\n");
+        for (var i = 0; i < 10_000; i++)
+        {
+            csv.Append(i % 2 == 0 ? "declined\n" : "refund\n");
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(csv.ToString());
+        var progressed = new List<long>();
+        using var reader = CaseCsvReader.Open(new MemoryStream(bytes), "cases.csv");
+
+        var ranking = await new BacklogRanker(new KeywordUnderstander(), new RoutingTable(), new CostOptions()).RankAsync(reader, "cases.csv", 1, progressed.Add, default);
+
+        Assert.Equal(10_000, ranking.Cases);
+        Assert.True(progressed.Count >= 4, $"{progressed.Count} progress reports");
+        Assert.Equal(progressed.Order().Distinct(), progressed);
+        Assert.Equal(bytes.Length, progressed[^1]);
     }
 
     [Fact]
