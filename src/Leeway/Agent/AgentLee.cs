@@ -27,6 +27,7 @@ public sealed class AgentLee(
     ICaseStore cases,
     IBrain brain,
     ReplyGuard guard,
+    TimeProvider time,
     ILogger<AgentLee> logger)
 {
     public const string Customer = "customer";
@@ -38,12 +39,12 @@ public sealed class AgentLee(
     {
         var history = await conversations.MessagesAsync(conversation.Id, ct);
         var number = history.Count(m => m.From == Customer) + 1;
-        var understanding = understander.Understand(text);
+        var understanding = understander.Understand(text, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         await conversations.AppendAsync(conversation.Id, Customer, text, understanding.Intent, understanding.Confidence, ct);
 
         if (conversation.State == ConversationState.Escalated)
         {
-            const string waiting = "A person on our billing team already has our conversation and will follow up with you by email. I've added this message for them.";
+            const string waiting = "A person on our billing team already has our conversation and will follow up with you; their reply will appear on your billing page. I've added this message for them.";
             await conversations.AppendAsync(conversation.Id, Lee, waiting, null, null, ct);
             return new ChatReply(conversation.Id, conversation.State, waiting, [], conversation.CaseId, number);
         }

@@ -13,7 +13,7 @@ namespace Leeway.Agent.Replies;
 public static class LeeSays
 {
     public const string HandingToPerson =
-        "I've passed this to a person on our billing team, with our conversation, your account's diagnosis and everything I tried, so you won't need to repeat anything. A person will follow up with you by email.";
+        "I've passed this to a person on our billing team, with our conversation, your account's diagnosis and everything I tried, so you won't need to repeat anything. A person will follow up with you; their reply will appear on your billing page.";
 
     public const string SorryHandingToPerson = "I'm sorry this has been so frustrating. " + HandingToPerson;
 
@@ -21,10 +21,10 @@ public static class LeeSays
         "I can only look at and act on the account you're signed in with, so I can't share, confirm or change anything about someone else's account. If they need help, they can contact us while signed in to their own account. Is there anything on your own account I can help with?";
 
     public const string CannotReadBilling =
-        "I can't read your billing details reliably right now, so rather than guess, " + "I've passed this to a person on our billing team with our conversation. A person will follow up with you by email.";
+        "I can't read your billing details reliably right now, so rather than guess, " + "I've passed this to a person on our billing team with our conversation. A person will follow up with you; their reply will appear on your billing page.";
 
     public const string DisputeHandledByPeople =
-        "Because a dispute is involved, a person on our billing team handles this rather than me. I've passed it to them with our conversation and your account's details. A person will follow up with you by email.";
+        "Because a dispute is involved, a person on our billing team handles this rather than me. I've passed it to them with our conversation and your account's details. A person will follow up with you; their reply will appear on your billing page.";
 
     public const string OrUseAnotherCard = "You can call your bank, or put another card on file with the secure link below and we'll use it for your next payment.";
 
