@@ -307,7 +307,7 @@ public sealed partial class MeterModel(
         Fixes = OneClickFix.For(diagnosis, snapshot);
         CustomerName = snapshot?.Customer.Name;
         CustomerEmail = snapshot?.Customer.Email;
-        CardOnFile = snapshot?.DefaultPaymentMethod?.Card is { } card ? Money.Card(card.Brand, card.Last4) : null;
+        CardOnFile = snapshot?.DefaultPaymentMethod?.Card is { } card ? CardFormat.Name(card.Brand, card.Last4) : null;
         Nudges = (await nudgesTask).OrderByDescending(n => n.CreatedAt).Take(5).ToList();
         OpenCase = (await casesTask).FirstOrDefault(c => c.Status == CaseStatus.Open);
         if (OpenCase is not null)

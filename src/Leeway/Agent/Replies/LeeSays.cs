@@ -75,7 +75,7 @@ public static class LeeSays
         var card = turn.Billing?.DefaultPaymentMethod?.Card;
         var amount = Money.Format(outcome.Result?.Amount ?? invoice.AmountRemaining, outcome.Result?.Currency ?? invoice.Currency);
         return $"Done: I retried the payment and it went through. {amount} was paid"
-            + (card is null ? "" : $" with your {Money.Card(card.Brand, card.Last4)}")
+            + (card is null ? "" : $" with your {CardFormat.Name(card.Brand, card.Last4)}")
             + ". Your invoice is now paid and there's nothing else outstanding for it.";
     }
 
@@ -86,7 +86,7 @@ public static class LeeSays
     {
         var amount = Money.Format(outcome.Result?.Amount ?? (charge.Amount - charge.AmountRefunded), charge.Currency);
         var card = charge.PaymentMethodDetails?.Card;
-        var to = card is null ? "your card" : $"your {Money.Card(card.Brand, card.Last4)}";
+        var to = card is null ? "your card" : $"your {CardFormat.Name(card.Brand, card.Last4)}";
         return $"Done: I've refunded {amount}{(string.IsNullOrEmpty(charge.Description) ? "" : $" for {charge.Description}")} to {to}. "
             + "Refunds usually take 5–10 business days to show up, depending on your bank. Nothing else on your account changes.";
     }
@@ -208,7 +208,7 @@ public static class LeeSays
         var amount = subscription.Items?.Data?.Sum(i => (i.Price?.UnitAmount ?? 0) * Math.Max(1, i.Quantity)) ?? 0;
         var card = billing.DefaultPaymentMethod?.Card;
         return $"Your next charge is on {Money.Date(PeriodEnd(subscription))}: {Money.Format(amount, subscription.Currency)} for your subscription"
-            + (card is null ? "." : $", to your {Money.Card(card.Brand, card.Last4)}.")
+            + (card is null ? "." : $", to your {CardFormat.Name(card.Brand, card.Last4)}.")
             + " Your account is in good standing: nothing is overdue.";
     }
 
