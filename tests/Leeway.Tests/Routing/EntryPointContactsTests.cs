@@ -111,6 +111,34 @@ public sealed class EntryPointContactsTests
         Assert.Equal((ContactOutcome.Resolved, (int?)Tier.Human), (closed.Outcome, closed.FinishedTier));
     }
 
+    [Fact]
+    public async Task A_chat_on_the_meter_is_a_dashboard_contact_and_its_one_question_survey_is_asked_once_after_the_outcome()
+    {
+        await using var world = await WebWorld.StartAsync(Customers.FailedPayment("ops_ask", "Ada Asks"));
+        using var page = SignedIn(world, "cus_ops_ask");
+        Assert.DoesNotContain("id=\"survey\"", await page.PageAsync("/me"), StringComparison.Ordinal);
+
+        using (await page.SubmitAsync(await page.PageAsync("/me"), "?handler=Chat", new Dictionary<string, string> { ["text"] = "What plans do you offer and how is billing done?" }))
+        {
+        }
+
+        var conversation = (await world.Service<DashboardChat>().FindAsync("cus_ops_ask", default))!;
+        var contact = (await world.Service<IContactLog>().FindByConversationAsync(conversation.Id, default))!;
+        Assert.Equal((ContactChannel.Dashboard, 1L), (contact.Channel, contact.Replies));
+        Assert.NotEqual("open", conversation.State);
+        Assert.Equal(conversation.State, contact.Outcome);
+
+        var asked = await page.PageAsync("/me");
+        Assert.Contains("<legend>One question: how easy was it to get this sorted?</legend>", asked, StringComparison.Ordinal);
+        using var answered = await page.SubmitAsync(asked, "id=\"survey\"", new Dictionary<string, string> { ["score"] = "5" });
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+
+        Assert.Equal(5, (await world.Service<IContactLog>().GetAsync(contact.Id, default))!.EffortScore);
+        var after = await page.PageAsync(answered.Headers.Location!.OriginalString);
+        Assert.Contains("Thank you for telling us", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"survey\"", after, StringComparison.Ordinal);
+    }
+
     private static HttpClient Customer(WebWorld world, string customerId)
     {
         var http = new HttpClient { BaseAddress = world.BaseUrl };
