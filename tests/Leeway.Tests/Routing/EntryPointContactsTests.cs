@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Dapper;
 using Leeway.Identity;
 using Leeway.Routing;
 using Leeway.SelfHeal;
+using Leeway.Storage;
 using Leeway.Tests.Browser;
 
 namespace Leeway.Tests.Routing;
@@ -137,6 +139,28 @@ public sealed class EntryPointContactsTests
         var after = await page.PageAsync(answered.Headers.Location!.OriginalString);
         Assert.Contains("Thank you for telling us", after, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"survey\"", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_the_contact_log_broken_the_chat_still_answers_and_escalates_and_the_one_click_fix_still_fixes()
+    {
+        await using var world = await WebWorld.StartAsync(Customers.FailedPayment("ops_broken", "Bo Broken"));
+        await using (var connection = await world.Service<Database>().OpenAsync(default))
+        {
+            await connection.ExecuteAsync("DROP TABLE contacts");
+        }
+
+        using var http = Customer(world, "cus_ops_broken");
+        var conversation = await StartAsync(http);
+        var handedOver = await SayAsync(http, conversation, "I want to talk to a human being, please.");
+        Assert.Equal("escalated", handedOver.GetProperty("state").GetString());
+        Assert.NotNull(await world.Service<Leeway.Humans.ICaseStore>().GetAsync(handedOver.GetProperty("case_id").GetString()!, default));
+
+        using var page = SignedIn(world, "cus_ops_broken");
+        using var clicked = await page.SubmitAsync(await page.PageAsync("/me"), "data-fix=\"retry_payment\"");
+        Assert.Equal(HttpStatusCode.Redirect, clicked.StatusCode);
+        Assert.Equal("paid", (await world.StripeObjectAsync("in_ops_broken"))?["status"]?.GetValue<string>());
+        Assert.Contains("$49.00", await page.PageAsync(clicked.Headers.Location!.OriginalString), StringComparison.Ordinal);
     }
 
     private static HttpClient Customer(WebWorld world, string customerId)
