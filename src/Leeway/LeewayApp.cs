@@ -19,7 +19,8 @@ public static class LeewayApp
 {
     /// <param name="settings">Configuration that overrides appsettings and the environment (eval and tests use it).</param>
     /// <param name="time">The clock; eval passes one that follows the sandbox's.</param>
-    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    /// <param name="services">Last-word registrations, for what only a host can supply (a test's scripted <c>IChatClient</c>).</param>
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (settings is not null)
@@ -45,6 +46,7 @@ public static class LeewayApp
         builder.AddSelfHeal();
         builder.AddRouting();
         builder.AddObservability();
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseExceptionHandler();

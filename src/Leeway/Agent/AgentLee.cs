@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Leeway.Agent.Brain;
 using Leeway.Agent.Conversations;
 using Leeway.Agent.Replies;
@@ -27,6 +28,8 @@ public sealed class AgentLee(
     ICaseStore cases,
     IBrain brain,
     ReplyGuard guard,
+    TimeProvider time,
+    IEnumerable<IConversationObserver> observers,
     ILogger<AgentLee> logger)
 {
     public const string Customer = "customer";
@@ -36,16 +39,17 @@ public sealed class AgentLee(
 
     public async Task<ChatReply> HandleAsync(Conversation conversation, string text, CancellationToken ct)
     {
+        var started = Stopwatch.GetTimestamp();
         var history = await conversations.MessagesAsync(conversation.Id, ct);
         var number = history.Count(m => m.From == Customer) + 1;
-        var understanding = understander.Understand(text);
+        var understanding = understander.Understand(text, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         await conversations.AppendAsync(conversation.Id, Customer, text, understanding.Intent, understanding.Confidence, ct);
 
         if (conversation.State == ConversationState.Escalated)
         {
-            const string waiting = "A person on our billing team already has our conversation and will follow up with you by email. I've added this message for them.";
+            const string waiting = "A person on our billing team already has our conversation and will follow up with you; their reply will appear on your billing page. I've added this message for them.";
             await conversations.AppendAsync(conversation.Id, Lee, waiting, null, null, ct);
-            return new ChatReply(conversation.Id, conversation.State, waiting, [], conversation.CaseId, number);
+            return await ObservedAsync(new ChatReply(conversation.Id, conversation.State, waiting, [], conversation.CaseId, number), conversation, understanding, null, null, started);
         }
 
         var diagnosisTask = ReadSafelyAsync(() => diagnostics.DiagnoseAsync(conversation.CustomerId, ct));
@@ -94,7 +98,30 @@ public sealed class AgentLee(
             CaseId = caseId,
             PendingOffer = turn.Offer,
         }, ct);
-        return new ChatReply(conversation.Id, state, reply, turn.Links, caseId, number);
+        return await ObservedAsync(new ChatReply(conversation.Id, state, reply, turn.Links, caseId, number), conversation, understanding, turn.Diagnosis, turn.Billing, started);
+    }
+
+    /// <summary>
+    /// Tells the observers (contact log, metrics) once the turn is stored. Their failure is logged and never reaches the
+    /// customer, and a caller hanging up does not cancel the record: the reply was already given.
+    /// </summary>
+    private async Task<ChatReply> ObservedAsync(ChatReply reply, Conversation before, Understanding.Understanding understanding, Diagnosis? diagnosis, BillingSnapshot? billing, long started)
+    {
+        // Latency is work done, so it is timed on the monotonic clock even when the injected clock is a scenario's.
+        var turn = new HandledTurn(before, understanding, diagnosis, billing, reply, Stopwatch.GetElapsedTime(started));
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.OnTurnHandledAsync(turn, CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Conversation observer {Observer} failed on {Conversation}", observer.GetType().Name, before.Id);
+            }
+        }
+
+        return reply;
     }
 
     /// <summary>Outcomes are sticky: once resolved or handed over, a later question does not undo it.</summary>

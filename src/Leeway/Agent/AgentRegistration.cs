@@ -36,6 +36,7 @@ public static class AgentRegistration
             return new LlmBrain(client.AsIChatClient().AsBuilder().UseFunctionInvocation().Build());
         });
         builder.Services.AddUnderstanding();
+        builder.Services.AddHostedService<LeeWarmUp>();
         return builder;
     }
 }

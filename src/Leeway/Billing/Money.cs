@@ -65,22 +65,4 @@ public static class Money
 
     /// <summary>A date as a customer reads it, e.g. "December 1, 2026".</summary>
     public static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture);
-
-    /// <summary>"Visa ending in 4242".</summary>
-    public static string Card(string? brand, string? last4)
-    {
-        var name = brand?.ToLowerInvariant() switch
-        {
-            "visa" => "Visa",
-            "mastercard" => "Mastercard",
-            "amex" => "American Express",
-            "discover" => "Discover",
-            "jcb" => "JCB",
-            "diners" => "Diners Club",
-            "unionpay" => "UnionPay",
-            null or "" => "card",
-            var other => CultureInfo.InvariantCulture.TextInfo.ToTitleCase(other),
-        };
-        return last4 is null ? name : $"{name} ending in {last4}";
-    }
 }

@@ -40,6 +40,7 @@ internal static class EvalRunner
             runs[i] = new ScenarioRunResult[repeat];
         }
 
+        await WarmUpAsync(scenarios, ct);
         var slots = new int[scenarios.Count];
         async Task RunAll(Action advance)
         {
@@ -80,6 +81,18 @@ internal static class EvalRunner
 
         await output.WriteLineAsync($"{report.Aggregates.Passed} passed, {report.Aggregates.Failed} failed");
         return 0;
+    }
+
+    /// <summary>
+    /// Runs one scenario with a conversation once, untimed and unscored, so JIT compilation and model loading (once per
+    /// process, as a server does before taking traffic) are not counted as a customer's reply latency.
+    /// </summary>
+    private static async Task WarmUpAsync(IReadOnlyList<Scenario> scenarios, CancellationToken ct)
+    {
+        if (scenarios.FirstOrDefault(s => s.Conversation.Count > 0) is { } first)
+        {
+            await RunOnceAsync(first, ct);
+        }
     }
 
     private static async Task<ScenarioRunResult> RunOnceAsync(Scenario scenario, CancellationToken ct)

@@ -40,7 +40,8 @@ internal sealed class ScenarioWorld : IAsyncDisposable
     public T Service<T>()
         where T : notnull => Product.Services.GetRequiredService<T>();
 
-    public static async Task<ScenarioWorld> StartAsync(Scenario scenario, CancellationToken ct)
+    /// <param name="services">Extra product registrations (a test's scripted chat client); eval passes none.</param>
+    public static async Task<ScenarioWorld> StartAsync(Scenario scenario, CancellationToken ct, Action<IServiceCollection>? services = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "leeway-eval", $"{scenario.Id}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(4))}");
         Directory.CreateDirectory(directory);
@@ -75,7 +76,7 @@ internal sealed class ScenarioWorld : IAsyncDisposable
         }
 
         var clock = new WorldClock(scenario.Now);
-        var product = LeewayApp.Build([], settings, clock);
+        var product = LeewayApp.Build([], settings, clock, services);
         await product.StartAsync(ct);
         var productUrl = product.Urls.First();
         await admin.AddWebhookEndpointAsync($"{productUrl}/webhooks/stripe", webhookSecret, ct);

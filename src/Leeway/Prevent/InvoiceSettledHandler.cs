@@ -6,8 +6,9 @@ namespace Leeway.Prevent;
 /// <c>invoice.paid</c> / <c>invoice.payment_succeeded</c> / <c>invoice.voided</c>: the invoice is settled, so what Tier 0
 /// had open about it is closed: pending retries cancelled, unsent nudges cancelled, in-app nudges resolved. Cases stay
 /// with the people working them (they see the invoice settled in the diagnosis); closing one is a person's call.
+/// A paid invoice is told to the observers with what Tier 0 knows of its failures (the contact log counts recoveries).
 /// </summary>
-internal sealed class InvoiceSettledHandler(StripeClient stripe, JobQueue jobs, NudgeOutbox outbox) : IWebhookHandler
+internal sealed class InvoiceSettledHandler(StripeClient stripe, JobQueue jobs, NudgeOutbox outbox, WebhookInbox inbox, PreventObservers observers) : IWebhookHandler
 {
     public IReadOnlyCollection<string> EventTypes => ["invoice.paid", "invoice.payment_succeeded", "invoice.voided", "invoice.marked_uncollectible"];
 
@@ -26,5 +27,10 @@ internal sealed class InvoiceSettledHandler(StripeClient stripe, JobQueue jobs, 
 
         await jobs.CancelAsync(invoice.Id, JobKinds.RetryPayment, $"invoice is {invoice.Status}", cancellationToken);
         await outbox.ResolveAsync(invoice.CustomerId, [invoice.Id], null, cancellationToken);
+        if (invoice.Status == "paid")
+        {
+            var failureSeen = await inbox.AnyOfTypeAsync(invoice.Id, [PaymentProblemHandler.PaymentFailed, PaymentProblemHandler.ActionRequired], cancellationToken);
+            await observers.InvoicePaidAsync(new PaidInvoice(invoice.CustomerId, invoice.Id, invoice.AmountPaid, invoice.Currency, invoice.AttemptCount, failureSeen));
+        }
     }
 }

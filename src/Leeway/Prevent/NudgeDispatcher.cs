@@ -11,7 +11,7 @@ namespace Leeway.Prevent;
 /// up Stripe's acknowledgement; a nudge still queued when the host stops is in the outbox, and sent by
 /// <see cref="SendDueAsync"/> once its claim expires.
 /// </summary>
-internal sealed class NudgeDispatcher(NudgeOutbox outbox, NudgeMailer mailer, ILogger<NudgeDispatcher> logger)
+internal sealed class NudgeDispatcher(NudgeOutbox outbox, NudgeMailer mailer, PreventObservers observers, ILogger<NudgeDispatcher> logger)
 {
     private const int BatchSize = 50;
 
@@ -50,6 +50,7 @@ internal sealed class NudgeDispatcher(NudgeOutbox outbox, NudgeMailer mailer, IL
         }
 
         await outbox.MarkSentAsync(nudge.Nudge.Id, cancellationToken);
+        await observers.NudgeSentAsync(nudge.Nudge with { State = NudgeState.Sent });
         return true;
     }
 

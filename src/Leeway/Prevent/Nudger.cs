@@ -16,6 +16,7 @@ internal sealed class Nudger(
     NudgeOutbox outbox,
     NudgeDispatcher dispatcher,
     Tier0Cases cases,
+    PreventObservers observers,
     ILogger<Nudger> logger)
 {
     public async Task<IReadOnlyList<StoredNudge>> NudgeAsync(NudgeDecision decision, CancellationToken cancellationToken)
@@ -75,6 +76,11 @@ internal sealed class Nudger(
         foreach (var email in stored.Where(n => n.Nudge.Channel == NudgeChannel.Email))
         {
             dispatcher.Queue(email);
+        }
+
+        foreach (var shown in stored.Where(n => n.Nudge.State == NudgeState.Sent))
+        {
+            await observers.NudgeSentAsync(shown.Nudge);
         }
 
         return stored;

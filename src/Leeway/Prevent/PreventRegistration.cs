@@ -22,6 +22,7 @@ public static class PreventRegistration
         builder.Services.AddSingleton<WebhookIntake>();
         builder.Services.AddSingleton<KnownCustomers>();
 
+        builder.Services.AddSingleton<PreventObservers>();
         builder.Services.AddSingleton<NudgeOutbox>();
         builder.Services.AddSingleton<INudgeStore>(sp => sp.GetRequiredService<NudgeOutbox>());
         builder.Services.AddSingleton<NudgeMailer>();

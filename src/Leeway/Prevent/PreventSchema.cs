@@ -31,6 +31,7 @@ internal sealed class PreventSchema : ISchema
         )
         """,
         "CREATE INDEX IF NOT EXISTS ix_prevent_inbox_status ON prevent_inbox (status, next_attempt_at)",
+        "CREATE INDEX IF NOT EXISTS ix_prevent_inbox_object ON prevent_inbox (object_id, type)",
         """
         CREATE TABLE IF NOT EXISTS prevent_jobs (
             job_key TEXT PRIMARY KEY,

@@ -1,3 +1,4 @@
+using Leeway.Billing;
 using Leeway.Diagnostics;
 using Leeway.Diagnostics.Rules;
 using Stripe;
@@ -52,7 +53,7 @@ internal sealed class RefundHandler(StripeClient stripe, CauseFinder causes, Nud
             .Money(refund.Amount, refund.Currency ?? charge.Currency);
         if (charge.PaymentMethodDetails?.Card is { } card)
         {
-            builder.Fact(FactKeys.CardDisplay, Diagnostics.Explanations.CardFormat.Describe(card.Brand, card.Last4));
+            builder.Fact(FactKeys.CardDisplay, CardFormat.Describe(card.Brand, card.Last4));
         }
 
         return builder.Build("A refund is on its way to the card.");

@@ -44,6 +44,16 @@ internal sealed class WebhookInbox(Database database, GroupCommit writes, TimePr
         return inserted == 1;
     }
 
+    /// <summary>Whether an event of one of <paramref name="types"/> about this object was ever received.</summary>
+    public async Task<bool> AnyOfTypeAsync(string objectId, IReadOnlyCollection<string> types, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM prevent_inbox WHERE object_id = @objectId AND type IN @types",
+            new { objectId, types },
+            cancellationToken: cancellationToken)) > 0;
+    }
+
     /// <summary>Claims a stored event that is due for processing (new, or failed and due again) and not claimed by a live worker.</summary>
     /// <returns>The event, or null when it is processed, given up on, not due, or claimed by someone else.</returns>
     public async Task<InboxEvent?> TryClaimAsync(string eventId, CancellationToken cancellationToken)

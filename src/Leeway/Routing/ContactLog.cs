@@ -57,14 +57,15 @@ internal sealed class ContactLog(Database database, TimeProvider time, IdGenerat
         await using var connection = await database.OpenAsync(cancellationToken);
         var now = Now();
         var escalatedTier = outcome == ContactOutcome.Escalated ? Tier.Human : finishedTier;
-        // One statement, so two outcomes recorded at once cannot lower the finishing tier.
+        // One statement, so two outcomes recorded at once cannot lower the finishing tier. The routed tier is only the
+        // default: a contact routed to a person that Lee answered (the chat is Lee's whatever the table said) cost Lee's.
         var changed = await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE contacts SET
                 outcome = @outcome,
                 outcome_at = @now,
                 finished_tier = CASE
-                    WHEN COALESCE(finished_tier, tier) > COALESCE(@finished, tier) THEN COALESCE(finished_tier, tier)
+                    WHEN finished_tier IS NOT NULL AND finished_tier > COALESCE(@finished, tier) THEN finished_tier
                     ELSE COALESCE(@finished, tier) END,
                 case_id = COALESCE(@caseId, case_id)
             WHERE id = @contactId
@@ -185,6 +186,22 @@ internal sealed class ContactLog(Database database, TimeProvider time, IdGenerat
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await ReadAsync(connection, "conversation_id = @conversationId ORDER BY decided_at DESC", new { conversationId }, cancellationToken);
+    }
+
+    public async Task<Contact?> FindByCaseAsync(string caseId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await ReadAsync(connection, "case_id = @caseId ORDER BY decided_at DESC", new { caseId }, cancellationToken);
+    }
+
+    public async Task<Contact?> LatestForCustomerAsync(string customerId, string channel, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await ReadAsync(
+            connection,
+            "customer_id = @customerId AND channel = @channel AND decided_at >= @since ORDER BY decided_at DESC",
+            new { customerId, channel, since = since.ToUnixTimeMilliseconds() },
+            cancellationToken);
     }
 
     public async Task<IReadOnlyList<ContactTally>> TallyAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)

@@ -38,6 +38,8 @@ internal sealed class ContactSchema : ISchema
         """,
         "CREATE INDEX IF NOT EXISTS ix_contacts_decided_at ON contacts (decided_at)",
         "CREATE INDEX IF NOT EXISTS ix_contacts_conversation ON contacts (conversation_id)",
+        "CREATE INDEX IF NOT EXISTS ix_contacts_case ON contacts (case_id)",
+        "CREATE INDEX IF NOT EXISTS ix_contacts_customer ON contacts (customer_id, channel, decided_at)",
         """
         CREATE TABLE IF NOT EXISTS recoveries (
             object_id TEXT PRIMARY KEY,

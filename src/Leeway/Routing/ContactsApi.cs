@@ -10,7 +10,9 @@ namespace Leeway.Routing;
 
 /// <summary>
 /// Contacts that do not start in the chat (an email to billing support, posted by the mail gateway), and the
-/// one-question effort survey after any contact. Chat and dashboard contacts are routed in-process by their capability.
+/// one-question effort survey after any contact or conversation. Chat, dashboard and Tier 0 contacts are recorded
+/// in-process, through their capability's observer hook (<see cref="ChatContacts"/>, <see cref="DashboardContacts"/>,
+/// <see cref="CaseContacts"/>, <see cref="PreventContacts"/>).
 /// </summary>
 public static class ContactsApi
 {
@@ -26,6 +28,11 @@ public static class ContactsApi
         var customer = app.MapGroup("/api/v1/contacts").RequireAuthorization(IdentityRegistration.CustomerPolicy).WithTags("Routing");
         customer.MapPost("/{id}/survey", SurveyAsync).WithName("AnswerEffortSurvey")
             .WithSummary("The one-question effort survey after a contact: score 1 (very hard) to 5 (very easy), once, own contacts only.");
+
+        // The chat knows its conversation, not its contact: the same survey, addressed by the conversation.
+        app.MapGroup("/api/v1/conversations").RequireAuthorization(IdentityRegistration.CustomerPolicy).WithTags("Routing")
+            .MapPost("/{id}/survey", ConversationSurveyAsync).WithName("AnswerConversationSurvey")
+            .WithSummary("The one-question effort survey after a conversation with Lee: score 1 (very hard) to 5 (very easy), once, own conversations only.");
         return app;
     }
 
@@ -101,6 +108,20 @@ public static class ContactsApi
             }),
             _ => TypedResults.NotFound(),
         };
+    }
+
+    public static async Task<Results<NoContent, NotFound, Conflict<ProblemDetails>, ValidationProblem>> ConversationSurveyAsync(
+        string id, EffortSurvey request, HttpContext http, IContactLog log, CancellationToken ct)
+    {
+        if (request.Score is not (>= 1 and <= 5))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["score"] = [$"Score must be 1 to 5, not {request.Score}."] });
+        }
+
+        // Someone else's conversation reads as absent: the contact log checks the owner in the same statement.
+        return await log.FindByConversationAsync(id, ct) is { } contact
+            ? await SurveyAsync(contact.Id, request, http, log, ct)
+            : TypedResults.NotFound();
     }
 
     /// <summary>Plan and risk from Stripe metadata; a sender Stripe does not know is treated as unknown, not as an error.</summary>

@@ -13,8 +13,9 @@ public interface IContactLog
 
     /// <summary>
     /// Records how a contact ended (<see cref="ContactOutcome"/>). <c>escalated</c> finishes at Tier 3; otherwise the
-    /// finishing tier is <paramref name="finishedTier"/> or, when null, the routed tier. A later outcome replaces an
-    /// earlier one (escalated, then resolved by a person at Tier 3), and the finishing tier never goes down.
+    /// finishing tier is <paramref name="finishedTier"/> or, when null, the routed tier (so a contact routed to Tier 3
+    /// that Lee answered finishes at Tier 2: the tier that did the work). A later outcome replaces an earlier one
+    /// (escalated, then resolved by a person at Tier 3), and a recorded finishing tier never goes down.
     /// </summary>
     /// <returns>The updated contact, or null when there is no such contact.</returns>
     /// <exception cref="ArgumentException">An outcome not in <see cref="ContactOutcome.All"/>.</exception>
@@ -43,6 +44,12 @@ public interface IContactLog
 
     /// <summary>The latest contact recorded for a conversation, so Lee can record its outcome and replies.</summary>
     Task<Contact?> FindByConversationAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>The latest contact that a case was opened for (or escalated to), so a person closing it records the outcome.</summary>
+    Task<Contact?> FindByCaseAsync(string caseId, CancellationToken cancellationToken);
+
+    /// <summary>The customer's latest contact on <paramref name="channel"/> routed at or after <paramref name="since"/>.</summary>
+    Task<Contact?> LatestForCustomerAsync(string customerId, string channel, DateTimeOffset since, CancellationToken cancellationToken);
 
     /// <summary>Contacts routed in [<paramref name="from"/>, <paramref name="to"/>), tallied per day.</summary>
     Task<IReadOnlyList<ContactTally>> TallyAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);

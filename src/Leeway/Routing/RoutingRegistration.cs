@@ -1,4 +1,8 @@
+using Leeway.Agent;
 using Leeway.Agent.Understanding;
+using Leeway.Humans;
+using Leeway.Prevent;
+using Leeway.SelfHeal;
 using Leeway.Storage;
 
 namespace Leeway.Routing;
@@ -12,6 +16,11 @@ public static class RoutingRegistration
         builder.Services.AddSingleton<IContactRouter, RoutingTable>();
         builder.Services.AddSingleton<ISchema, ContactSchema>();
         builder.Services.AddSingleton<IContactLog, ContactLog>();
+        // Every entry point records its contacts through its own capability's observer hook, so none depends on Routing.
+        builder.Services.AddSingleton<IConversationObserver, ChatContacts>();
+        builder.Services.AddSingleton<IMeterObserver, DashboardContacts>();
+        builder.Services.AddSingleton<ICaseEventObserver, CaseContacts>();
+        builder.Services.AddSingleton<IPreventObserver, PreventContacts>();
         return builder;
     }
 

@@ -49,6 +49,16 @@ public sealed class ClickLedger(Database database, TimeProvider time)
         }
     }
 
+    /// <summary>Whether this customer ever clicked something of this kind (e.g. answered a survey).</summary>
+    public async Task<bool> AnyAsync(string customerId, string kind, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM selfheal_clicks WHERE customer_id = @customerId AND kind = @kind",
+            new { customerId, kind },
+            cancellationToken: ct)) > 0;
+    }
+
     /// <summary>What this customer's one-click fixes did since <paramref name="since"/>, oldest first (for the handoff packet).</summary>
     public async Task<IReadOnlyList<GateOutcome>> OutcomesAsync(string customerId, DateTimeOffset since, CancellationToken ct)
     {

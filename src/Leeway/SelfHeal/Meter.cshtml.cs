@@ -35,6 +35,7 @@ public sealed partial class MeterModel(
     ConversationStore conversations,
     IdGenerator ids,
     TimeProvider time,
+    IEnumerable<IMeterObserver> observers,
     ILogger<MeterModel> logger) : PageModel
 {
     public const int MaxMessageLength = 4000;
@@ -65,6 +66,9 @@ public sealed partial class MeterModel(
     public IReadOnlyList<(string From, string Text, DateTimeOffset At)> CaseMessages { get; private set; } = [];
 
     public Notice? Notice { get; private set; }
+
+    /// <summary>The chat reached an outcome and its one-question effort survey is not answered yet.</summary>
+    public bool ShowSurvey { get; private set; }
 
     /// <summary>A fresh click id for one form on this page (its hidden field).</summary>
     public string NewClickId() => ids.NewId("click");
@@ -126,6 +130,8 @@ public sealed partial class MeterModel(
             {
                 outcome = await gate.ExecuteAsync(Actor.Customer, Principal.Customer(CustomerId), fix.ToAction(CustomerId), $"dashboard:{CustomerId}:{clickId}", ct);
                 diagnosisCache.Invalidate(CustomerId);
+                var attempt = new FixAttempt(CustomerId, fix, outcome, diagnosis!, snapshot);
+                await TellAsync(o => o.OnFixAsync(attempt, CancellationToken.None));
                 if (!outcome.Allowed && outcome.HumanCanGrant)
                 {
                     // Never a dead end: what a person could grant goes to a person, with everything they need.
@@ -216,6 +222,28 @@ public sealed partial class MeterModel(
         return await AfterAsync(clickId!, ct, "human");
     }
 
+    public async Task<IActionResult> OnPostSurveyAsync(int? score, string? clickId, CancellationToken ct)
+    {
+        if (!IsClickId(clickId) || score is not (>= 1 and <= 5))
+        {
+            return await InvalidAsync("Choose how easy it was, from 1 (very hard) to 5 (very easy).", ct);
+        }
+
+        if (await chat.FindAsync(CustomerId, ct) is { } conversation && await clicks.ClaimAsync(clickId!, CustomerId, SurveyKind(conversation.Id), ct))
+        {
+            try
+            {
+                await TellAsync(o => o.OnSurveyAsync(CustomerId, conversation.Id, score.Value, CancellationToken.None));
+            }
+            finally
+            {
+                await clicks.CompleteAsync(clickId!, null, null, CancellationToken.None);
+            }
+        }
+
+        return await AfterAsync(clickId!, ct, "chat");
+    }
+
     public IActionResult OnPostSignOut()
     {
         CustomerCookieAuthenticationHandler.SignOut(HttpContext);
@@ -242,6 +270,8 @@ public sealed partial class MeterModel(
             yield return (text[at..], false);
         }
     }
+
+    private static string SurveyKind(string conversationId) => $"survey:{conversationId}";
 
     private static bool IsClickId(string? clickId) => clickId is not null && ClickIdPattern().IsMatch(clickId);
 
@@ -283,6 +313,11 @@ public sealed partial class MeterModel(
             return MeterText.Outcome(click.Kind["fix:".Length..], click.Outcome);
         }
 
+        if (click.Kind.StartsWith("survey:", StringComparison.Ordinal))
+        {
+            return new Notice("success", "Thank you for telling us. It helps us make billing easier.");
+        }
+
         if (click.Kind == "human" && click.CaseId is not null)
         {
             return new Notice("success", "A person on our billing team has your question, with everything on this page. They will reply here.");
@@ -307,7 +342,7 @@ public sealed partial class MeterModel(
         Fixes = OneClickFix.For(diagnosis, snapshot);
         CustomerName = snapshot?.Customer.Name;
         CustomerEmail = snapshot?.Customer.Email;
-        CardOnFile = snapshot?.DefaultPaymentMethod?.Card is { } card ? Money.Card(card.Brand, card.Last4) : null;
+        CardOnFile = snapshot?.DefaultPaymentMethod?.Card is { } card ? CardFormat.Name(card.Brand, card.Last4) : null;
         Nudges = (await nudgesTask).OrderByDescending(n => n.CreatedAt).Take(5).ToList();
         OpenCase = (await casesTask).FirstOrDefault(c => c.Status == CaseStatus.Open);
         if (OpenCase is not null)
@@ -318,6 +353,8 @@ public sealed partial class MeterModel(
         if (await chatTask is { } conversation)
         {
             Chat = await conversations.MessagesAsync(conversation.Id, ct);
+            ShowSurvey = conversation.State != ConversationState.Open && Chat.Count > 0
+                && !await clicks.AnyAsync(CustomerId, SurveyKind(conversation.Id), ct);
         }
 
         return true;
@@ -377,6 +414,22 @@ public sealed partial class MeterModel(
         // Lee then tells the customer a person has it, instead of starting over.
         await conversations.UpdateAsync(conversation with { State = ConversationState.Escalated, CaseId = opened.Id }, ct);
         return opened;
+    }
+
+    /// <summary>Tells the observers (contact log, metrics); their failure is logged and never changes what the page does.</summary>
+    private async Task TellAsync(Func<IMeterObserver, Task> tell)
+    {
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await tell(observer);
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Meter observer {Observer} failed for {Customer}", observer.GetType().Name, CustomerId);
+            }
+        }
     }
 
     [GeneratedRegex("^click_[0-9A-Za-z]{20}$")]

@@ -38,7 +38,7 @@ public sealed record OneClickFix(string Kind, string ObjectId, string Label, str
     {
         var fixes = new List<OneClickFix>();
         var invoice = OpenInvoice(diagnosis, billing);
-        var card = billing?.DefaultPaymentMethod?.Card is { } c ? Money.Card(c.Brand, c.Last4) : "your card on file";
+        var card = billing?.DefaultPaymentMethod?.Card is { } c ? CardFormat.Name(c.Brand, c.Last4) : "your card on file";
         var newCard = new OneClickFix(UpdateCard, diagnosis.CustomerId, "Use a different card", "Opens a secure Stripe page where you add a new card.", false);
         switch (diagnosis.RecommendedAction)
         {

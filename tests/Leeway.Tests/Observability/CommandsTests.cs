@@ -59,7 +59,7 @@ public sealed class CommandsTests
         Assert.Equal(2, (await RunAsync("backlog", "rank", Path.Combine(dir, "missing.csv"))).Exit);
     }
 
-    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    internal static async Task<(int Exit, string Output)> RunAsync(params string[] args)
     {
         var original = Console.Out;
         using var output = new StringWriter();

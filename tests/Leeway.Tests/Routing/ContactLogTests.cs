@@ -103,4 +103,30 @@ public sealed class ContactLogTests
         Assert.Null(await world.Log.RecordOutcomeAsync("ctc_missing", ContactOutcome.Resolved, null, null, default));
         await Assert.ThrowsAsync<ArgumentException>(() => world.Log.RecordOutcomeAsync(contact.Id, "fixed-ish", null, null, default));
     }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Contacts_are_found_by_case_and_by_customer_and_channel_and_finish_at_the_tier_that_did_the_work(string kind)
+    {
+        await using var world = await ContactLogWorld.CreateAsync(kind);
+        var log = world.Log;
+
+        // Routed to a person (high risk), answered by Lee in the chat: Lee's tier, not the routed one.
+        var answered = await world.ContactAsync(Intent.BillingQuestion, Tier.Human);
+        Assert.Equal(Tier.Agent, (await log.RecordOutcomeAsync(answered.Id, ContactOutcome.Answered, Tier.Agent, null, default))!.FinishedTier);
+        Assert.Equal(Tier.Human, (await log.RecordOutcomeAsync(answered.Id, ContactOutcome.Abandoned, null, null, default))!.FinishedTier);
+
+        world.Time.Advance(TimeSpan.FromMinutes(5));
+        var fix = await world.ContactAsync(Intent.RetryPayment, Tier.SelfHeal, channel: ContactChannel.Dashboard);
+        await log.RecordOutcomeAsync(fix.Id, ContactOutcome.Escalated, null, "case_7", default);
+        world.Time.Advance(TimeSpan.FromMinutes(5));
+        await world.ContactAsync(Intent.Other, Tier.Agent, customer: "cus_2", channel: ContactChannel.Dashboard);
+
+        Assert.Equal(fix.Id, (await log.FindByCaseAsync("case_7", default))!.Id);
+        Assert.Null(await log.FindByCaseAsync("case_8", default));
+        Assert.Equal(fix.Id, (await log.LatestForCustomerAsync("cus_1", ContactChannel.Dashboard, ContactLogWorld.Start, default))!.Id);
+        Assert.Equal(answered.Id, (await log.LatestForCustomerAsync("cus_1", ContactChannel.Chat, ContactLogWorld.Start, default))!.Id);
+        Assert.Null(await log.LatestForCustomerAsync("cus_1", ContactChannel.Dashboard, world.Time.GetUtcNow(), default));
+    }
 }

@@ -45,7 +45,7 @@ public sealed class LlmBrain(IChatClient chat) : IBrain
 
         if (turn.Billing is { } b && b.DefaultPaymentMethod?.Card is { } card)
         {
-            text.AppendLine($"Card on file: {Money.Card(card.Brand, card.Last4)}.");
+            text.AppendLine($"Card on file: {CardFormat.Name(card.Brand, card.Last4)}.");
         }
 
         return text.ToString();

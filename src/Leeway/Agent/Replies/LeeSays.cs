@@ -13,7 +13,7 @@ namespace Leeway.Agent.Replies;
 public static class LeeSays
 {
     public const string HandingToPerson =
-        "I've passed this to a person on our billing team, with our conversation, your account's diagnosis and everything I tried, so you won't need to repeat anything. A person will follow up with you by email.";
+        "I've passed this to a person on our billing team, with our conversation, your account's diagnosis and everything I tried, so you won't need to repeat anything. A person will follow up with you; their reply will appear on your billing page.";
 
     public const string SorryHandingToPerson = "I'm sorry this has been so frustrating. " + HandingToPerson;
 
@@ -21,10 +21,10 @@ public static class LeeSays
         "I can only look at and act on the account you're signed in with, so I can't share, confirm or change anything about someone else's account. If they need help, they can contact us while signed in to their own account. Is there anything on your own account I can help with?";
 
     public const string CannotReadBilling =
-        "I can't read your billing details reliably right now, so rather than guess, " + "I've passed this to a person on our billing team with our conversation. A person will follow up with you by email.";
+        "I can't read your billing details reliably right now, so rather than guess, " + "I've passed this to a person on our billing team with our conversation. A person will follow up with you; their reply will appear on your billing page.";
 
     public const string DisputeHandledByPeople =
-        "Because a dispute is involved, a person on our billing team handles this rather than me. I've passed it to them with our conversation and your account's details. A person will follow up with you by email.";
+        "Because a dispute is involved, a person on our billing team handles this rather than me. I've passed it to them with our conversation and your account's details. A person will follow up with you; their reply will appear on your billing page.";
 
     public const string OrUseAnotherCard = "You can call your bank, or put another card on file with the secure link below and we'll use it for your next payment.";
 
@@ -75,7 +75,7 @@ public static class LeeSays
         var card = turn.Billing?.DefaultPaymentMethod?.Card;
         var amount = Money.Format(outcome.Result?.Amount ?? invoice.AmountRemaining, outcome.Result?.Currency ?? invoice.Currency);
         return $"Done: I retried the payment and it went through. {amount} was paid"
-            + (card is null ? "" : $" with your {Money.Card(card.Brand, card.Last4)}")
+            + (card is null ? "" : $" with your {CardFormat.Name(card.Brand, card.Last4)}")
             + ". Your invoice is now paid and there's nothing else outstanding for it.";
     }
 
@@ -86,7 +86,7 @@ public static class LeeSays
     {
         var amount = Money.Format(outcome.Result?.Amount ?? (charge.Amount - charge.AmountRefunded), charge.Currency);
         var card = charge.PaymentMethodDetails?.Card;
-        var to = card is null ? "your card" : $"your {Money.Card(card.Brand, card.Last4)}";
+        var to = card is null ? "your card" : $"your {CardFormat.Name(card.Brand, card.Last4)}";
         return $"Done: I've refunded {amount}{(string.IsNullOrEmpty(charge.Description) ? "" : $" for {charge.Description}")} to {to}. "
             + "Refunds usually take 5–10 business days to show up, depending on your bank. Nothing else on your account changes.";
     }
@@ -208,7 +208,7 @@ public static class LeeSays
         var amount = subscription.Items?.Data?.Sum(i => (i.Price?.UnitAmount ?? 0) * Math.Max(1, i.Quantity)) ?? 0;
         var card = billing.DefaultPaymentMethod?.Card;
         return $"Your next charge is on {Money.Date(PeriodEnd(subscription))}: {Money.Format(amount, subscription.Currency)} for your subscription"
-            + (card is null ? "." : $", to your {Money.Card(card.Brand, card.Last4)}.")
+            + (card is null ? "." : $", to your {CardFormat.Name(card.Brand, card.Last4)}.")
             + " Your account is in good standing: nothing is overdue.";
     }
 

@@ -37,16 +37,16 @@ public static class OpsPanel
         static string Count(double v) => v.ToString("N0", CultureInfo.InvariantCulture);
         static string Percent(double v) => v.ToString("P0", CultureInfo.InvariantCulture);
 
-        yield return SvgChart.Line("Contacts per day", Series(d => d.Contacts), Count);
+        yield return SvgChart.Line("Contacts per day", Series(d => d.Contacts), Count, wholeTicks: true);
         yield return SvgChart.Line("Automated resolution rate", Series(d => d.AutomatedResolutionRate), Percent);
         yield return SvgChart.Line("Containment (never reached a person)", Series(d => d.ContainmentRate), Percent);
-        yield return SvgChart.Line("Escalations to a person", Series(d => d.Escalations), Count);
-        yield return SvgChart.Line("Dead ends (must stay 0)", Series(d => d.DeadEnds), Count);
-        yield return SvgChart.Line("Effort score (1 hard – 5 easy)", Series(d => d.EffortScore), v => v.ToString("0.0", CultureInfo.InvariantCulture));
-        yield return SvgChart.Line("Time to resolution (s)", Series(d => d.TimeToResolutionSeconds), v => v.ToString("N0", CultureInfo.InvariantCulture));
-        yield return SvgChart.Line("Lee's reply latency (ms)", Series(d => d.ReplyLatencyMilliseconds), v => v.ToString("N0", CultureInfo.InvariantCulture));
-        yield return SvgChart.Line("Nudges sent", Series(d => d.NudgesSent), Count);
-        yield return SvgChart.Line("Payments recovered", Series(d => d.PaymentsRecovered), Count);
+        yield return SvgChart.Line("Escalations to a person", Series(d => d.Escalations), Count, wholeTicks: true);
+        yield return SvgChart.Line("Dead ends (must stay 0)", Series(d => d.DeadEnds), Count, wholeTicks: true);
+        yield return SvgChart.Line("Effort score (1 hard – 5 easy)", Series(d => d.EffortScore), v => v.ToString("0.##", CultureInfo.InvariantCulture));
+        yield return SvgChart.Line("Time to resolution (s)", Series(d => d.TimeToResolutionSeconds), Count, wholeTicks: true);
+        yield return SvgChart.Line("Lee's reply latency (ms)", Series(d => d.ReplyLatencyMilliseconds), Count, wholeTicks: true);
+        yield return SvgChart.Line("Nudges sent", Series(d => d.NudgesSent), Count, wholeTicks: true);
+        yield return SvgChart.Line("Payments recovered", Series(d => d.PaymentsRecovered), Count, wholeTicks: true);
     }
 
     private static void Drift(StringBuilder html, DriftReport drift)
@@ -72,15 +72,17 @@ public static class OpsPanel
     private static void Cost(StringBuilder html, CostTable cost)
     {
         html.Append("<table class=\"ops-cost\"><caption>Cost model (monthly, from ").Append(cost.WindowDays.ToString("0", CultureInfo.InvariantCulture))
-            .Append(" days of contacts)</caption><thead><tr><th>Tier</th><th>Mix</th><th>Volume / month</th><th>Unit cost</th><th>Monthly</th></tr></thead><tbody>");
+            .Append(" days of contacts)</caption><thead><tr><th scope=\"col\">Tier</th><th scope=\"col\">Mix</th><th scope=\"col\">Volume / month</th>")
+            .Append("<th scope=\"col\">Unit cost</th><th scope=\"col\">Monthly</th></tr></thead><tbody>");
+        // data-label repeats the column's name, so a narrow page can show each row as a stack of labelled values.
         foreach (var row in cost.Rows.Append(cost.Total))
         {
             html.Append(row.Tier is null ? "<tr class=\"ops-total\">" : "<tr>")
-                .Append("<td>").Append(E(row.Label)).Append("</td>")
-                .Append("<td>").Append(E(row.Mix.ToString("P1", CultureInfo.InvariantCulture))).Append("</td>")
-                .Append("<td>").Append(row.MonthlyVolume.ToString("N0", CultureInfo.InvariantCulture)).Append("</td>")
-                .Append("<td>").Append(E(Money.Format(row.UnitCost, cost.Currency))).Append("</td>")
-                .Append("<td>").Append(E(Money.Format(row.MonthlyCost, cost.Currency))).Append("</td></tr>");
+                .Append("<th scope=\"row\" data-label=\"Tier\">").Append(E(row.Label)).Append("</th>")
+                .Append("<td data-label=\"Mix\">").Append(E(row.Mix.ToString("P1", CultureInfo.InvariantCulture))).Append("</td>")
+                .Append("<td data-label=\"Volume / month\">").Append(row.MonthlyVolume.ToString("N0", CultureInfo.InvariantCulture)).Append("</td>")
+                .Append("<td data-label=\"Unit cost\">").Append(E(Money.Format(row.UnitCost, cost.Currency))).Append("</td>")
+                .Append("<td data-label=\"Monthly\">").Append(E(Money.Format(row.MonthlyCost, cost.Currency))).Append("</td></tr>");
         }
 
         html.Append("</tbody></table><p class=\"ops-savings\">All handled by people: ").Append(E(Money.Format(cost.MonthlyCostAllHuman, cost.Currency)))

@@ -18,12 +18,13 @@ public static class SvgChart
     private const int Bottom = 36;
 
     /// <summary>A daily time series as a line with points; gaps where a day has no value.</summary>
-    public static string Line(string title, IReadOnlyList<ChartPoint> points, Func<double, string> format)
+    /// <param name="wholeTicks">Put the axis ticks (quarters of the top) on whole numbers: a count of 0.25 is no label.</param>
+    public static string Line(string title, IReadOnlyList<ChartPoint> points, Func<double, string> format, bool wholeTicks = false)
     {
         var svg = Open(title);
         var values = points.Where(p => p.Value is not null).Select(p => p.Value!.Value).ToList();
         var max = values.Count == 0 ? 1 : Math.Max(values.Max(), 0);
-        max = NiceCeiling(max);
+        max = wholeTicks ? 4 * NiceCeiling(Math.Max(max / 4, 1)) : NiceCeiling(max);
         var plotWidth = Width - Left - Right;
         var plotHeight = Height - Top - Bottom;
         double X(int i) => Left + (points.Count <= 1 ? plotWidth / 2.0 : i * plotWidth / (double)(points.Count - 1));

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Leeway.Diagnostics.Explanations;
+namespace Leeway.Billing;
 
 /// <summary>A card as a person names it: <c>Visa ending in 4242</c>.</summary>
 public static class CardFormat
@@ -31,6 +31,11 @@ public static class CardFormat
         return Brands.TryGetValue(key, out var name) ? name : char.ToUpperInvariant(key[0]) + key[1..].Replace('_', ' ');
     }
 
+    /// <summary><c>Visa ending in 4242</c>, or just the brand when the last four digits are unknown.</summary>
+    public static string Name(string? brand, string? last4) =>
+        string.IsNullOrWhiteSpace(last4) ? Brand(brand) : $"{Brand(brand)} ending in {last4}";
+
+    /// <summary>As <see cref="Name"/>, but <c>your Visa</c> when the last four digits are unknown (a sentence's object).</summary>
     public static string Describe(string? brand, string? last4) =>
         string.IsNullOrWhiteSpace(last4) ? $"your {Brand(brand)}" : $"{Brand(brand)} ending in {last4}";
 }

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Leeway.Audit;
+using Leeway.Policy;
+using Leeway.Prevent;
+
+namespace Leeway.Routing;
+
+/// <summary>
+/// Tier 0 in the contact log: every nudge sent is a Tier 0 contact, and an invoice paid after it had failed is a
+/// recovered payment, credited to what the product's own records say paid it (see <see cref="ViaAsync"/>).
+/// </summary>
+internal sealed class PreventContacts(IContactLog log, IAuditLog audit, INudgeStore nudges, TimeProvider time) : IPreventObserver
+{
+    /// <summary>How far back a card-update link counts towards a payment (links are not tied to one invoice).</summary>
+    private static readonly TimeSpan CardUpdateReach = TimeSpan.FromDays(30);
+
+    public Task OnNudgeSentAsync(Nudge nudge, CancellationToken cancellationToken) =>
+        log.RecordNudgeAsync(nudge.CustomerId, nudge.Reason, nudge.Channel, cancellationToken);
+
+    public async Task OnInvoicePaidAsync(PaidInvoice invoice, CancellationToken cancellationToken)
+    {
+        var via = await ViaAsync(invoice, cancellationToken);
+        if (via is null && !invoice.FailureSeen && invoice.AttemptCount <= 1)
+        {
+            // Paid at its first attempt and nothing of ours touched it: a payment, not a recovery.
+            return;
+        }
+
+        // Otherwise Stripe's own dunning retry collected it.
+        await log.RecordRecoveryAsync(invoice.CustomerId, invoice.InvoiceId, invoice.AmountPaid, invoice.Currency, via ?? "retry", cancellationToken);
+    }
+
+    /// <summary>
+    /// The latest action that went through the gate and succeeded for this invoice (or a recent card-update link for
+    /// the customer), by who took it: the customer on the dashboard → <c>dashboard</c>, Lee → <c>agent</c>, Tier 0's
+    /// retry → <c>retry</c>, a link Tier 0 sent → <c>nudge</c>, a person → <c>retry</c> or <c>link</c>. Else a nudge sent
+    /// about the invoice → <c>nudge</c>. Null when the product did nothing about it.
+    /// </summary>
+    private async Task<string?> ViaAsync(PaidInvoice invoice, CancellationToken cancellationToken)
+    {
+        var quoted = $"\"{invoice.InvoiceId}\"";
+        var since = time.GetUtcNow() - CardUpdateReach;
+        var entries = await audit.ListAsync(new AuditQuery(Customer: invoice.CustomerId, Decision: AuditDecision.Allowed), cancellationToken);
+        var acted = entries.LastOrDefault(e => Succeeded(e)
+            && (e.Parameters.Contains(quoted, StringComparison.Ordinal) || e.Outcome?.Contains(quoted, StringComparison.Ordinal) == true
+                || (e.Action == "card_update_link" && e.At >= since)));
+        if (acted is not null)
+        {
+            var retry = acted.Action == "retry_payment";
+            if (acted.Actor == Actor.Customer.Name)
+            {
+                return "dashboard";
+            }
+
+            if (acted.Actor == Actor.AgentLee.Name)
+            {
+                return "agent";
+            }
+
+            return retry ? "retry" : acted.Actor == Actor.Tier0.Name ? "nudge" : "link";
+        }
+
+        var nudged = (await nudges.ListForCustomerAsync(invoice.CustomerId, cancellationToken))
+            .Any(n => n.ObjectId == invoice.InvoiceId && n.State is NudgeState.Sent or NudgeState.Resolved);
+        return nudged ? "nudge" : null;
+    }
+
+    private static bool Succeeded(AuditEntry entry)
+    {
+        if (string.IsNullOrEmpty(entry.Outcome))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var outcome = JsonDocument.Parse(entry.Outcome);
+            return outcome.RootElement.TryGetProperty("succeeded", out var succeeded) && succeeded.ValueKind == JsonValueKind.True;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}
