@@ -70,14 +70,14 @@ internal sealed class WebhookIntake(
         // that fails does not hold up Stripe's 200). A crash before they finish loses nothing: the event is in the inbox.
         if (await inbox.TryStoreAsync(stored, cancellationToken))
         {
-            workers.Enqueue(stored);
+            workers.Enqueue(stored, stripeEvent);
             return WebhookIntakeResult.Stored(stored.EventId, Queued);
         }
 
         // A redelivery. If the first delivery's processing failed or died, this one may finish it; otherwise nothing happens.
         if (await inbox.IsDueAsync(stored.EventId, cancellationToken))
         {
-            workers.Enqueue(stored);
+            workers.Enqueue(stored, stripeEvent);
             return WebhookIntakeResult.Stored(stored.EventId, Queued);
         }
 

@@ -16,13 +16,15 @@ internal sealed class WebhookProcessor(
 {
     private const int BatchSize = 200;
 
+    /// <param name="parsed">The event as the intake parsed it while verifying, if at hand (parsing it again costs as much
+    /// as verifying).</param>
     /// <returns>True when every handler succeeded and the event is marked processed.</returns>
-    public async Task<bool> ProcessAsync(InboxEvent stored, CancellationToken cancellationToken)
+    public async Task<bool> ProcessAsync(InboxEvent stored, CancellationToken cancellationToken, Event? parsed = null)
     {
         try
         {
             // Verified when it was received; the inbox holds only verified payloads.
-            var stripeEvent = EventUtility.ParseEvent(stored.Payload, throwOnApiVersionMismatch: false);
+            var stripeEvent = parsed ?? EventUtility.ParseEvent(stored.Payload, throwOnApiVersionMismatch: false);
             var e = new WebhookEvent(stored.EventId, stored.Type, stored.ObjectId, stored.CustomerId, stored.StripeCreated, stripeEvent);
             if (stored.CustomerId is { } customerId)
             {

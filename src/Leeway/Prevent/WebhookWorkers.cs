@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using Stripe;
 
 namespace Leeway.Prevent;
 
@@ -32,7 +33,8 @@ internal sealed class WebhookWorkers : BackgroundService, IWebhookBacklog
     }
 
     /// <summary>Queues a stored event for handling on its customer's lane.</summary>
-    public void Enqueue(InboxEvent stored)
+    /// <param name="parsed">The verified event as the intake parsed it, so the handlers need not parse it again.</param>
+    public void Enqueue(InboxEvent stored, Event parsed)
     {
         long sequence;
         lock (_sync)
@@ -43,7 +45,7 @@ internal sealed class WebhookWorkers : BackgroundService, IWebhookBacklog
 
         var key = stored.CustomerId ?? stored.ObjectId ?? stored.EventId;
         var lane = _lanes[(int)((uint)StringComparer.Ordinal.GetHashCode(key) % (uint)_lanes.Length)];
-        if (!lane.Writer.TryWrite(new Queued(stored, sequence)))
+        if (!lane.Writer.TryWrite(new Queued(stored, parsed, sequence)))
         {
             // Stopping: the event is in the inbox and is handled after the restart.
             Handled(sequence);
@@ -94,13 +96,13 @@ internal sealed class WebhookWorkers : BackgroundService, IWebhookBacklog
     {
         try
         {
-            await foreach (var (stored, sequence) in lane.ReadAllAsync(stoppingToken))
+            await foreach (var (stored, parsed, sequence) in lane.ReadAllAsync(stoppingToken))
             {
                 try
                 {
                     if (await _inbox.TryClaimQueuedAsync(stored.EventId, stoppingToken))
                     {
-                        await _processor.ProcessAsync(stored, stoppingToken);
+                        await _processor.ProcessAsync(stored, stoppingToken, parsed);
                     }
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
@@ -142,5 +144,5 @@ internal sealed class WebhookWorkers : BackgroundService, IWebhookBacklog
         }
     }
 
-    private readonly record struct Queued(InboxEvent Event, long Sequence);
+    private readonly record struct Queued(InboxEvent Event, Event Parsed, long Sequence);
 }
