@@ -100,7 +100,7 @@ internal static class HostedPages
     {
         var session = world.Find<PortalSession>(id) ?? throw new AdminException(404, "This portal link does not exist.");
         var customer = world.Get<Customer>(session.Customer, "customer");
-        var cards = world.All<PaymentMethod>().Where(p => p.Customer == customer.Id)
+        var cards = world.Owned<PaymentMethod>(customer.Id).Where(p => p.Customer == customer.Id)
             .Select(p => $"<li>{Encode(p.Brand)} •••• {Encode(p.Last4)} {p.ExpMonth}/{p.ExpYear}{(p.Id == customer.DefaultPaymentMethod ? " (default)" : "")}</li>");
         return Html("Billing portal", $"<p>{Encode(customer.Email ?? customer.Id)}</p><ul>{string.Concat(cards)}</ul>{Button($"/p/session/{id}/card", "Add a new card and make it the default")}");
     }

@@ -6,13 +6,19 @@ namespace Leeway.StripeSandbox;
 
 /// <summary>
 /// One world: every object, the clock, the events. Every read and write of state happens under <see cref="Sync"/>
-/// (one world lock: simple and enough for a test double); webhook deliveries happen outside it.
+/// (one world lock: simple and enough for a test double); webhook deliveries happen outside it. Objects are indexed by
+/// type and by owner (<see cref="StripeObject.Owners"/>), so a read costs the same with ten customers or ten thousand,
+/// as Stripe's does, and the lock is held for microseconds.
 /// </summary>
 internal sealed class World(SandboxClock clock)
 {
     public const string ApiVersion = "2026-10-28.endive";
 
     private readonly Dictionary<string, StripeObject> _objects = new(StringComparer.Ordinal);
+    private readonly Dictionary<Type, Dictionary<string, StripeObject>> _byType = [];
+
+    // A superset: an object stays listed under an owner it no longer has (callers filter on the current value).
+    private readonly Dictionary<string, HashSet<StripeObject>> _byOwner = new(StringComparer.Ordinal);
     private readonly List<EventRecord> _emitted = [];
     private long _sequence;
 
@@ -41,10 +47,49 @@ internal sealed class World(SandboxClock clock)
 
         item.Sequence = ++_sequence;
         _objects[item.Id] = item;
+        if (!_byType.TryGetValue(item.GetType(), out var ofType))
+        {
+            _byType[item.GetType()] = ofType = new Dictionary<string, StripeObject>(StringComparer.Ordinal);
+        }
+
+        ofType[item.Id] = item;
+        Reindex(item);
         return item;
     }
 
-    public void Remove(string id) => _objects.Remove(id);
+    /// <summary>Lists the object under its current owners; call after changing one (a card attached to a customer).</summary>
+    public void Reindex(StripeObject item)
+    {
+        foreach (var owner in item.Owners)
+        {
+            if (owner is null)
+            {
+                continue;
+            }
+
+            if (!_byOwner.TryGetValue(owner, out var owned))
+            {
+                _byOwner[owner] = owned = [];
+            }
+
+            owned.Add(item);
+        }
+    }
+
+    public void Remove(string id)
+    {
+        if (_objects.Remove(id, out var item))
+        {
+            _byType[item.GetType()].Remove(id);
+            foreach (var owner in item.Owners)
+            {
+                if (owner is not null && _byOwner.TryGetValue(owner, out var owned))
+                {
+                    owned.Remove(item);
+                }
+            }
+        }
+    }
 
     /// <summary>A mark to undo additions with <see cref="RemoveSince"/>.</summary>
     public long Mark() => _sequence;
@@ -53,7 +98,7 @@ internal sealed class World(SandboxClock clock)
     {
         foreach (var id in _objects.Values.Where(o => o.Sequence > mark).Select(o => o.Id).ToList())
         {
-            _objects.Remove(id);
+            Remove(id);
         }
     }
 
@@ -67,7 +112,23 @@ internal sealed class World(SandboxClock clock)
         where T : StripeObject => Find<T>(id) ?? throw ApiException.Missing(kind, id, param);
 
     public IEnumerable<T> All<T>()
-        where T : StripeObject => _objects.Values.OfType<T>();
+        where T : StripeObject => _byType.TryGetValue(typeof(T), out var ofType) ? ofType.Values.Cast<T>() : [];
+
+    /// <summary>Objects of type <typeparamref name="T"/> that are, or were, owned by <paramref name="ownerId"/> (a customer,
+    /// invoice, subscription or charge id), in insertion order; every object when <paramref name="ownerId"/> is null.
+    /// Callers still test the owner field itself: an object moved to another owner is still listed under the old one.</summary>
+    public IEnumerable<T> Owned<T>(string? ownerId)
+        where T : StripeObject
+    {
+        if (ownerId is null)
+        {
+            return All<T>();
+        }
+
+        return _byOwner.TryGetValue(ownerId, out var owned)
+            ? owned.OfType<T>().OrderBy(o => o.Sequence).ToList()
+            : [];
+    }
 
     public int Count => _objects.Count;
 

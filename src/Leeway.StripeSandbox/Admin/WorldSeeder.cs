@@ -84,7 +84,7 @@ internal sealed class WorldSeeder(World world)
 
         foreach (var subscription in world.All<Subscription>())
         {
-            subscription.LatestInvoice ??= world.All<Invoice>().Where(i => i.Subscription == subscription.Id)
+            subscription.LatestInvoice ??= world.Owned<Invoice>(subscription.Id).Where(i => i.Subscription == subscription.Id)
                 .OrderByDescending(i => i.Created).ThenByDescending(i => i.Sequence).FirstOrDefault()?.Id;
         }
 
@@ -259,7 +259,7 @@ internal sealed class WorldSeeder(World world)
         if (status != "draft")
         {
             invoice.FinalizedAt = created;
-            invoice.Number = $"{customer.InvoicePrefix}-{world.All<Invoice>().Count(i => i.Customer == customer.Id && i.Number is not null) + 1:D4}";
+            invoice.Number = $"{customer.InvoicePrefix}-{world.Owned<Invoice>(customer.Id).Count(i => i.Customer == customer.Id && i.Number is not null) + 1:D4}";
             invoice.HostedToken = "test_" + StripeIds.New("", 40);
             invoice.HostedExpiresAt = node.Time("hosted_invoice_url_expires_at") ?? created + InvoiceSettlement.LinkLifetime;
         }
@@ -396,7 +396,7 @@ internal sealed class WorldSeeder(World world)
         }
 
         var card = world.Find<PaymentMethod>(customer.DefaultPaymentMethod)
-            ?? world.All<PaymentMethod>().Where(pm => pm.Customer == customer.Id).OrderBy(pm => pm.Sequence).FirstOrDefault();
+            ?? world.Owned<PaymentMethod>(customer.Id).Where(pm => pm.Customer == customer.Id).OrderBy(pm => pm.Sequence).FirstOrDefault();
         var decline = Decline.For(lastError);
         var attemptedAt = Math.Min(invoice.Created + 3600, world.Now);
         intent.PaymentMethod = card?.Id;

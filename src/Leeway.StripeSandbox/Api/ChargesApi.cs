@@ -27,7 +27,7 @@ internal static class ChargesApi
         var p = call.Params;
         var customer = p.NonEmpty("customer");
         var intent = p.NonEmpty("payment_intent");
-        var items = call.World.All<Charge>().Where(c => (customer is null || c.Customer == customer) && (intent is null || c.PaymentIntent == intent));
+        var items = call.World.Owned<Charge>(customer).Where(c => (customer is null || c.Customer == customer) && (intent is null || c.PaymentIntent == intent));
         return ListPage.Of(call, items, "/v1/charges");
     }
 

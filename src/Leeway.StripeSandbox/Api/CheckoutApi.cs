@@ -132,7 +132,7 @@ internal static class CheckoutApi
         var status = p.NonEmpty("status");
         var intent = p.NonEmpty("payment_intent");
         var subscription = p.NonEmpty("subscription");
-        var items = call.World.All<CheckoutSession>().Where(s =>
+        var items = call.World.Owned<CheckoutSession>(customer).Where(s =>
             (customer is null || s.Customer == customer)
             && (status is null || s.Status == status)
             && (intent is null || s.PaymentIntent == intent)

@@ -18,6 +18,7 @@ internal static class CustomersApi
         {
             var pm = world.Get<PaymentMethod>(pmId, "payment_method", "payment_method");
             pm.Customer = customer.Id;
+            world.Reindex(pm);
         }
 
         world.Emit("customer.created", customer);
@@ -40,7 +41,7 @@ internal static class CustomersApi
         var customer = Find(call, call.Route("id"));
         var state = call.World.Render(customer);
         customer.Deleted = true;
-        foreach (var subscription in call.World.All<Subscription>().Where(s => s.Customer == customer.Id && s.Status != "canceled"))
+        foreach (var subscription in call.World.Owned<Subscription>(customer.Id).Where(s => s.Customer == customer.Id && s.Status != "canceled"))
         {
             subscription.Status = "canceled";
             subscription.CanceledAt = subscription.EndedAt = call.World.Now;
@@ -62,7 +63,7 @@ internal static class CustomersApi
     {
         var customer = Find(call, call.Route("id"));
         var type = call.Params.NonEmpty("type");
-        var items = call.World.All<PaymentMethod>().Where(pm => pm.Customer == customer.Id && (type is null || type == "card"));
+        var items = call.World.Owned<PaymentMethod>(customer.Id).Where(pm => pm.Customer == customer.Id && (type is null || type == "card"));
         return ListPage.Of(call, items, $"/v1/customers/{customer.Id}/payment_methods");
     }
 
@@ -100,7 +101,7 @@ internal static class CustomersApi
     public static JsonObject BalanceTransactions(ApiCall call)
     {
         var customer = Find(call, call.Route("id"));
-        return ListPage.Of(call, call.World.All<BalanceTransaction>().Where(t => t.Customer == customer.Id), $"/v1/customers/{customer.Id}/balance_transactions");
+        return ListPage.Of(call, call.World.Owned<BalanceTransaction>(customer.Id).Where(t => t.Customer == customer.Id), $"/v1/customers/{customer.Id}/balance_transactions");
     }
 
     public static JsonObject BalanceTransaction(ApiCall call)

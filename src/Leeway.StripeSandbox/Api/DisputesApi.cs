@@ -41,7 +41,7 @@ internal static class DisputesApi
         var p = call.Params;
         var charge = p.NonEmpty("charge");
         var intent = p.NonEmpty("payment_intent");
-        var items = call.World.All<Dispute>().Where(d => (charge is null || d.Charge == charge) && (intent is null || d.PaymentIntent == intent));
+        var items = call.World.Owned<Dispute>(charge).Where(d => (charge is null || d.Charge == charge) && (intent is null || d.PaymentIntent == intent));
         return ListPage.Of(call, items, "/v1/disputes");
     }
 }

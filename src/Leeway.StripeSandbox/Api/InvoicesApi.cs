@@ -196,7 +196,7 @@ internal static class InvoicesApi
 
         var subscription = p.NonEmpty("subscription");
         var collection = p.NonEmpty("collection_method");
-        var items = call.World.All<Invoice>().Where(i =>
+        var items = call.World.Owned<Invoice>(customer ?? subscription).Where(i =>
             (customer is null || i.Customer == customer)
             && (status is null || i.Status == status)
             && (subscription is null || i.Subscription == subscription)
@@ -211,7 +211,7 @@ internal static class InvoicesApi
         var status = p.NonEmpty("status");
         var payment = p.Object("payment");
         var intent = payment?.NonEmpty("payment_intent");
-        var items = call.World.All<InvoicePayment>().Where(x =>
+        var items = call.World.Owned<InvoicePayment>(invoice).Where(x =>
             (invoice is null || x.Invoice == invoice)
             && (status is null || x.Status == status)
             && (intent is null || x.PaymentIntent == intent));

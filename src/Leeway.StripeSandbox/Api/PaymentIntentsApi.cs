@@ -60,6 +60,7 @@ internal static class PaymentIntentsApi
         if (p.NonEmpty("customer") is { } customer)
         {
             intent.Customer = CustomersApi.Find(call, customer).Id;
+            call.World.Reindex(intent);
         }
 
         if (p.NonEmpty("payment_method") is { } pm)
@@ -160,6 +161,6 @@ internal static class PaymentIntentsApi
     public static JsonObject List(ApiCall call)
     {
         var customer = call.Params.NonEmpty("customer");
-        return ListPage.Of(call, call.World.All<PaymentIntent>().Where(i => customer is null || i.Customer == customer), "/v1/payment_intents");
+        return ListPage.Of(call, call.World.Owned<PaymentIntent>(customer).Where(i => customer is null || i.Customer == customer), "/v1/payment_intents");
     }
 }

@@ -72,7 +72,7 @@ internal static class PaymentMethodsApi
         }
 
         var type = call.Params.NonEmpty("type");
-        var items = call.World.All<PaymentMethod>().Where(pm => (customer is null || pm.Customer == customer) && (type is null || type == "card"));
+        var items = call.World.Owned<PaymentMethod>(customer).Where(pm => (customer is null || pm.Customer == customer) && (type is null || type == "card"));
         return ListPage.Of(call, items, "/v1/payment_methods");
     }
 
@@ -97,6 +97,7 @@ internal static class PaymentMethodsApi
         }
 
         pm.Customer = customer.Id;
+        world.Reindex(pm);
         world.Emit("payment_method.attached", pm);
         return call.Render(pm);
     }

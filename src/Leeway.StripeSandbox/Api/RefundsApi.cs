@@ -118,7 +118,7 @@ internal static class RefundsApi
         var p = call.Params;
         var charge = p.NonEmpty("charge");
         var intent = p.NonEmpty("payment_intent");
-        var items = call.World.All<Refund>().Where(r => (charge is null || r.Charge == charge) && (intent is null || r.PaymentIntent == intent));
+        var items = call.World.Owned<Refund>(charge).Where(r => (charge is null || r.Charge == charge) && (intent is null || r.PaymentIntent == intent));
         return ListPage.Of(call, items, "/v1/refunds");
     }
 }

@@ -262,7 +262,7 @@ internal static class SubscriptionsApi
         var status = p.Enum("status", "default", [.. Statuses, "default"]);
         var price = p.NonEmpty("price");
         var world = call.World;
-        var items = world.All<Subscription>().Where(s =>
+        var items = world.Owned<Subscription>(customer).Where(s =>
             (customer is null || s.Customer == customer)
             && status switch
             {

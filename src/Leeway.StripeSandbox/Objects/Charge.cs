@@ -37,7 +37,7 @@ internal sealed class Charge : StripeObject
 
     public string? ReceiptEmail { get; set; }
 
-    public List<Refund> Refunds(World world) => world.All<Refund>().Where(r => r.Charge == Id).ToList();
+    public List<Refund> Refunds(World world) => world.Owned<Refund>(Id).Where(r => r.Charge == Id).ToList();
 
     /// <summary>Pending refunds count, as in Stripe: the money is on its way back.</summary>
     public long AmountRefunded(World world) => Refunds(world).Where(r => r.Status is not ("failed" or "canceled")).Sum(r => r.Amount);

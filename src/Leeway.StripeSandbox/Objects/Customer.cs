@@ -44,8 +44,8 @@ internal sealed class Customer : StripeObject
         json["currency"] = Currency;
         json["invoice_prefix"] = InvoicePrefix;
         json["test_clock"] = TestClock;
-        json["delinquent"] = context.World.All<Invoice>().Any(i => i.Customer == Id && i.Status == "open" && i.Attempted);
-        json["next_invoice_sequence"] = context.World.All<Invoice>().Count(i => i.Customer == Id && i.Number is not null) + 1;
+        json["delinquent"] = context.World.Owned<Invoice>(Id).Any(i => i.Customer == Id && i.Status == "open" && i.Attempted);
+        json["next_invoice_sequence"] = context.World.Owned<Invoice>(Id).Count(i => i.Customer == Id && i.Number is not null) + 1;
         var settings = (JsonObject)json["invoice_settings"]!;
         settings["default_payment_method"] = context.Child("invoice_settings").Ref("default_payment_method", DefaultPaymentMethod);
         return json;

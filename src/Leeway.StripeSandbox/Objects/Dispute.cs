@@ -6,6 +6,8 @@ internal sealed class Dispute : StripeObject
 {
     public override string ObjectType => "dispute";
 
+    public override IEnumerable<string?> Owners => [Charge];
+
     public required string Charge { get; set; }
 
     public string? PaymentIntent { get; set; }

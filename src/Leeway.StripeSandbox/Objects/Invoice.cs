@@ -7,6 +7,8 @@ internal sealed class Invoice : StripeObject
 {
     public override string ObjectType => "invoice";
 
+    public override IEnumerable<string?> Owners => [Customer, Subscription];
+
     public override string? CustomerId => Customer;
 
     public required string Customer { get; set; }
@@ -70,10 +72,10 @@ internal sealed class Invoice : StripeObject
     public long AmountRemaining => Status is "paid" or "void" ? 0 : Math.Max(0, AmountDue - AmountPaid);
 
     public List<InvoiceLine> Lines(World world) =>
-        world.All<InvoiceLine>().Where(l => l.Invoice == Id).OrderBy(l => l.Sequence).ToList();
+        world.Owned<InvoiceLine>(Id).Where(l => l.Invoice == Id).OrderBy(l => l.Sequence).ToList();
 
     public List<InvoicePayment> Payments(World world) =>
-        world.All<InvoicePayment>().Where(p => p.Invoice == Id).ToList();
+        world.Owned<InvoicePayment>(Id).Where(p => p.Invoice == Id).ToList();
 
     public string? HostedUrl(World world) => HostedToken is null
         ? null

@@ -7,6 +7,8 @@ internal sealed class InvoiceLine : StripeObject
 {
     public override string ObjectType => "line_item";
 
+    public override IEnumerable<string?> Owners => [Invoice];
+
     public required string Invoice { get; set; }
 
     public long Amount { get; set; }

@@ -7,6 +7,8 @@ internal sealed class InvoicePayment : StripeObject
 {
     public override string ObjectType => "invoice_payment";
 
+    public override IEnumerable<string?> Owners => [Invoice];
+
     public required string Invoice { get; set; }
 
     public long AmountRequested { get; set; }

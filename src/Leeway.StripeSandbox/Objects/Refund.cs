@@ -6,6 +6,8 @@ internal sealed class Refund : StripeObject
 {
     public override string ObjectType => "refund";
 
+    public override IEnumerable<string?> Owners => [Customer, Charge];
+
     public override string? CustomerId => Customer;
 
     public required string Charge { get; set; }

@@ -20,6 +20,10 @@ internal abstract class StripeObject
     /// <summary>Who the object belongs to, for the links eval checks; null where Stripe has no customer.</summary>
     public virtual string? CustomerId => null;
 
+    /// <summary>The ids of the objects this one belongs to (its customer, and its invoice, subscription or charge):
+    /// the world indexes it under each, so listing a customer's invoices does not scan every object.</summary>
+    public virtual IEnumerable<string?> Owners => [CustomerId];
+
     public abstract JsonObject Render(RenderContext context);
 
     protected JsonObject Start(string? objectType = null)

@@ -40,7 +40,7 @@ internal sealed class Subscription : StripeObject
     public long BillingCycleAnchor { get; set; }
 
     public List<SubscriptionItem> Items(World world) =>
-        world.All<SubscriptionItem>().Where(i => i.Subscription == Id).OrderBy(i => i.Sequence).ToList();
+        world.Owned<SubscriptionItem>(Id).Where(i => i.Subscription == Id).OrderBy(i => i.Sequence).ToList();
 
     public override JsonObject Render(RenderContext context)
     {

@@ -6,6 +6,8 @@ internal sealed class SubscriptionItem : StripeObject
 {
     public override string ObjectType => "subscription_item";
 
+    public override IEnumerable<string?> Owners => [Subscription];
+
     public required string Subscription { get; set; }
 
     public required string Price { get; set; }

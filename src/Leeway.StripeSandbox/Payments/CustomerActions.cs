@@ -80,6 +80,7 @@ internal static class CustomerActions
             if (named.Customer is null && session.Customer is not null)
             {
                 named.Customer = session.Customer;
+                world.Reindex(named);
                 world.Emit("payment_method.attached", named);
             }
 

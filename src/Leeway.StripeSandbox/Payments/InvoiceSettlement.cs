@@ -20,7 +20,7 @@ internal static class InvoiceSettlement
         var customer = world.Get<Customer>(invoice.Customer, "customer", "customer");
         invoice.Status = "open";
         invoice.FinalizedAt = world.Now;
-        invoice.Number ??= $"{customer.InvoicePrefix}-{(world.All<Invoice>().Count(i => i.Customer == customer.Id && i.Number is not null) + 1).ToString("D4", CultureInfo.InvariantCulture)}";
+        invoice.Number ??= $"{customer.InvoicePrefix}-{(world.Owned<Invoice>(customer.Id).Count(i => i.Customer == customer.Id && i.Number is not null) + 1).ToString("D4", CultureInfo.InvariantCulture)}";
         NewLink(world, invoice);
         if (invoice.AmountRemaining > 0)
         {

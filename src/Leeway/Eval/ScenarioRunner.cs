@@ -20,9 +20,16 @@ internal static class ScenarioRunner
         await WorldSeeder.FeedProductSourcesAsync(world.Product.Services, scenario, ct);
         var scheduled = world.Product.Services.GetService<IScheduledWork>();
 
+        // The product acknowledges a webhook once stored and handles it in the background: each event's effects are
+        // waited for before the next event changes the world, as a scenario's events happen one after another.
+        var backlog = world.Product.Services.GetService<IWebhookBacklog>();
         foreach (var e in scenario.Events)
         {
             await world.Admin.FireEventAsync(e, ct);
+            if (backlog is not null)
+            {
+                await backlog.HandledAsync(ct);
+            }
         }
 
         if (scenario.Advance is { } advance)
@@ -38,6 +45,11 @@ internal static class ScenarioRunner
                     await scheduled.RunDueAsync(ct);
                 }
             }
+        }
+
+        if (backlog is not null)
+        {
+            await backlog.HandledAsync(ct);
         }
 
         world.SignInAs(scenario.Customer);

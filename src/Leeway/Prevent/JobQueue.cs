@@ -72,12 +72,16 @@ internal sealed class JobQueue(Database database, TimeProvider time, IOptions<Pr
             cancellationToken: cancellationToken));
     }
 
-    /// <summary>Cancels pending jobs about an object (e.g. retries of an invoice that got paid).</summary>
+    /// <summary>Cancels pending jobs about an object (e.g. retries of an invoice that got paid). A job a worker is running
+    /// is left to finish: it reads the object's current state itself (a retry that just paid the invoice records "paid").</summary>
     public async Task<int> CancelAsync(string objectId, string kind, string why, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE prevent_jobs SET status = 'cancelled', finished_at = @Now, outcome = @Why WHERE object_id = @ObjectId AND kind = @Kind AND status = 'pending'",
+            """
+            UPDATE prevent_jobs SET status = 'cancelled', finished_at = @Now, outcome = @Why
+            WHERE object_id = @ObjectId AND kind = @Kind AND status = 'pending' AND (lease_until IS NULL OR lease_until <= @Now)
+            """,
             new { ObjectId = objectId, Kind = kind, Why = why, Now = time.GetUtcNow().ToUnixTimeMilliseconds() },
             cancellationToken: cancellationToken));
     }

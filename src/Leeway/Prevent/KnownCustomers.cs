@@ -5,7 +5,7 @@ using Leeway.Storage;
 namespace Leeway.Prevent;
 
 /// <summary>Customers Tier 0 has seen in events: with Stripe's active subscriptions, who the expiring-card scan looks at.</summary>
-internal sealed class KnownCustomers(Database database, TimeProvider time)
+internal sealed class KnownCustomers(Database database, GroupCommit writes, TimeProvider time)
 {
     // Remembered ones are not written again: a burst of events for the same customers costs one write each, not one per event.
     private readonly ConcurrentDictionary<string, bool> _remembered = new(StringComparer.Ordinal);
@@ -17,11 +17,10 @@ internal sealed class KnownCustomers(Database database, TimeProvider time)
             return;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await writes.ExecuteAsync(
             "INSERT INTO prevent_customers (customer_id, first_seen_at) VALUES (@CustomerId, @Now) ON CONFLICT (customer_id) DO NOTHING",
             new { CustomerId = customerId, Now = time.GetUtcNow().ToUnixTimeMilliseconds() },
-            cancellationToken: cancellationToken));
+            cancellationToken);
         _remembered[customerId] = true;
     }
 

@@ -24,8 +24,8 @@ internal static class PreventApi
         return app;
     }
 
-    /// <summary>Verifies, stores, then processes one Stripe event. 400 for a bad signature, a stale timestamp or a body
-    /// that is not an event: nothing is stored and nothing happens. 200 once the event is durably stored.</summary>
+    /// <summary>Verifies and stores one Stripe event; its handlers run in the background. 400 for a bad signature, a stale
+    /// timestamp or a body that is not an event: nothing is stored and nothing happens. 200 once the event is durably stored.</summary>
     public static async Task<Results<Ok<WebhookReceipt>, ProblemHttpResult>> ReceiveStripeWebhook(
         HttpRequest request,
         WebhookIntake intake,

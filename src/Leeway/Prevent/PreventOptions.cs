@@ -14,6 +14,10 @@ public sealed class PreventOptions
     [Range(1, 86_400)]
     public int SchedulerPeriodSeconds { get; set; } = 30;
 
+    /// <summary>How many webhook events are handled at once, in the background (a customer's events one at a time, in order).</summary>
+    [Range(1, 256)]
+    public int Workers { get; set; } = 16;
+
     /// <summary>How long a worker owns an inbox row, job or nudge it claimed. A crashed worker's claim expires after this.</summary>
     [Range(1, 3_600)]
     public int LeaseSeconds { get; set; } = 120;

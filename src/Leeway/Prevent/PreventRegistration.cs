@@ -20,6 +20,9 @@ public static class PreventRegistration
         builder.Services.AddSingleton<WebhookHandlers>();
         builder.Services.AddSingleton<WebhookProcessor>();
         builder.Services.AddSingleton<WebhookIntake>();
+        builder.Services.AddSingleton<WebhookWorkers>();
+        builder.Services.AddSingleton<IWebhookBacklog>(sp => sp.GetRequiredService<WebhookWorkers>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<WebhookWorkers>());
         builder.Services.AddSingleton<KnownCustomers>();
 
         builder.Services.AddSingleton<PreventObservers>();

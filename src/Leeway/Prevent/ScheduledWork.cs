@@ -8,6 +8,7 @@ namespace Leeway.Prevent;
 /// it runs, so running this twice, or on two hosts at once, is harmless.
 /// </summary>
 internal sealed class ScheduledWork(
+    IWebhookBacklog backlog,
     WebhookProcessor processor,
     JobQueue jobs,
     JobRunners runners,
@@ -20,6 +21,8 @@ internal sealed class ScheduledWork(
 
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)
     {
+        // Events already acknowledged go first: their handlers may schedule or cancel the jobs that run below.
+        await backlog.HandledAsync(cancellationToken);
         var ran = await processor.ProcessDueAsync(cancellationToken);
         await ScheduleDailyScanAsync(cancellationToken);
         ran += await RunDueJobsAsync(cancellationToken);

@@ -18,7 +18,8 @@ internal sealed class WebhookInbox(Database database, GroupCommit writes, TimePr
 
     private const string Columns = "event_id AS EventId, type AS Type, object_id AS ObjectId, customer_id AS CustomerId, payload AS Payload, stripe_created AS StripeCreated";
 
-    /// <summary>Stores the event, already claimed by the caller (which processes it next).</summary>
+    /// <summary>Stores the event, reserved for the caller's worker (<see cref="TryClaimQueuedAsync"/>) for one lease: recovery
+    /// takes it only if the reservation expires unclaimed (the host died with the event still queued).</summary>
     /// <returns>False when an event with this id was stored before: a redelivery.</returns>
     public async Task<bool> TryStoreAsync(InboxEvent e, CancellationToken cancellationToken)
     {
@@ -26,7 +27,7 @@ internal sealed class WebhookInbox(Database database, GroupCommit writes, TimePr
         var inserted = await writes.ExecuteAsync(
             """
             INSERT INTO prevent_inbox (event_id, type, object_id, customer_id, payload, stripe_created, received_at, status, attempts, lease_until)
-            VALUES (@EventId, @Type, @ObjectId, @CustomerId, @Payload, @StripeCreated, @Now, 'received', 1, @LeaseUntil)
+            VALUES (@EventId, @Type, @ObjectId, @CustomerId, @Payload, @StripeCreated, @Now, 'received', 0, @LeaseUntil)
             ON CONFLICT (event_id) DO NOTHING
             """,
             new
@@ -52,6 +53,42 @@ internal sealed class WebhookInbox(Database database, GroupCommit writes, TimePr
             "SELECT COUNT(*) FROM prevent_inbox WHERE object_id = @objectId AND type IN @types",
             new { objectId, types },
             cancellationToken: cancellationToken)) > 0;
+    }
+
+    /// <summary>Claims an event queued on this host: one it stored and reserved (never attempted), or one that is due and not
+    /// claimed by a live worker (a redelivery of an event whose processing failed or died).</summary>
+    /// <returns>False when someone else took it or it is finished.</returns>
+    public async Task<bool> TryClaimQueuedAsync(string eventId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var claimed = await writes.ExecuteAsync(
+            """
+            UPDATE prevent_inbox SET attempts = attempts + 1, lease_until = @LeaseUntil
+            WHERE event_id = @EventId
+              AND ((status = 'received' AND attempts = 0)
+                OR ((lease_until IS NULL OR lease_until <= @Now)
+                  AND (status = 'received' OR (status = 'failed' AND next_attempt_at IS NOT NULL AND next_attempt_at <= @Now))))
+            """,
+            new { EventId = eventId, Now = now.ToUnixTimeMilliseconds(), LeaseUntil = LeaseUntil(now) },
+            cancellationToken);
+        return claimed == 1;
+    }
+
+    /// <summary>Whether a stored event is due for processing and not claimed by a live worker (a redelivery may then
+    /// finish what a failed or dead attempt did not).</summary>
+    public async Task<bool> IsDueAsync(string eventId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            """
+            SELECT 1 FROM prevent_inbox
+            WHERE event_id = @EventId
+              AND (lease_until IS NULL OR lease_until <= @Now)
+              AND (status = 'received' OR (status = 'failed' AND next_attempt_at IS NOT NULL AND next_attempt_at <= @Now))
+            """,
+            new { EventId = eventId, Now = now },
+            cancellationToken: cancellationToken)) is not null;
     }
 
     /// <summary>Claims a stored event that is due for processing (new, or failed and due again) and not claimed by a live worker.</summary>

@@ -8,19 +8,17 @@ namespace Leeway.Prevent;
 /// <summary>
 /// Takes one delivery from Stripe: verifies the signature before anything is parsed or stored (HMAC-SHA256 over
 /// <c>t.payload</c>, constant-time compare, 300 s tolerance on the injected clock), stores the event in the inbox, and
-/// only then processes it, inline, so the effects exist when Stripe gets its 200.
+/// queues it for <see cref="WebhookWorkers"/>: Stripe's 200 means "stored", and the handlers run in the background.
 /// </summary>
 internal sealed class WebhookIntake(
     IOptions<BillingOptions> billing,
     TimeProvider time,
     WebhookInbox inbox,
-    WebhookProcessor processor,
-    IHostApplicationLifetime lifetime,
+    WebhookWorkers workers,
     ILogger<WebhookIntake> logger)
 {
     public const long ToleranceSeconds = 300;
 
-    public const string Processed = "processed";
     public const string Queued = "queued";
     public const string Duplicate = "duplicate";
 
@@ -68,18 +66,19 @@ internal sealed class WebhookIntake(
             payload,
             new DateTimeOffset(DateTime.SpecifyKind(stripeEvent.Created, DateTimeKind.Utc)));
 
-        // The event is processed even if Stripe hangs up: it is ours once stored. Only shutdown stops it (the lease then
-        // expires and the event is processed again after the restart).
-        var processing = lifetime.ApplicationStopping;
+        // Acknowledged once stored; the handlers run in the background (a slow Stripe, a burst of thousands, or a handler
+        // that fails does not hold up Stripe's 200). A crash before they finish loses nothing: the event is in the inbox.
         if (await inbox.TryStoreAsync(stored, cancellationToken))
         {
-            return WebhookIntakeResult.Stored(stored.EventId, await processor.ProcessAsync(stored, processing) ? Processed : Queued);
+            workers.Enqueue(stored, stripeEvent);
+            return WebhookIntakeResult.Stored(stored.EventId, Queued);
         }
 
         // A redelivery. If the first delivery's processing failed or died, this one may finish it; otherwise nothing happens.
-        if (await inbox.TryClaimAsync(stored.EventId, cancellationToken) is { } unfinished)
+        if (await inbox.IsDueAsync(stored.EventId, cancellationToken))
         {
-            return WebhookIntakeResult.Stored(stored.EventId, await processor.ProcessAsync(unfinished, processing) ? Processed : Queued);
+            workers.Enqueue(stored, stripeEvent);
+            return WebhookIntakeResult.Stored(stored.EventId, Queued);
         }
 
         return WebhookIntakeResult.Stored(stored.EventId, Duplicate);

@@ -12,17 +12,21 @@ internal sealed class WebhookProcessor(
     WebhookHandlers handlers,
     KnownCustomers customers,
     IServiceProvider services,
-    ILogger<WebhookProcessor> logger)
+    ILogger<WebhookProcessor> logger) : IDisposable
 {
     private const int BatchSize = 200;
 
+    private readonly SemaphoreSlim _oneRun = new(1, 1);
+
+    /// <param name="parsed">The event as the intake parsed it while verifying, if at hand (parsing it again costs as much
+    /// as verifying).</param>
     /// <returns>True when every handler succeeded and the event is marked processed.</returns>
-    public async Task<bool> ProcessAsync(InboxEvent stored, CancellationToken cancellationToken)
+    public async Task<bool> ProcessAsync(InboxEvent stored, CancellationToken cancellationToken, Event? parsed = null)
     {
         try
         {
             // Verified when it was received; the inbox holds only verified payloads.
-            var stripeEvent = EventUtility.ParseEvent(stored.Payload, throwOnApiVersionMismatch: false);
+            var stripeEvent = parsed ?? EventUtility.ParseEvent(stored.Payload, throwOnApiVersionMismatch: false);
             var e = new WebhookEvent(stored.EventId, stored.Type, stored.ObjectId, stored.CustomerId, stored.StripeCreated, stripeEvent);
             if (stored.CustomerId is { } customerId)
             {
@@ -53,9 +57,26 @@ internal sealed class WebhookProcessor(
         }
     }
 
-    /// <summary>Processes every event that is due: never processed (a crash after it was stored), or failed and due again.</summary>
+    /// <summary>Processes every event that is due: never processed (a crash after it was stored), or failed and due again.
+    /// One run at a time per host: a caller that arrives while the start-up recovery runs waits for it, so when this
+    /// returns, what was due is processed (not merely claimed by a run still going).</summary>
     /// <returns>How many events were processed.</returns>
     public async Task<int> ProcessDueAsync(CancellationToken cancellationToken)
+    {
+        await _oneRun.WaitAsync(cancellationToken);
+        try
+        {
+            return await ProcessDueOnceAsync(cancellationToken);
+        }
+        finally
+        {
+            _oneRun.Release();
+        }
+    }
+
+    public void Dispose() => _oneRun.Dispose();
+
+    private async Task<int> ProcessDueOnceAsync(CancellationToken cancellationToken)
     {
         var processed = 0;
         while (true)

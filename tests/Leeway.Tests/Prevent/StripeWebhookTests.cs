@@ -124,6 +124,7 @@ public sealed class StripeWebhookTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(WebhookIntake.Queued, (await response.Content.ReadFromJsonAsync<WebhookReceipt>())!.Status);
+        await _host.Service<IWebhookBacklog>().HandledAsync(default);
         var status = await _host.Inbox.StatusAsync("evt_fails", default);
         Assert.Equal(WebhookInbox.Failed, status!.Status);
         Assert.NotNull(status.NextAttemptAt);
@@ -143,7 +144,8 @@ public sealed class StripeWebhookTests : IAsyncLifetime, IDisposable
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var receipt = await response.Content.ReadFromJsonAsync<WebhookReceipt>();
-        Assert.Equal(new WebhookReceipt(true, eventId, WebhookIntake.Processed), receipt);
+        Assert.Equal(new WebhookReceipt(true, eventId, WebhookIntake.Queued), receipt);
+        await _host.Service<IWebhookBacklog>().HandledAsync(default);
         Assert.Equal(WebhookInbox.Processed, (await _host.Inbox.StatusAsync(eventId, default))!.Status);
         Assert.Equal(1, _invocations[eventId]);
         Assert.Equal(1, (await RecordingHandler.EffectsAsync(_host.Database))[eventId]);

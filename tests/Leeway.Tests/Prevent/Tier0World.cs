@@ -53,10 +53,11 @@ internal sealed class Tier0World : IAsyncDisposable
         return new Tier0World(sandbox, admin, product, clock, secret, folder.Path);
     }
 
-    /// <summary>The sandbox emits the event as a signed webhook and returns once it was delivered.</summary>
+    /// <summary>The sandbox emits the event as a signed webhook; returns once it was delivered and the product handled it.</summary>
     public async Task<string> FireAsync(string type, string objectId)
     {
         var answer = await PostAsync(Admin, "/_sandbox/events", new JsonObject { ["type"] = type, ["object"] = objectId });
+        await Product.Service<IWebhookBacklog>().HandledAsync(default);
         return answer["id"]!.GetValue<string>();
     }
 
@@ -75,8 +76,13 @@ internal sealed class Tier0World : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until every webhook the sandbox has queued (e.g. after an action the product took) was delivered once.</summary>
-    public Task DrainAsync() => PostAsync(Admin, "/_sandbox/webhooks/drain", []);
+    /// <summary>Waits until every webhook the sandbox has queued (e.g. after an action the product took) was delivered once
+    /// and handled.</summary>
+    public async Task DrainAsync()
+    {
+        await PostAsync(Admin, "/_sandbox/webhooks/drain", []);
+        await Product.Service<IWebhookBacklog>().HandledAsync(default);
+    }
 
     /// <summary>The sandbox's own record of mutating requests (what happened on "Stripe").</summary>
     public async Task<IReadOnlyList<JsonObject>> RequestsAsync()
