@@ -9,7 +9,7 @@ namespace Leeway.Routing;
 /// Tier 0 in the contact log: every nudge sent is a Tier 0 contact, and an invoice paid after it had failed is a
 /// recovered payment, credited to what the product's own records say paid it (see <see cref="ViaAsync"/>).
 /// </summary>
-internal sealed class PreventContacts(IContactLog log, IAuditLog audit, INudgeStore nudges, TimeProvider time) : IPreventObserver
+internal sealed class PreventContacts(IContactLog log, IAuditLog audit, INudgeStore nudges, CustomerLocks gateLocks, TimeProvider time) : IPreventObserver
 {
     /// <summary>How far back a card-update link counts towards a payment (links are not tied to one invoice).</summary>
     private static readonly TimeSpan CardUpdateReach = TimeSpan.FromDays(30);
@@ -19,6 +19,13 @@ internal sealed class PreventContacts(IContactLog log, IAuditLog audit, INudgeSt
 
     public async Task OnInvoicePaidAsync(PaidInvoice invoice, CancellationToken cancellationToken)
     {
+        // The payment that paid this invoice may be a gate action still in flight: Stripe sends invoice.paid before the
+        // gate has audited its own success. The gate holds the customer's lock from decision to audit, so waiting for it
+        // means the audit log already says who paid.
+        using (await gateLocks.AcquireAsync(invoice.CustomerId, cancellationToken))
+        {
+        }
+
         var via = await ViaAsync(invoice, cancellationToken);
         if (via is null && !invoice.FailureSeen && invoice.AttemptCount <= 1)
         {
