@@ -32,14 +32,14 @@ internal static class DiagnosisBench
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var seconds = Option(args, "--seconds", 5);
-        var concurrency = Option(args, "--concurrency", 8);
-        var latencyMs = Option(args, "--latency-ms", 50);
-        var iterations = Option(args, "--iterations", 30);
+        var seconds = BenchArgs.Int(args, "--seconds", 5);
+        var concurrency = BenchArgs.Int(args, "--concurrency", 8);
+        var latencyMs = BenchArgs.Int(args, "--latency-ms", 50);
+        var iterations = BenchArgs.Int(args, "--iterations", 30);
 
         await using var sandbox = await SandboxHost.StartAsync(new SandboxHostOptions { Now = Now });
         using var admin = new HttpClient { BaseAddress = sandbox.BaseUrl };
-        await PostAsync(admin, "/_sandbox/world", new JsonObject { ["now"] = Now.ToString("O", CultureInfo.InvariantCulture), ["world"] = World() });
+        await SandboxSetup.PostAsync(admin, "/_sandbox/world", new JsonObject { ["now"] = Now.ToString("O", CultureInfo.InvariantCulture), ["world"] = World() });
         await using var entitlements = await EntitlementsService.StartAsync();
 
         Console.WriteLine($"# Diagnosis benchmark ({DateTimeOffset.Now:yyyy-MM-dd}, {Environment.ProcessorCount} cores, .NET {Environment.Version})");
@@ -49,7 +49,7 @@ internal static class DiagnosisBench
         var ok = true;
         await using (var product = await Product.StartAsync(sandbox, entitlements.BaseUrl, cache: false))
         {
-            await PostAsync(admin, "/_sandbox/faults", new JsonObject { ["faults"] = new JsonArray(), ["latency_ms"] = latencyMs });
+            await SandboxSetup.PostAsync(admin, "/_sandbox/faults", new JsonObject { ["faults"] = new JsonArray(), ["latency_ms"] = latencyMs });
             entitlements.LatencyMs = latencyMs;
             var services = product.App.Services;
             var stripe = services.GetRequiredService<IBillingReader>();
@@ -69,7 +69,7 @@ internal static class DiagnosisBench
             foreach (var (name, read) in reads)
             {
                 var samples = await TimeAsync(read, iterations);
-                results.Add((name, Percentile(samples, 0.5), Percentile(samples, 0.9)));
+                results.Add((name, Percentiles.Of(samples, 0.5), Percentiles.Of(samples, 0.9)));
             }
 
             var slowestSource = results.Take(3).Max(r => r.P50);
@@ -89,7 +89,7 @@ internal static class DiagnosisBench
             Console.WriteLine($"Slowest single source (p50): {slowestSource:0.0} ms; the three read one after another: {sum:0.0} ms.");
             Console.WriteLine($"Diagnosis / slowest source = {ratio:0.00} (target ≤ 1.5): {(ok ? "PASS" : "FAIL")}");
             Console.WriteLine();
-            await PostAsync(admin, "/_sandbox/faults", new JsonObject { ["faults"] = new JsonArray(), ["latency_ms"] = 0 });
+            await SandboxSetup.PostAsync(admin, "/_sandbox/faults", new JsonObject { ["faults"] = new JsonArray(), ["latency_ms"] = 0 });
             entitlements.LatencyMs = 0;
         }
 
@@ -154,28 +154,7 @@ internal static class DiagnosisBench
             latencies.AddRange(await worker);
         }
 
-        return (latencies.Count / watch.Elapsed.TotalSeconds, Percentile(latencies, 0.5), Percentile(latencies, 0.99));
-    }
-
-    private static double Percentile(List<double> samples, double p)
-    {
-        var sorted = samples.Order().ToList();
-        return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
-    }
-
-    private static async Task PostAsync(HttpClient http, string path, JsonObject body)
-    {
-        using var response = await http.PostAsJsonAsync(path, body);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        }
+        return (latencies.Count / watch.Elapsed.TotalSeconds, Percentiles.Of(latencies, 0.5), Percentiles.Of(latencies, 0.99));
     }
 
     /// <summary>A customer with a year of history: every list Stripe is asked for has something in it, and a dispute.</summary>

@@ -27,9 +27,9 @@ internal static class BacklogBench
             return Profile();
         }
 
-        var sizes = Option(args, "--cases", "9000,100000,1000000").Split(',').Select(s => long.Parse(s, CultureInfo.InvariantCulture)).ToList();
-        var workers = int.Parse(Option(args, "--workers", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
-        var dir = Option(args, "--dir", Path.Combine(Path.GetTempPath(), "leeway-bench-backlog"));
+        var sizes = BenchArgs.Text(args, "--cases", "9000,100000,1000000").Split(',').Select(s => long.Parse(s, CultureInfo.InvariantCulture)).ToList();
+        var workers = int.Parse(BenchArgs.Text(args, "--workers", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+        var dir = BenchArgs.Text(args, "--dir", Path.Combine(Path.GetTempPath(), "leeway-bench-backlog"));
         Directory.CreateDirectory(dir);
         Console.WriteLine($"backlog ranking, {workers} workers, {Environment.ProcessorCount} cores");
         // Wall time depends on what else runs on the machine; CPU seconds do not, and bound the idle-machine time.
@@ -142,11 +142,5 @@ internal static class BacklogBench
             var cpuMicros = (self.TotalProcessorTime - cpu).TotalMicroseconds / n / per;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what,-34} {clock.Elapsed.TotalMicroseconds / n / per,8:0.0} µs/call wall {cpuMicros,8:0.0} µs CPU"));
         }
-    }
-
-    private static string Option(string[] args, string name, string fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     }
 }

@@ -37,8 +37,8 @@ internal static class RenewalDayBurst
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var events = Option(args, "--events", 9_000);
-        var concurrency = Option(args, "--concurrency", 32);
+        var events = BenchArgs.Int(args, "--events", 9_000);
+        var concurrency = BenchArgs.Int(args, "--concurrency", 32);
         var folder = Path.Combine(Path.GetTempPath(), "leeway-bench", "prevent-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)));
         Directory.CreateDirectory(folder);
         Console.WriteLine($"Renewal-day burst: {events} invoice.payment_failed webhooks, {concurrency} deliveries at a time");
@@ -46,7 +46,7 @@ internal static class RenewalDayBurst
         await using var sandbox = await SandboxHost.StartAsync(new SandboxHostOptions { Now = Now });
         using var admin = new HttpClient { BaseAddress = sandbox.BaseUrl, Timeout = TimeSpan.FromMinutes(10) };
         var seeding = Stopwatch.StartNew();
-        await PostAsync(admin, "/_sandbox/world", new JsonObject { ["now"] = Now.ToString("O"), ["world"] = new JsonObject { ["customers"] = World(events) } });
+        await SandboxSetup.PostAsync(admin, "/_sandbox/world", new JsonObject { ["now"] = Now.ToString("O"), ["world"] = new JsonObject { ["customers"] = World(events) } });
         Console.WriteLine($"  seeded {events} customers in the sandbox in {seeding.Elapsed.TotalSeconds:F1} s");
 
         var secret = "whsec_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
@@ -78,7 +78,7 @@ internal static class RenewalDayBurst
         // The inbox alone: events no handler acts on (verify, store, acknowledge), the intake's own ceiling.
         var intake = await DeliverAsync(http, payloads.Select(p => p.Replace("evt_burst_", "evt_intake_", StringComparison.Ordinal).Replace("\"invoice.payment_failed\"", "\"invoice.created\"", StringComparison.Ordinal)).ToList(), secret, concurrency);
         Console.WriteLine($"  intake only (invoice.created, no handler): {events - intake.Refused}/{events} in {intake.Elapsed.TotalSeconds:F1} s = {(events - intake.Refused) / intake.Elapsed.TotalSeconds:F0} events/s, "
-            + $"p50 {Percentile(intake.Latencies, 0.50):F0} ms, p99 {Percentile(intake.Latencies, 0.99):F0} ms");
+            + $"p50 {Percentiles.Of(intake.Latencies, 0.50):F0} ms, p99 {Percentiles.Of(intake.Latencies, 0.99):F0} ms");
 
         var mailFolder = Environment.GetEnvironmentVariable("LEEWAY_SMTP_DIR");
         var before = DateTime.UtcNow;
@@ -116,7 +116,7 @@ internal static class RenewalDayBurst
         var requests = (await admin.GetFromJsonAsync<JsonObject>("/_sandbox/requests"))!["data"]!.AsArray();
         var sorted = burst.Latencies;
         Console.WriteLine($"  burst (invoice.payment_failed, full handling): {events - refused}/{events} acknowledged in {acknowledged.TotalSeconds:F1} s = {(events - refused) / acknowledged.TotalSeconds:F1} events/s");
-        Console.WriteLine($"  delivery latency: p50 {Percentile(sorted, 0.50):F0} ms, p99 {Percentile(sorted, 0.99):F0} ms, max {sorted[^1]:F0} ms");
+        Console.WriteLine($"  delivery latency: p50 {Percentiles.Of(sorted, 0.50):F0} ms, p99 {Percentiles.Of(sorted, 0.99):F0} ms, max {sorted[^1]:F0} ms");
         Console.WriteLine($"  handled (every event's handlers done): {handled.TotalSeconds:F1} s after the first delivery = {(events - refused) / handled.TotalSeconds:F1} events/s");
         Console.WriteLine($"  end to end, first delivery to last nudge sent: {lastNudge.TotalSeconds:F1} s");
         Console.WriteLine($"  inbox: {string.Join(", ", inbox.Select(s => $"{s.Key} {s.Value}"))} (intake and burst together)");
@@ -245,21 +245,4 @@ internal static class RenewalDayBurst
     }
 
     private static string Kind(string path) => path.StartsWith("/v1/invoices/", StringComparison.Ordinal) ? "invoices/" + path.Split('/')[^1] : path;
-
-    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
-    }
-
-    private static async Task PostAsync(HttpClient http, string path, JsonObject body)
-    {
-        using var response = await http.PostAsJsonAsync(path, body);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"sandbox {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        }
-    }
 }
