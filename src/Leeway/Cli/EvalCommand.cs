@@ -11,6 +11,11 @@ internal static class EvalCommand
         var parallel = new Option<int>("--parallel") { Description = "Scenarios run at once (default: the number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var repeat = new Option<int>("--repeat") { Description = "Run each scenario K times in fresh worlds; it passes only if all K pass (pass^k)", DefaultValueFactory = _ => 1 };
         var json = new Option<string?>("--json") { Description = "Also write a JSON report with per-scenario results and the aggregates to FILE" };
+        var postgres = new Option<string?>("--postgres")
+        {
+            Description = "Run every world on this PostgreSQL server instead of SQLite, each in a fresh database dropped afterwards (Npgsql connection string of a user that may CREATE DATABASE)",
+            HelpName = "CONNECTION",
+        };
         var command = new Command("eval", """
             Run scenario files (../shared/scenario-format.md) through the product, each in a fresh world: a fresh Stripe sandbox
             seeded with the scenario's world, a fresh database, events delivered as signed webhooks, the diagnosis read and the
@@ -18,12 +23,14 @@ internal static class EvalCommand
             Exit 0 when the run completed (whatever failed), 2 when a file is invalid (the message names file, JSON path, value).
 
             Example: leeway eval ../shared/scenarios/dev --json report.json --repeat 8
+                     leeway eval ../shared/scenarios/dev --postgres "Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres"
             """)
         {
             paths,
             parallel,
             repeat,
             json,
+            postgres,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -33,7 +40,7 @@ internal static class EvalCommand
                 return 2;
             }
 
-            return await EvalRunner.RunAsync(parse.GetValue(paths)!, parse.GetValue(parallel), parse.GetValue(repeat), parse.GetValue(json), Console.Out, Console.Error, ct);
+            return await EvalRunner.RunAsync(parse.GetValue(paths)!, parse.GetValue(parallel), parse.GetValue(repeat), parse.GetValue(json), Console.Out, Console.Error, ct, parse.GetValue(postgres));
         });
         return command;
     }

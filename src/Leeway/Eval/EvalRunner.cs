@@ -7,7 +7,9 @@ namespace Leeway.Eval;
 /// K times in fresh worlds, N at a time, and prints one line per scenario and the closing tally.</summary>
 internal static class EvalRunner
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> paths, int parallel, int repeat, string? jsonFile, TextWriter output, TextWriter errors, CancellationToken ct)
+    /// <param name="postgres">A PostgreSQL server (admin connection string): every world gets a fresh database on it, dropped
+    /// afterwards; null runs each world on its own SQLite file.</param>
+    public static async Task<int> RunAsync(IReadOnlyList<string> paths, int parallel, int repeat, string? jsonFile, TextWriter output, TextWriter errors, CancellationToken ct, string? postgres = null)
     {
         IReadOnlyList<Scenario> scenarios;
         try
@@ -33,6 +35,12 @@ internal static class EvalRunner
             return 2;
         }
 
+        if (postgres is not null && await WorldDatabase.ProblemWithAsync(postgres, ct) is { } problem)
+        {
+            await errors.WriteLineAsync(problem);
+            return 2;
+        }
+
         var jobs = scenarios.SelectMany((s, i) => Enumerable.Range(0, repeat).Select(_ => (Index: i, Scenario: s))).ToList();
         var runs = new ScenarioRunResult[scenarios.Count][];
         for (var i = 0; i < scenarios.Count; i++)
@@ -40,13 +48,13 @@ internal static class EvalRunner
             runs[i] = new ScenarioRunResult[repeat];
         }
 
-        await WarmUpAsync(scenarios, ct);
+        await WarmUpAsync(scenarios, postgres, ct);
         var slots = new int[scenarios.Count];
         async Task RunAll(Action advance)
         {
             await Parallel.ForEachAsync(jobs, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel), CancellationToken = ct }, async (job, token) =>
             {
-                var result = await RunOnceAsync(job.Scenario, token);
+                var result = await RunOnceAsync(job.Scenario, postgres, token);
                 runs[job.Index][Interlocked.Increment(ref slots[job.Index]) - 1] = result;
                 advance();
             });
@@ -87,19 +95,19 @@ internal static class EvalRunner
     /// Runs one scenario with a conversation once, untimed and unscored, so JIT compilation and model loading (once per
     /// process, as a server does before taking traffic) are not counted as a customer's reply latency.
     /// </summary>
-    private static async Task WarmUpAsync(IReadOnlyList<Scenario> scenarios, CancellationToken ct)
+    private static async Task WarmUpAsync(IReadOnlyList<Scenario> scenarios, string? postgres, CancellationToken ct)
     {
         if (scenarios.FirstOrDefault(s => s.Conversation.Count > 0) is { } first)
         {
-            await RunOnceAsync(first, ct);
+            await RunOnceAsync(first, postgres, ct);
         }
     }
 
-    private static async Task<ScenarioRunResult> RunOnceAsync(Scenario scenario, CancellationToken ct)
+    private static async Task<ScenarioRunResult> RunOnceAsync(Scenario scenario, string? postgres, CancellationToken ct)
     {
         try
         {
-            var seen = await ScenarioRunner.RunAsync(scenario, ct);
+            var seen = await ScenarioRunner.RunAsync(scenario, ct, postgres);
             var failures = ScenarioChecks.Failures(scenario, seen);
             var outcome = scenario.Expect.Outcome is { } expected && seen.TurnReaching(expected) is not null ? expected : seen.FinalState;
             return new ScenarioRunResult(

@@ -14,9 +14,9 @@ internal static class ScenarioRunner
     /// so events the sandbox signs during a step still verify on the product's clock.</summary>
     private static readonly TimeSpan ClockStep = TimeSpan.FromMinutes(4);
 
-    public static async Task<ScenarioObservation> RunAsync(Scenario scenario, CancellationToken ct)
+    public static async Task<ScenarioObservation> RunAsync(Scenario scenario, CancellationToken ct, string? postgres = null)
     {
-        await using var world = await ScenarioWorld.StartAsync(scenario, ct);
+        await using var world = await ScenarioWorld.StartAsync(scenario, ct, postgres: postgres);
         await WorldSeeder.FeedProductSourcesAsync(world.Product.Services, scenario, ct);
         var scheduled = world.Product.Services.GetService<IScheduledWork>();
 

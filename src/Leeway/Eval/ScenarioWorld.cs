@@ -12,9 +12,11 @@ namespace Leeway.Eval;
 internal sealed class ScenarioWorld : IAsyncDisposable
 {
     private readonly string _directory;
+    private readonly WorldDatabase _database;
 
-    private ScenarioWorld(SandboxHost sandbox, WebApplication product, WorldClock clock, string directory, HttpClient sandboxHttp, HttpClient productHttp)
+    private ScenarioWorld(SandboxHost sandbox, WebApplication product, WorldClock clock, string directory, WorldDatabase database, HttpClient sandboxHttp, HttpClient productHttp)
     {
+        _database = database;
         Sandbox = sandbox;
         Product = product;
         Clock = clock;
@@ -41,7 +43,8 @@ internal sealed class ScenarioWorld : IAsyncDisposable
         where T : notnull => Product.Services.GetRequiredService<T>();
 
     /// <param name="services">Extra product registrations (a test's scripted chat client); eval passes none.</param>
-    public static async Task<ScenarioWorld> StartAsync(Scenario scenario, CancellationToken ct, Action<IServiceCollection>? services = null)
+    /// <param name="postgres">A PostgreSQL server (admin connection string) to give the world a fresh database on; null for SQLite.</param>
+    public static async Task<ScenarioWorld> StartAsync(Scenario scenario, CancellationToken ct, Action<IServiceCollection>? services = null, string? postgres = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "leeway-eval", $"{scenario.Id}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(4))}");
         Directory.CreateDirectory(directory);
@@ -54,12 +57,13 @@ internal sealed class ScenarioWorld : IAsyncDisposable
             await admin.InjectFaultsAsync(scenario.Faults, ct);
         }
 
+        var database = await WorldDatabase.CreateAsync(directory, postgres, ct);
         var webhookSecret = "whsec_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
         var settings = new Dictionary<string, string?>
         {
             ["urls"] = "http://127.0.0.1:0",
             ["Storage:DataDirectory"] = directory,
-            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(directory, "leeway.db")}",
+            ["Storage:ConnectionString"] = database.ConnectionString,
             ["Billing:ApiBase"] = sandbox.BaseUrl.ToString().TrimEnd('/'),
             ["Billing:WebhookSecret"] = webhookSecret,
             ["Prevent:SchedulerEnabled"] = "false",
@@ -82,7 +86,7 @@ internal sealed class ScenarioWorld : IAsyncDisposable
         await admin.AddWebhookEndpointAsync($"{productUrl}/webhooks/stripe", webhookSecret, ct);
 
         var productHttp = new HttpClient { BaseAddress = new Uri(productUrl), Timeout = TimeSpan.FromSeconds(60) };
-        return new ScenarioWorld(sandbox, product, clock, directory, sandboxHttp, productHttp);
+        return new ScenarioWorld(sandbox, product, clock, directory, database, sandboxHttp, productHttp);
     }
 
     /// <summary>Calls the product as this customer from now on, with a token minted on the world's clock.</summary>
@@ -99,7 +103,7 @@ internal sealed class ScenarioWorld : IAsyncDisposable
         await Product.StopAsync();
         await Product.DisposeAsync();
         await Sandbox.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await _database.DisposeAsync();
         try
         {
             Directory.Delete(_directory, recursive: true);

@@ -21,13 +21,14 @@ internal sealed class CaseStore(Database database, CaseEvents events, IdGenerato
         resolution AS Resolution, article_id AS ArticleId, packet AS Packet, revision AS Revision
         """;
 
-    public async Task<Case> OpenAsync(string customerId, string reason, string source, string risk, HandoffPacket packet, CancellationToken cancellationToken)
+    public async Task<Case> OpenAsync(string customerId, string reason, string source, string risk, HandoffPacket packet, CancellationToken cancellationToken, string? problem = null)
     {
         Require(customerId, nameof(customerId));
         Require(reason, nameof(reason));
         Require(source, nameof(source));
         ArgumentNullException.ThrowIfNull(packet);
         risk = string.IsNullOrWhiteSpace(risk) ? "normal" : risk.Trim().ToLowerInvariant();
+        problem = string.IsNullOrWhiteSpace(problem) ? CaseProblem.Of(packet.Diagnosis) : problem;
 
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
@@ -59,7 +60,12 @@ internal sealed class CaseStore(Database database, CaseEvents events, IdGenerato
                     row,
                     transaction,
                     cancellationToken: cancellationToken));
-                if (inserted == 1)
+                // The problem's key is taken in the same transaction: whoever commits first owns it, the other merges below.
+                if (inserted == 1 && await connection.ExecuteAsync(new CommandDefinition(
+                        "INSERT INTO case_problems (customer_id, problem, case_id) VALUES (@CustomerId, @problem, @Id) ON CONFLICT DO NOTHING",
+                        new { row.CustomerId, problem, row.Id },
+                        transaction,
+                        cancellationToken: cancellationToken)) == 1)
                 {
                     var opened = await events.InsertAsync(connection, transaction, row.Id, now, source, CaseEventKind.Opened, reason, cancellationToken);
                     await transaction.CommitAsync(cancellationToken);
@@ -68,13 +74,14 @@ internal sealed class CaseStore(Database database, CaseEvents events, IdGenerato
                 }
             }
 
-            // This conversation already has an open case: bring it up to date instead of opening a second one.
-            var existing = await FindOpenForConversationAsync(customerId, packet.ConversationId!, cancellationToken);
+            // This conversation or this problem already has an open case: bring it up to date instead of opening a second one.
+            var existing = await FindOpenAsync(customerId, packet.ConversationId, problem, cancellationToken);
             if (existing is null)
             {
                 continue; // Closed in the meantime: open a fresh one.
             }
 
+            var nothingNew = false;
             var merged = await UpdateAsync(existing.Id, current =>
             {
                 if (current.Status != CaseStatus.Open)
@@ -82,7 +89,17 @@ internal sealed class CaseStore(Database database, CaseEvents events, IdGenerato
                     return null;
                 }
 
-                current.Packet = JsonSerializer.Serialize(Merge(current.ToCase().Packet, packet));
+                var older = current.ToCase().Packet;
+                var combined = Merge(older, packet);
+                if (combined.Transcript.Count == older.Transcript.Count && combined.ActionsAttempted.Count == older.ActionsAttempted.Count
+                    && (packet.ConversationId is null || packet.ConversationId == older.ConversationId) && PolicySettings.RiskRank(risk) <= current.RiskRank)
+                {
+                    // A redelivered event or a rerun job: the case already says all of it; no second timeline entry.
+                    nothingNew = true;
+                    return null;
+                }
+
+                current.Packet = JsonSerializer.Serialize(combined);
                 if (PolicySettings.RiskRank(risk) > current.RiskRank)
                 {
                     current.Risk = risk;
@@ -91,13 +108,13 @@ internal sealed class CaseStore(Database database, CaseEvents events, IdGenerato
 
                 return [(source, CaseEventKind.Updated, reason)];
             }, cancellationToken);
-            if (merged is { Changed: true })
+            if (merged is { Changed: true } || (merged is not null && nothingNew))
             {
                 return merged.Value.Row.ToCase();
             }
         }
 
-        throw new InvalidOperationException($"Could not open a case for customer {customerId}: the conversation's case kept changing.");
+        throw new InvalidOperationException($"Could not open a case for customer {customerId}: the open case of its conversation or problem kept changing.");
     }
 
     public async Task<Case?> GetAsync(string caseId, CancellationToken cancellationToken) =>
@@ -235,6 +252,13 @@ internal sealed class CaseStore(Database database, CaseEvents events, IdGenerato
             new { row.Status, row.Risk, row.RiskRank, row.ClosedAt, row.ClosedBy, row.Resolution, row.ArticleId, row.Packet, row.Revision, row.Id },
             transaction,
             cancellationToken: cancellationToken));
+        if (row.Status != CaseStatus.Open)
+        {
+            // A closed case no longer holds its problem: the customer's next request about it opens a fresh case.
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM case_problems WHERE case_id = @Id", new { row.Id }, transaction, cancellationToken: cancellationToken));
+        }
+
         var now = time.GetUtcNow();
         var written = new List<CaseEvent>();
         foreach (var (actor, kind, detail) in recorded)
@@ -254,16 +278,24 @@ internal sealed class CaseStore(Database database, CaseEvents events, IdGenerato
             $"SELECT {Columns} FROM cases WHERE id = @caseId", new { caseId }, cancellationToken: cancellationToken));
     }
 
-    private async Task<CaseRow?> FindOpenForConversationAsync(string customerId, string conversationId, CancellationToken cancellationToken)
+    /// <summary>The open case of this conversation, else the open case of this problem.</summary>
+    private async Task<CaseRow?> FindOpenAsync(string customerId, string? conversationId, string problem, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<CaseRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM cases WHERE customer_id = @customerId AND conversation_id = @conversationId AND status = @open",
-            new { customerId, conversationId, open = CaseStatus.Open },
+        return await connection.QueryFirstOrDefaultAsync<CaseRow>(new CommandDefinition(
+            $"""
+            SELECT {Columns}, 0 AS byProblem FROM cases
+            WHERE customer_id = @customerId AND conversation_id = @conversationId AND status = @open
+            UNION ALL
+            SELECT {Columns}, 1 AS byProblem FROM cases
+            WHERE id = (SELECT case_id FROM case_problems WHERE customer_id = @customerId AND problem = @problem) AND status = @open
+            ORDER BY byProblem
+            """,
+            new { customerId, conversationId, problem, open = CaseStatus.Open },
             cancellationToken: cancellationToken));
     }
 
-    /// <summary>The newer packet of the same conversation over the older: every line and action of both, once; the newer diagnosis and summary.</summary>
+    /// <summary>The newer packet of the same conversation or problem over the older: every line and action of both, once; the newer diagnosis and summary.</summary>
     internal static HandoffPacket Merge(HandoffPacket older, HandoffPacket newer)
     {
         var transcript = older.Transcript.Concat(newer.Transcript).Distinct().OrderBy(l => l.At).ToList();

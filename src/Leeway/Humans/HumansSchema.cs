@@ -5,6 +5,8 @@ namespace Leeway.Humans;
 /// <summary>
 /// Cases (the handoff packet as JSON, a revision counting its changes), their timeline, and staff accounts.
 /// At most one open case per customer and conversation: a second escalation of the same conversation updates the first.
+/// At most one open case per customer and problem (<see cref="CaseProblem"/>): <c>case_problems</c> holds a row per open
+/// case, keyed by customer and problem, written in the case's insert transaction and deleted when the case closes.
 /// </summary>
 internal sealed class HumansSchema : ISchema
 {
@@ -21,7 +23,7 @@ internal sealed class HumansSchema : ISchema
             source TEXT NOT NULL,
             status TEXT NOT NULL,
             risk TEXT NOT NULL,
-            risk_rank INTEGER NOT NULL,
+            risk_rank BIGINT NOT NULL,
             created_at BIGINT NOT NULL,
             closed_at BIGINT NULL,
             closed_by TEXT NULL,
@@ -37,6 +39,15 @@ internal sealed class HumansSchema : ISchema
         CREATE UNIQUE INDEX IF NOT EXISTS ux_cases_open_conversation ON cases (customer_id, conversation_id)
         WHERE status = 'open' AND conversation_id IS NOT NULL
         """,
+        """
+        CREATE TABLE IF NOT EXISTS case_problems (
+            customer_id TEXT NOT NULL,
+            problem TEXT NOT NULL,
+            case_id TEXT NOT NULL,
+            PRIMARY KEY (customer_id, problem)
+        )
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_case_problems_case ON case_problems (case_id)",
         dialect == SqlDialect.Postgres
             ? """
               CREATE TABLE IF NOT EXISTS case_events (

@@ -8,9 +8,12 @@ public interface ICaseStore
     /// Opens a case (status <c>open</c>). Source: <c>agent</c>, <c>tier0</c>, <c>dashboard</c>, <c>contact</c>.
     /// When the customer already has an open case for the same <see cref="HandoffPacket.ConversationId"/>, that case is
     /// updated instead (transcript and actions merged, the newer diagnosis and summary kept, the higher risk kept) and returned:
-    /// escalating one conversation twice never makes staff work it twice.
+    /// escalating one conversation twice never makes staff work it twice. Likewise when the customer already has an open case
+    /// for the same <see cref="CaseProblem"/> (<paramref name="problem"/>, or else the one of the packet's diagnosis): two
+    /// hosts, two channels or two event ids about one problem open one case. Both are unique keys in the database, never a
+    /// look before the insert.
     /// </summary>
-    Task<Case> OpenAsync(string customerId, string reason, string source, string risk, HandoffPacket packet, CancellationToken cancellationToken);
+    Task<Case> OpenAsync(string customerId, string reason, string source, string risk, HandoffPacket packet, CancellationToken cancellationToken, string? problem = null);
 
     Task<Case?> GetAsync(string caseId, CancellationToken cancellationToken);
 

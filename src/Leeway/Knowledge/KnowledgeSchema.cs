@@ -18,7 +18,7 @@ internal sealed class KnowledgeSchema : ISchema
             title TEXT NOT NULL,
             body TEXT NOT NULL,
             root_causes TEXT NOT NULL,
-            version INTEGER NOT NULL,
+            version BIGINT NOT NULL,
             author TEXT NOT NULL,
             created_at BIGINT NOT NULL,
             updated_at BIGINT NOT NULL
@@ -27,7 +27,7 @@ internal sealed class KnowledgeSchema : ISchema
         """
         CREATE TABLE IF NOT EXISTS knowledge_article_versions (
             article_id TEXT NOT NULL,
-            version INTEGER NOT NULL,
+            version BIGINT NOT NULL,
             title TEXT NOT NULL,
             body TEXT NOT NULL,
             root_causes TEXT NOT NULL,

@@ -88,7 +88,7 @@ internal sealed class NudgeOutbox(Database database, GroupCommit writes, TimePro
         var probe = new NudgeDraft(customerId, reason, objectId, null, "", "", null, "");
         await using var connection = await database.OpenAsync(cancellationToken);
         var taken = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM prevent_nudge_slots WHERE slot IN @Slots AND taken_at > @Cutoff",
+            $"SELECT COUNT(*) FROM prevent_nudge_slots WHERE {database.Dialect.AnyOf("slot", "@Slots")} AND taken_at > @Cutoff",
             new { Slots = new[] { Slot(probe, NudgeChannel.Email), Slot(probe, NudgeChannel.InApp) }, Cutoff = cutoff },
             cancellationToken: cancellationToken));
         return taken < 2;
@@ -176,11 +176,11 @@ internal sealed class NudgeOutbox(Database database, GroupCommit writes, TimePro
             $"""
             UPDATE prevent_nudges
             SET state = CASE WHEN state = 'pending' THEN 'cancelled' ELSE 'resolved' END, lease_until = NULL, next_attempt_at = NULL
-            WHERE customer_id = @CustomerId AND object_id IN @ObjectIds
+            WHERE customer_id = @CustomerId AND {database.Dialect.AnyOf("object_id", "@ObjectIds")}
               AND (state = 'pending' OR (state = 'sent' AND channel = 'in_app'))
-              {(reasons is null ? "" : "AND reason IN @Reasons")}
+              {(reasons is null ? "" : "AND " + database.Dialect.AnyOf("reason", "@Reasons"))}
             """,
-            new { CustomerId = customerId, ObjectIds = objectIds, Reasons = reasons ?? [] },
+            new { CustomerId = customerId, ObjectIds = objectIds.ToArray(), Reasons = reasons?.ToArray() ?? [] },
             cancellationToken: cancellationToken));
     }
 

@@ -6,14 +6,15 @@ namespace Leeway.Prevent;
 
 /// <summary>
 /// Tier 3 cases opened by Tier 0, for what it cannot fix (disputes, risk, a link the gate refused). One open case per
-/// reason and object: a redelivered event or a rerun job finds the open case instead of opening another.
+/// reason and object: a redelivered event, a second event id or a rerun job merges into the open case instead of opening another.
 /// </summary>
 internal sealed class Tier0Cases(ICaseStore store)
 {
     public const string Source = "tier0";
 
-    /// <param name="summary">Must name <paramref name="objectId"/>: that is how the case is found again.</param>
-    public async Task<Case> OpenOnceAsync(
+    /// <summary>The case about <paramref name="reason"/> on <paramref name="objectId"/>, opened once: the problem key
+    /// (<see cref="CaseProblem"/>) is unique among the customer's open cases, so two hosts or two event ids cannot open two.</summary>
+    public Task<Case> OpenOnceAsync(
         string customerId,
         string reason,
         string objectId,
@@ -21,17 +22,6 @@ internal sealed class Tier0Cases(ICaseStore store)
         Diagnosis? diagnosis,
         IReadOnlyList<GateOutcome> actions,
         string summary,
-        CancellationToken cancellationToken)
-    {
-        if (await FindOpenAsync(customerId, objectId, reason, cancellationToken) is { } open)
-        {
-            return open;
-        }
-
-        return await store.OpenAsync(customerId, reason, Source, risk, new HandoffPacket(null, [], diagnosis, actions, summary), cancellationToken);
-    }
-
-    private async Task<Case?> FindOpenAsync(string customerId, string objectId, string reason, CancellationToken cancellationToken) =>
-        (await store.ListForCustomerAsync(customerId, cancellationToken)).FirstOrDefault(c =>
-            c.Source == Source && c.Status == CaseStatus.Open && c.Reason == reason && c.Packet.Summary.Contains(objectId, StringComparison.Ordinal));
+        CancellationToken cancellationToken) =>
+        store.OpenAsync(customerId, reason, Source, risk, new HandoffPacket(null, [], diagnosis, actions, summary), cancellationToken, CaseProblem.For(reason, objectId));
 }

@@ -50,8 +50,8 @@ internal sealed class WebhookInbox(Database database, GroupCommit writes, TimePr
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM prevent_inbox WHERE object_id = @objectId AND type IN @types",
-            new { objectId, types },
+            $"SELECT COUNT(*) FROM prevent_inbox WHERE object_id = @objectId AND {database.Dialect.AnyOf("type", "@types")}",
+            new { objectId, types = types.ToArray() },
             cancellationToken: cancellationToken)) > 0;
     }
 

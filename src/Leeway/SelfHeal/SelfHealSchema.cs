@@ -18,7 +18,7 @@ internal sealed class SelfHealSchema : ISchema
             customer_id TEXT NOT NULL,
             kind TEXT NOT NULL,
             at BIGINT NOT NULL,
-            done INTEGER NOT NULL DEFAULT 0,
+            done BIGINT NOT NULL DEFAULT 0,
             outcome TEXT NULL,
             case_id TEXT NULL
         )

@@ -1,23 +1,55 @@
+using System.Data.Common;
 using Dapper;
 
 namespace Leeway.Storage;
 
-/// <summary>Applies every capability's <see cref="ISchema"/> at start, so a fresh database is ready before the first request.</summary>
+/// <summary>
+/// Applies every capability's <see cref="ISchema"/> at start, so a fresh database is ready before the first request.
+/// Any number of hosts may start at once on one database: on PostgreSQL the whole migration runs under a session-level
+/// advisory lock (<see cref="LockKey"/>), so hosts take turns and each later one finds the tables there (two concurrent
+/// <c>CREATE TABLE IF NOT EXISTS</c> of one table otherwise fail on PostgreSQL's catalog unique index). On SQLite the
+/// migration runs in one <c>BEGIN IMMEDIATE</c> transaction, which takes the database's write lock for the same effect.
+/// </summary>
 public sealed class SchemaMigrator(Database database, IEnumerable<ISchema> schemas, ILogger<SchemaMigrator> logger) : IHostedService
 {
+    /// <summary>The advisory lock's key: a fixed 64-bit number that names "Leeway's schema" on the server (ASCII "LEEWAYSC").</summary>
+    public const long LockKey = 0x4C45455741595343;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        if (database.Dialect == SqlDialect.Postgres)
+        {
+            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@LockKey)", new { LockKey }, cancellationToken: cancellationToken));
+            try
+            {
+                await ApplyAsync(connection, null, cancellationToken);
+            }
+            finally
+            {
+                await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_unlock(@LockKey)", new { LockKey }, cancellationToken: CancellationToken.None));
+            }
+
+            return;
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await ApplyAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task ApplyAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
         foreach (var schema in schemas)
         {
             foreach (var statement in schema.Statements(database.Dialect))
             {
-                await connection.ExecuteAsync(new CommandDefinition(statement, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition(statement, transaction: transaction, cancellationToken: cancellationToken));
             }
 
             logger.LogDebug("Schema for {Capability} applied", schema.Capability);
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -109,7 +109,7 @@ public sealed class CaseStoreTests
         await using var world = await CaseWorld.StartAsync(kind);
         var first = await world.Cases.OpenAsync("cus_a", "refund_over_cap", "agent", "normal", CaseWorld.Packet("conv_7"), CancellationToken.None);
         world.Time.Advance(TimeSpan.FromMinutes(1));
-        var later = CaseWorld.Packet("conv_7", "Customer insists", [
+        var later = CaseWorld.Packet("conv_7", "Customer insists", lines: [
             new TranscriptLine("customer", "Refund my usage charge", CaseWorld.Start),
             new TranscriptLine("agent-lee", "A person will follow up.", CaseWorld.Start.AddSeconds(2)),
             new TranscriptLine("customer", "I want a human now", CaseWorld.Start.AddMinutes(1)),
@@ -128,6 +128,45 @@ public sealed class CaseStoreTests
         await world.Cases.CloseAsync(first.Id, "stf_1", "Done", CancellationToken.None);
         var third = await world.Cases.OpenAsync("cus_a", "refund_over_cap", "agent", "normal", later, CancellationToken.None);
         Assert.NotEqual(first.Id, third.Id);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task One_problem_raised_at_once_from_every_side_opens_one_case(string kind)
+    {
+        await using var world = await CaseWorld.StartAsync(kind);
+        var dispute = CaseProblem.For(RootCause.DisputeOpen, "du_1");
+        // Two event ids for one dispute (Tier 0, no conversation), ten chats asking for a person and a meter click, all at once.
+        var asks = Enumerable.Range(0, 2).Select(_ => world.Cases.OpenAsync("cus_a", RootCause.DisputeOpen, "tier0", "normal", CaseWorld.Packet(null), CancellationToken.None, dispute))
+            .Concat(Enumerable.Range(0, 10).Select(i => world.Cases.OpenAsync("cus_a", "customer_requested_human", "agent", "normal", CaseWorld.Packet($"conv_{i}"), CancellationToken.None, dispute)))
+            .Append(world.Cases.OpenAsync("cus_a", "customer_requested_human", "dashboard", "elevated", CaseWorld.Packet("conv_meter"), CancellationToken.None, dispute))
+            .ToList();
+
+        var opened = await Task.WhenAll(asks);
+
+        Assert.Single(opened.Select(c => c.Id).Distinct());
+        var only = Assert.Single(await world.Cases.ListForCustomerAsync("cus_a", CancellationToken.None));
+        Assert.Equal("elevated", only.Risk);
+        // Another problem of the same customer is its own case; once the first is closed, the problem may open a new one.
+        var other = await world.Cases.OpenAsync("cus_a", "refund_over_cap", "agent", "normal", CaseWorld.Packet("conv_x", invoice: "in_2"), CancellationToken.None);
+        Assert.NotEqual(only.Id, other.Id);
+        await world.Cases.CloseAsync(only.Id, "stf_1", "Dispute answered.", CancellationToken.None);
+        var again = await world.Cases.OpenAsync("cus_a", RootCause.DisputeOpen, "tier0", "normal", CaseWorld.Packet(null), CancellationToken.None, dispute);
+        Assert.NotEqual(only.Id, again.Id);
+    }
+
+    [Fact]
+    public async Task A_redelivered_tier0_problem_finds_its_open_case_without_a_new_timeline_entry()
+    {
+        await using var world = await CaseWorld.StartAsync();
+        var problem = CaseProblem.For(RootCause.DisputeOpen, "du_9");
+        var first = await world.Cases.OpenAsync("cus_a", RootCause.DisputeOpen, "tier0", "normal", CaseWorld.Packet(null), CancellationToken.None, problem);
+
+        var second = await world.Cases.OpenAsync("cus_a", RootCause.DisputeOpen, "tier0", "normal", CaseWorld.Packet(null), CancellationToken.None, problem);
+
+        Assert.Equal(first.Id, second.Id);
+        Assert.Equal([CaseEventKind.Opened], (await world.Events.ListAsync(first.Id, CancellationToken.None)).Select(e => e.Kind).ToArray());
     }
 
     [Theory]

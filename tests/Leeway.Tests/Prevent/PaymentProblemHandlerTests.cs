@@ -72,6 +72,36 @@ public sealed class PaymentProblemHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task AStripeSlowerThanTheDiagnosisDeadlineLeavesTheEventForLaterInsteadOfGuessingTheCause()
+    {
+        await using var world = await Tier0World.StartAsync(_folder, Worlds.Now,
+            Worlds.FailedRenewal("cus_pp9", "decline:insufficient_funds", "insufficient_funds", nextPaymentAttempt: "2026-11-13T09:00:00Z"),
+            new Dictionary<string, string?> { ["Diagnostics:Deadlines:Stripe"] = "150" });
+        // Every Stripe call answers, but slower than the diagnosis waits for Stripe: the diagnosis comes back without it.
+        await world.PostAdminAsync("/_sandbox/faults", new JsonObject { ["faults"] = new JsonArray(), ["latency_ms"] = 400 });
+
+        var eventId = await world.FireAsync("invoice.payment_failed", "in_cus_pp9");
+
+        var waiting = await world.Product.Service<WebhookInbox>().StatusAsync(eventId, default);
+        Assert.Equal("failed", waiting!.Status);
+        Assert.NotNull(waiting.NextAttemptAt);
+        Assert.Contains(nameof(PartialDiagnosisException), waiting.LastError, StringComparison.Ordinal);
+        Assert.Empty(await world.NudgesAsync("cus_pp9"));
+        Assert.Empty(await world.RequestsAsync("POST", "/v1/"));
+        Assert.Empty(await world.Product.Service<JobQueue>().ListForObjectAsync("in_cus_pp9", default));
+
+        // Stripe is quick again: the retry handles the event with the real cause (insufficient funds: a retry, not a new card).
+        await world.PostAdminAsync("/_sandbox/faults", new JsonObject { ["faults"] = new JsonArray() });
+        await world.AdvanceAsync(TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(1));
+
+        Assert.Equal("processed", (await world.Product.Service<WebhookInbox>().StatusAsync(eventId, default))!.Status);
+        Assert.All(await world.NudgesAsync("cus_pp9"), n => Assert.Equal("payment_failed_insufficient_funds", n.Nudge.Reason));
+        Assert.Equal(2, (await world.NudgesAsync("cus_pp9")).Count);
+        Assert.Empty(await world.RequestsAsync("POST", "/v1/checkout/sessions"));
+        Assert.Single(await world.Product.Service<JobQueue>().ListForObjectAsync("in_cus_pp9", default));
+    }
+
+    [Fact]
     public async Task ACardThatKeepsDecliningIsRetriedOnlyWhileUnderRetryMaxAttempts()
     {
         await using var world = await Tier0World.StartAsync(_folder, Worlds.Now,

@@ -12,16 +12,16 @@ internal sealed class EmbeddedSourceSchema : ISchema
         """
         CREATE TABLE IF NOT EXISTS diagnostics_entitlements (
             customer_id TEXT NOT NULL,
-            position INTEGER NOT NULL,
+            position BIGINT NOT NULL,
             feature TEXT NOT NULL,
-            active INTEGER NOT NULL,
+            active BIGINT NOT NULL,
             source TEXT NOT NULL,
             PRIMARY KEY (customer_id, position))
         """,
         """
         CREATE TABLE IF NOT EXISTS diagnostics_usage (
             customer_id TEXT NOT NULL,
-            position INTEGER NOT NULL,
+            position BIGINT NOT NULL,
             meter TEXT NOT NULL,
             period_start BIGINT NOT NULL,
             period_end BIGINT NOT NULL,
