@@ -22,7 +22,7 @@ namespace Leeway.Bench.Prevent;
 /// </summary>
 internal static class RenewalDayBurst
 {
-    private static readonly DateTimeOffset Now = new(2026, 12, 1, 6, 0, 0, TimeSpan.Zero);
+    internal static readonly DateTimeOffset Now = new(2026, 12, 1, 6, 0, 0, TimeSpan.Zero);
 
     /// <summary>A renewal day's mix of declines: mostly money, then dead cards, banks saying no, 3-D Secure, fraud.</summary>
     private static readonly (string OnCharge, string Error, int Weight)[] Declines =
@@ -136,7 +136,7 @@ internal static class RenewalDayBurst
         return refused == 0 && intake.Refused == 0 && processedBurst == events ? 0 : 1;
     }
 
-    private static JsonArray World(int count)
+    internal static JsonArray World(int count)
     {
         var weights = Declines.Sum(d => d.Weight);
         var customers = new JsonArray();
@@ -194,9 +194,9 @@ internal static class RenewalDayBurst
             connection, "SELECT COUNT(*) FROM prevent_nudges WHERE channel = @Channel AND state = @State", new { Channel = NudgeChannel.Email, State = NudgeState.Pending });
     }
 
-    private static string CustomerId(int i) => $"cus_burst_{i:D5}";
+    internal static string CustomerId(int i) => $"cus_burst_{i:D5}";
 
-    private static string InvoiceId(int i) => $"in_burst_{i:D5}";
+    internal static string InvoiceId(int i) => $"in_burst_{i:D5}";
 
     /// <summary>Delivers as Stripe does, <paramref name="concurrency"/> at a time.</summary>
     private static async Task<(TimeSpan Elapsed, double[] Latencies, int Refused)> DeliverAsync(HttpClient http, IReadOnlyList<string> payloads, string secret, int concurrency)
@@ -224,7 +224,7 @@ internal static class RenewalDayBurst
         return (clock.Elapsed, latencies.Order().ToArray(), refused);
     }
 
-    private static string Event(string id, string type, JsonObject invoice) => new JsonObject
+    internal static string Event(string id, string type, JsonObject invoice) => new JsonObject
     {
         ["id"] = id,
         ["object"] = "event",
@@ -237,9 +237,9 @@ internal static class RenewalDayBurst
         ["data"] = new JsonObject { ["object"] = invoice.DeepClone() },
     }.ToJsonString();
 
-    private static string Sign(string payload, string secret)
+    internal static string Sign(string payload, string secret, DateTimeOffset? at = null)
     {
-        var timestamp = Now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var timestamp = (at ?? Now).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var signature = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{payload}"));
         return $"t={timestamp},v1={Convert.ToHexStringLower(signature)}";
     }

@@ -210,9 +210,16 @@ internal static class AdminApi
             throw body.Bad("latency_ms", "a number of milliseconds between 0 and 60000");
         }
 
+        var writeLatency = body.Long("write_latency_ms") ?? 0;
+        if (writeLatency is < 0 or > 60_000)
+        {
+            throw body.Bad("write_latency_ms", "a number of milliseconds between 0 and 60000");
+        }
+
         sandbox.Faults.ReadMode = readMode;
         sandbox.Faults.LatencyMs = (int)latency;
-        return Task.FromResult(new JsonObject { ["stripe"] = readMode, ["latency_ms"] = latency });
+        sandbox.Faults.WriteLatencyMs = (int)writeLatency;
+        return Task.FromResult(new JsonObject { ["stripe"] = readMode, ["latency_ms"] = latency, ["write_latency_ms"] = writeLatency });
     }
 
     private static Task<JsonObject> Requests(Sandbox sandbox, SeedNode body, HttpContext http) =>

@@ -39,6 +39,12 @@ internal static class V1Pipeline
             await Task.Delay(sandbox.Faults.LatencyMs, http.RequestAborted);
         }
 
+        if (mutating && sandbox.Faults.WriteLatencyMs > 0)
+        {
+            // Before anything is applied: a client that gives up first leaves Stripe's state as it was.
+            await Task.Delay(sandbox.Faults.WriteLatencyMs, http.RequestAborted);
+        }
+
         if (!Authorized(http))
         {
             response = Error(new ApiException(401, "invalid_request_error",

@@ -9,6 +9,7 @@ using Leeway.Diagnostics;
 using Leeway.Humans;
 using Leeway.Knowledge;
 using Leeway.Policy;
+using Microsoft.Extensions.Options;
 
 namespace Leeway.Agent;
 
@@ -30,7 +31,8 @@ public sealed class AgentLee(
     ReplyGuard guard,
     TimeProvider time,
     IEnumerable<IConversationObserver> observers,
-    ILogger<AgentLee> logger)
+    ILogger<AgentLee> logger,
+    IOptions<AgentOptions>? options = null)
 {
     public const string Customer = "customer";
     public const string Lee = "lee";
@@ -52,15 +54,25 @@ public sealed class AgentLee(
             return await ObservedAsync(new ChatReply(conversation.Id, conversation.State, waiting, [], conversation.CaseId, number), conversation, understanding, null, null, started);
         }
 
-        var diagnosisTask = ReadSafelyAsync(() => diagnostics.DiagnoseAsync(conversation.CustomerId, ct));
-        var billingTask = ReadSafelyAsync(() => billing.ReadAsync(conversation.CustomerId, ct));
+        // The whole turn (reads, decision, the gate's Stripe calls and retries) has one wall-clock deadline: a slow Stripe
+        // gets the customer an honest answer and a person within seconds, never a minute of silence.
+        var turnDeadline = (options?.Value ?? new AgentOptions()).TurnDeadline;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(turnDeadline);
+        var diagnosisTask = ReadSafelyAsync(() => diagnostics.DiagnoseAsync(conversation.CustomerId, deadline.Token), ct);
+        var billingTask = ReadSafelyAsync(() => billing.ReadAsync(conversation.CustomerId, deadline.Token), ct);
         var turn = new Turn(conversation, number, text, understanding, await diagnosisTask, await billingTask, history, policy.Current);
         var tools = new LeeTools(turn, gate, knowledge);
 
         string reply;
         try
         {
-            reply = await brain.DecideAsync(turn, tools, ct);
+            deadline.Token.ThrowIfCancellationRequested();
+            reply = await brain.DecideAsync(turn, tools, deadline.Token);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            reply = RanOutOfTime(turn, turnDeadline);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -141,6 +153,35 @@ public sealed class AgentLee(
             : now;
     }
 
+    /// <summary>
+    /// The turn's deadline passed. What was sent and not confirmed goes into the turn's actions (so the case's packet shows
+    /// it, with its decision key: the gate's idempotency key, so a person's retry cannot do it twice), and a person gets the case.
+    /// </summary>
+    private string RanOutOfTime(Turn turn, TimeSpan deadline)
+    {
+        var seconds = deadline.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+        var unread = new[] { turn.Diagnosis is null ? "the diagnosis" : null, turn.Billing is null ? "Stripe's billing details" : null }.OfType<string>().ToList();
+        var notRead = unread.Count == 0 ? "" : $" Not read: {string.Join(" and ", unread)}.";
+        if (turn.InFlight is { } inFlight)
+        {
+            turn.Record(new GateOutcome(
+                inFlight.Action.Type,
+                false,
+                "no_answer_in_time",
+                $"Sent, but no answer came within the turn's {seconds} s: check Stripe before acting (decision key {inFlight.DecisionKey}; the same key cannot act twice).",
+                false,
+                true,
+                null,
+                null));
+        }
+
+        logger.LogWarning("Lee's turn in {Conversation} ran out of its {Deadline} s deadline ({InFlight})", turn.Conversation.Id, seconds, turn.InFlight?.Action.Type ?? "reading");
+        turn.Escalate(turn.InFlight is { } sent
+            ? $"No answer within {seconds} s: {sent.Action.Type} was sent and is unconfirmed.{notRead}"
+            : $"No answer within {seconds} s while reading the customer's billing.{notRead}");
+        return LeeSays.RanOutOfTime(turn.InFlight?.Action.Type);
+    }
+
     private async Task<string> OpenCaseAsync(Conversation conversation, Turn turn, CancellationToken ct)
     {
         var messages = await conversations.MessagesAsync(conversation.Id, ct);
@@ -158,14 +199,16 @@ public sealed class AgentLee(
         return opened.Id;
     }
 
-    private async Task<T?> ReadSafelyAsync<T>(Func<Task<T?>> read)
+    /// <summary>A read that failed, or was stopped by the turn's deadline, is null (Lee then says what it could not check);
+    /// only the caller hanging up (<paramref name="ct"/>) stops the turn.</summary>
+    private async Task<T?> ReadSafelyAsync<T>(Func<Task<T?>> read, CancellationToken ct)
         where T : class
     {
         try
         {
             return await read();
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!ct.IsCancellationRequested)
         {
             logger.LogWarning(e, "Lee could not read a source");
             return null;

@@ -18,6 +18,9 @@ public static class AgentRegistration
         builder.Services.AddSingleton<ReplyGuard>();
         builder.Services.AddSingleton<AgentLee>();
         builder.Services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section);
+        builder.Services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.Section)
+            .Validate(o => o.TurnDeadlineMs is >= 100 and <= 120_000, "Agent:TurnDeadlineMs must be between 100 and 120000 (milliseconds one chat turn may take).")
+            .ValidateOnStart();
         builder.Services.AddSingleton<IBrain>(sp =>
         {
             var llm = sp.GetRequiredService<IOptions<LlmOptions>>().Value;

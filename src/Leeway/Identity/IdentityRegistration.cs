@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using Leeway.Storage;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 
 namespace Leeway.Identity;
@@ -13,6 +15,12 @@ public static class IdentityRegistration
     public static WebApplicationBuilder AddIdentity(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // Antiforgery tokens and cookies are protected with keys every host shares (in the database), under one
+        // application name whatever folder a host runs from.
+        builder.Services.AddSingleton<ISchema, IdentitySchema>();
+        builder.Services.AddDataProtection().SetApplicationName("leeway");
+        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseKeyRing(sp.GetRequiredService<Database>())));
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<IdentityOptions>>().Value;

@@ -17,6 +17,8 @@ internal sealed class Nudger(
     NudgeDispatcher dispatcher,
     Tier0Cases cases,
     PreventObservers observers,
+    TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<PreventOptions> options,
     ILogger<Nudger> logger)
 {
     public async Task<IReadOnlyList<StoredNudge>> NudgeAsync(NudgeDecision decision, CancellationToken cancellationToken)
@@ -35,7 +37,7 @@ internal sealed class Nudger(
         var attempted = new List<GateOutcome>();
         if (decision.Fix is { } fix && !toHuman)
         {
-            var outcome = await gate.ExecuteAsync(Actor.Tier0, Principal.Customer(decision.CustomerId), fix, decision.DecisionKey, cancellationToken);
+            var outcome = await gate.ExecuteAsync(Actor.Tier0, Principal.Customer(decision.CustomerId), fix, LinkKey(decision, reason), cancellationToken);
             if (outcome.Rule == GateRules.StripeError && !outcome.Allowed)
             {
                 // Stripe could not be read: not a refusal. The event or job is tried again; the same decision key cannot act twice.
@@ -91,4 +93,15 @@ internal sealed class Nudger(
 
     private static string Describe(IReadOnlyList<GateOutcome> attempted) =>
         attempted.Count == 0 ? "" : string.Concat(attempted.Select(o => $"{o.Action} {(o.Allowed ? "gave no link" : "was refused")} ({o.Rule}: {o.Message}). "));
+
+    /// <summary>
+    /// The decision key the gate derives the link's idempotency key from: what the link is for (customer, reason, object)
+    /// and the dedupe window, not the event. Two events about one problem, handled at once on two hosts, then mint one
+    /// link (Stripe replays the second request) where the event ids would have minted two.
+    /// </summary>
+    private string LinkKey(NudgeDecision decision, string reason)
+    {
+        var window = time.GetUtcNow().ToUnixTimeMilliseconds() / (options.Value.NudgeDedupeHours * 3_600_000L);
+        return $"tier0:{decision.CustomerId}:{reason}:{decision.ObjectId}:{window}";
+    }
 }

@@ -83,5 +83,9 @@ public sealed class Turn(
 
     public void Escalate(string reason) => EscalationReason ??= reason;
 
+    /// <summary>The action sent to the gate and not answered yet, with its decision key (what a person must check if the
+    /// turn runs out of time before the answer).</summary>
+    public (BillingAction Action, string DecisionKey)? InFlight { get; set; }
+
     public bool Escalated => EscalationReason is not null;
 }

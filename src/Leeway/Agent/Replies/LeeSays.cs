@@ -23,6 +23,20 @@ public static class LeeSays
     public const string CannotReadBilling =
         "I can't read your billing details reliably right now, so rather than guess, " + "I've passed this to a person on our billing team with our conversation. A person will follow up with you; their reply will appear on your billing page.";
 
+    /// <summary>The turn ran out of time (a slow Stripe): what could not be done, that nothing is guessed, and who has it now.</summary>
+    /// <param name="unfinished">The action type that was sent and not confirmed (<c>refund</c>, …), or null when only reading was under way.</param>
+    public static string RanOutOfTime(string? unfinished) =>
+        (unfinished switch
+        {
+            "refund" => "I asked our payment provider to make the refund, but it didn't confirm it in time, so I can't tell you it's done.",
+            "retry_payment" => "I asked our payment provider to retry your payment, but it didn't confirm it in time, so I can't tell you it went through.",
+            "cancel_subscription" => "I asked our payment provider to cancel your subscription, but it didn't confirm it in time, so I can't tell you it's cancelled.",
+            "credit" => "I asked our payment provider to add the credit, but it didn't confirm it in time, so I can't tell you it's there.",
+            null => "Our payment provider isn't answering quickly enough right now, so I couldn't check your billing details or do anything about them.",
+            _ => "I asked our payment provider for a secure link, but it didn't answer in time, so I don't have one for you yet.",
+        })
+        + " Rather than guess or have you wait, " + HandingToPerson[0..1].ToLowerInvariant() + HandingToPerson[1..].Replace("everything I tried", "what I tried and what is still unconfirmed", StringComparison.Ordinal);
+
     public const string DisputeHandledByPeople =
         "Because a dispute is involved, a person on our billing team handles this rather than me. I've passed it to them with our conversation and your account's details. A person will follow up with you; their reply will appear on your billing page.";
 

@@ -117,12 +117,10 @@ public sealed class LeeTools
 
     private async Task<string> ActAsync(BillingAction action, CancellationToken ct)
     {
-        var outcome = await _gate.ExecuteAsync(
-            Actor.AgentLee,
-            Principal.Customer(_turn.CustomerId),
-            action,
-            $"{_turn.DecisionKey}:{_turn.Outcomes.Count}",
-            ct);
+        var key = $"{_turn.DecisionKey}:{_turn.Outcomes.Count}";
+        _turn.InFlight = (action, key);
+        var outcome = await _gate.ExecuteAsync(Actor.AgentLee, Principal.Customer(_turn.CustomerId), action, key, ct);
+        _turn.InFlight = null;
         _turn.Record(outcome);
         return JsonSerializer.Serialize(new { outcome.Allowed, outcome.Succeeded, outcome.Rule, outcome.Message, outcome.HumanCanGrant, outcome.Result?.Status, outcome.Result?.Url });
     }
