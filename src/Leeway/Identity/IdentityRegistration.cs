@@ -16,8 +16,7 @@ public static class IdentityRegistration
     {
         builder.Services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // Antiforgery tokens and cookies are protected with keys every host shares (in the database), under one
-        // application name whatever folder a host runs from.
-        builder.Services.AddSingleton<ISchema, IdentitySchema>();
+        // application name whatever folder a host runs from (the table is in IdentitySchema).
         builder.Services.AddDataProtection().SetApplicationName("leeway");
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseKeyRing(sp.GetRequiredService<Database>())));
@@ -44,19 +43,10 @@ public static class IdentityRegistration
         return builder;
     }
 
-    /// <summary>A secret generated once and kept in the data folder, so tokens survive a restart.</summary>
+    /// <summary>A secret generated once and kept in the data folder (0600), so tokens survive a restart.</summary>
     private static string KeptSecret(IServiceProvider services, string fileName, Func<string> generate)
     {
         var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
-        Directory.CreateDirectory(storage.DataDirectory);
-        var path = Path.Combine(storage.DataDirectory, fileName);
-        if (File.Exists(path))
-        {
-            return File.ReadAllText(path).Trim();
-        }
-
-        var secret = generate();
-        File.WriteAllText(path, secret);
-        return secret;
+        return SecretFile.ReadOrCreate(Path.Combine(storage.DataDirectory, fileName), generate);
     }
 }

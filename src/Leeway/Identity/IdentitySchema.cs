@@ -2,14 +2,26 @@ using Leeway.Storage;
 
 namespace Leeway.Identity;
 
-/// <summary><c>dataprotection_keys</c>: ASP.NET Core's data-protection key ring (what signs antiforgery tokens and
-/// sign-in cookies), kept in the product database so every host behind a balancer reads and writes the same keys.</summary>
+/// <summary>
+/// Credentials signed out before they expire: a customer token (by its SHA-256, never the token itself) or a staff
+/// session id, kept until the credential would have expired anyway. And <c>dataprotection_keys</c>: ASP.NET Core's
+/// data-protection key ring (what protects antiforgery tokens and cookies), kept in the product database so every host
+/// behind a balancer reads and writes the same keys.
+/// </summary>
 internal sealed class IdentitySchema : ISchema
 {
     public string Capability => "identity";
 
     public IEnumerable<string> Statements(SqlDialect dialect) =>
     [
+        """
+        CREATE TABLE IF NOT EXISTS revoked_credentials (
+            id TEXT PRIMARY KEY,
+            revoked_at BIGINT NOT NULL,
+            expires_at BIGINT NOT NULL
+        )
+        """,
+        "CREATE INDEX IF NOT EXISTS ix_revoked_credentials_expiry ON revoked_credentials (expires_at)",
         """
         CREATE TABLE IF NOT EXISTS dataprotection_keys (
             name TEXT PRIMARY KEY,
