@@ -48,9 +48,9 @@ internal static class BacklogCommand
                 .AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build();
             var costs = configuration.GetSection(CostOptions.Section).Get<CostOptions>() ?? new CostOptions();
             Validator.ValidateObject(costs, new ValidationContext(costs), validateAllProperties: true);
-            // Lee's classifier, without a web host.
-            using var services = new ServiceCollection().AddUnderstanding().BuildServiceProvider();
-            var ranker = new BacklogRanker(services.GetRequiredService<IUnderstander>(), new RoutingTable(), costs);
+            // Lee's classifier, without a web host: its n-gram model alone (the sentence encoder would cost milliseconds
+            // a case, hours on a million; the ranking needs the share of each intent, not each case's nuance).
+            var ranker = new BacklogRanker(new Understander(SharedIntentModel.Instance), new RoutingTable(), costs);
             BacklogRanking ranking;
             try
             {
