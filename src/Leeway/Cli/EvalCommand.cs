@@ -10,7 +10,8 @@ internal static class EvalCommand
         var paths = new Argument<string[]>("paths") { Description = "Scenario files, or folders searched recursively for *.json", Arity = ArgumentArity.OneOrMore };
         var parallel = new Option<int>("--parallel") { Description = "Scenarios run at once (default: the number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var repeat = new Option<int>("--repeat") { Description = "Run each scenario K times in fresh worlds; it passes only if all K pass (pass^k)", DefaultValueFactory = _ => 1 };
-        var json = new Option<string?>("--json") { Description = "Also write a JSON report with per-scenario results and the aggregates to FILE" };
+        var json = new Option<string?>("--json") { Description = "Also write a JSON report with per-scenario results, each run's transcript and the aggregates to FILE" };
+        var transcripts = new Option<bool>("--transcripts") { Description = "After each scenario's line, print its conversation for people: each turn, Lee's reply, actions with the gate's decision, links, nudges, the case" };
         var postgres = new Option<string?>("--postgres")
         {
             Description = "Run every world on this PostgreSQL server instead of SQLite, each in a fresh database dropped afterwards (Npgsql connection string of a user that may CREATE DATABASE)",
@@ -23,6 +24,7 @@ internal static class EvalCommand
             Exit 0 when the run completed (whatever failed), 2 when a file is invalid (the message names file, JSON path, value).
 
             Example: leeway eval ../shared/scenarios/dev --json report.json --repeat 8
+                     leeway eval ../shared/scenarios/dev/dev-21-cancel-at-period-end.json --transcripts
                      leeway eval ../shared/scenarios/dev --postgres "Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres"
             """)
         {
@@ -30,6 +32,7 @@ internal static class EvalCommand
             parallel,
             repeat,
             json,
+            transcripts,
             postgres,
         };
         command.SetAction(async (parse, ct) =>
@@ -40,7 +43,7 @@ internal static class EvalCommand
                 return 2;
             }
 
-            return await EvalRunner.RunAsync(parse.GetValue(paths)!, parse.GetValue(parallel), parse.GetValue(repeat), parse.GetValue(json), Console.Out, Console.Error, ct, parse.GetValue(postgres));
+            return await EvalRunner.RunAsync(parse.GetValue(paths)!, parse.GetValue(parallel), parse.GetValue(repeat), parse.GetValue(json), Console.Out, Console.Error, ct, parse.GetValue(transcripts), parse.GetValue(postgres));
         });
         return command;
     }

@@ -9,7 +9,7 @@ internal static class EvalRunner
 {
     /// <param name="postgres">A PostgreSQL server (admin connection string): every world gets a fresh database on it, dropped
     /// afterwards; null runs each world on its own SQLite file.</param>
-    public static async Task<int> RunAsync(IReadOnlyList<string> paths, int parallel, int repeat, string? jsonFile, TextWriter output, TextWriter errors, CancellationToken ct, string? postgres = null)
+    public static async Task<int> RunAsync(IReadOnlyList<string> paths, int parallel, int repeat, string? jsonFile, TextWriter output, TextWriter errors, CancellationToken ct, bool transcripts = false, string? postgres = null)
     {
         IReadOnlyList<Scenario> scenarios;
         try
@@ -79,6 +79,10 @@ internal static class EvalRunner
         foreach (var result in results)
         {
             await output.WriteLineAsync(result.Line);
+            if (transcripts)
+            {
+                await output.WriteAsync(TranscriptView.Render(result));
+            }
         }
 
         var report = EvalReport.From(results, repeat);
@@ -118,7 +122,10 @@ internal static class EvalRunner
                 seen.Replies.Count,
                 seen.ReplyLatenciesMs,
                 ScenarioChecks.PolicyViolations(scenario, seen).Count(),
-                ScenarioChecks.IsDeadEnd(seen));
+                ScenarioChecks.IsDeadEnd(seen))
+            {
+                Transcript = seen.Transcript,
+            };
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {

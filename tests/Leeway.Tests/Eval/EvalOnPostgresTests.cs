@@ -15,7 +15,7 @@ public sealed class EvalOnPostgresTests
         var output = new StringWriter();
         var errors = new StringWriter();
 
-        var exit = await EvalRunner.RunAsync([SharedFiles.DevScenarios], 2, 1, null, output, errors, CancellationToken.None, admin);
+        var exit = await EvalRunner.RunAsync([SharedFiles.DevScenarios], 2, 1, null, output, errors, CancellationToken.None, postgres: admin);
 
         Assert.True(exit == 0, errors.ToString());
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -29,7 +29,7 @@ public sealed class EvalOnPostgresTests
     {
         var errors = new StringWriter();
 
-        var exit = await EvalRunner.RunAsync([SharedFiles.DevScenarios], 1, 1, null, new StringWriter(), errors, CancellationToken.None, "Host=127.0.0.1;Port=1;Username=nobody;Timeout=2");
+        var exit = await EvalRunner.RunAsync([SharedFiles.DevScenarios], 1, 1, null, new StringWriter(), errors, CancellationToken.None, postgres: "Host=127.0.0.1;Port=1;Username=nobody;Timeout=2");
 
         Assert.Equal(2, exit);
         Assert.StartsWith("--postgres: cannot use 'Host=127.0.0.1;Port=1", errors.ToString());
