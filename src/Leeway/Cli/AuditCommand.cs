@@ -1,6 +1,6 @@
 using System.CommandLine;
+using System.Data.Common;
 using Leeway.Audit;
-using Leeway.Storage;
 
 namespace Leeway.Cli;
 
@@ -8,9 +8,14 @@ internal static class AuditCommand
 {
     public static Command Create()
     {
-        var data = new Option<string>("--data") { Description = "The data folder whose leeway.db to check", DefaultValueFactory = _ => "data" };
+        var data = new Option<string>("--data") { Description = "The data folder whose leeway.db to check (the one `serve --data` uses)", DefaultValueFactory = _ => "data" };
         var connectionString = new Option<string?>("--connection-string") { Description = "A database connection string instead (Host=… for PostgreSQL, Data Source=… for SQLite)" };
-        var verify = new Command("verify", "Walk the hash chain; print OK with the count, or the first entry that was altered or removed (exit 1).")
+        var verify = new Command("verify", """
+            Walk the audit log's hash chain: print OK with the number of entries (exit 0), or the first entry that was
+            altered or removed (exit 1).
+
+            Example: ./leeway audit verify --data data
+            """)
         {
             data,
             connectionString,
@@ -18,23 +23,32 @@ internal static class AuditCommand
         verify.SetAction(async (parse, cancellationToken) =>
         {
             var cs = parse.GetValue(connectionString);
+            var option = "--connection-string";
             if (string.IsNullOrWhiteSpace(cs))
             {
-                var path = Path.Combine(parse.GetValue(data)!, "leeway.db");
-                if (!File.Exists(path))
-                {
-                    Console.Error.WriteLine($"no database at {path} (use --data DIR or --connection-string CS)");
-                    return 2;
-                }
-
-                cs = $"Data Source={path}";
+                cs = $"Data Source={Path.Combine(CommandInputs.ExistingDataFolder(parse.GetValue(data)!), "leeway.db")}";
+                option = "--data";
             }
 
-            using var database = new Database(cs);
-            var result = await new AuditVerifier(database).VerifyAsync(cancellationToken);
+            using var database = await CommandInputs.OpenDatabaseAsync(cs, option, cancellationToken);
+            AuditVerification result;
+            try
+            {
+                result = await new AuditVerifier(database).VerifyAsync(cancellationToken);
+            }
+            catch (DbException e)
+            {
+                // The database answers but is not Leeway's (or predates the audit log).
+                throw new BadInputException($"{option} {CommandInputs.Describe(cs)}: no Leeway audit log there ({e.Message.Split('\n', 2)[0].Trim()}); point it at the database a Leeway writes to.");
+            }
+
             Console.WriteLine(result.ToString());
             return result.Intact ? 0 : 1;
         });
-        return new Command("audit", "Inspect the tamper-evident audit log.") { verify };
+        return new Command("audit", """
+            Inspect the tamper-evident audit log (every gate decision and action, hash-chained).
+
+            Example: ./leeway audit verify --data data
+            """) { verify };
     }
 }

@@ -18,7 +18,11 @@ internal static class TrainCommand
         var misses = new Option<bool>("--misses") { Description = "List every challenge utterance the model gets wrong" };
         var command = new Command("train", """
             Train Agent Lee's intent model on the training split of the labelled corpus, report held-out and challenge
-            accuracy, and write the model that ships inside the build (run from the repository root; see docs/understanding.md).
+            accuracy, and write the model (by default the one that ships inside the build).
+
+            Run from the repository's folder; see docs/understanding.md. --out elsewhere leaves the shipped model alone.
+
+            Example: ./leeway train --out /tmp/intent-model.zip
             """)
         {
             corpus,
@@ -32,9 +36,10 @@ internal static class TrainCommand
             var folder = parse.GetValue(corpus)!;
             if (!File.Exists(Path.Combine(folder, "intents.tsv")))
             {
-                Console.Error.WriteLine($"leeway train: no intents.tsv in '{Path.GetFullPath(folder)}' (run from the repository root or pass --corpus).");
-                return 2;
+                throw new BadInputException($"--corpus {folder}: no intents.tsv in {Path.GetFullPath(folder)}; run from the repository's folder or pass --corpus FOLDER.");
             }
+
+            CommandInputs.OutputFile(parse.GetValue(output)!, "--out");
 
             var data = IntentCorpus.FromFolder(folder);
             Console.WriteLine($"corpus: {data.Examples.Count} utterances ({data.Training.Count()} train / {data.HeldOut.Count()} held out), challenge: {data.Challenge.Count}");
