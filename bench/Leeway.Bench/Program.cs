@@ -6,11 +6,12 @@ return args.FirstOrDefault() switch
     "diagnosis" => await DiagnosisBench.RunAsync(args[1..]),
     "backlog" => await Leeway.Bench.Backlog.BacklogBench.RunAsync(args[1..]),
     "prevent-burst" => await Leeway.Bench.Prevent.RenewalDayBurst.RunAsync(args[1..]),
+    "understanding" => await Leeway.Bench.Understanding.UnderstandingBench.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Leeway.Bench -- diagnosis|backlog|prevent-burst [options]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Leeway.Bench -- diagnosis|backlog|prevent-burst|understanding [options]");
     return 2;
 }

@@ -4,7 +4,6 @@ using Leeway.Agent.Understanding;
 using Leeway.Observability.Backlog;
 using Leeway.Observability.Cost;
 using Leeway.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Leeway.Bench.Backlog;
 
@@ -70,8 +69,8 @@ internal static class BacklogBench
 
     private static async Task<int> RankOneAsync(string file, int workers)
     {
-        using var services = new ServiceCollection().AddUnderstanding().BuildServiceProvider();
-        var understander = services.GetRequiredService<IUnderstander>();
+        // What `leeway backlog rank` runs: the n-gram model alone.
+        var understander = new Understander(SharedIntentModel.Instance);
         // Load the model before the clock starts, as a long-running process would have it.
         understander.Understand("warm up");
         var readClock = Stopwatch.StartNew();

@@ -69,9 +69,9 @@ internal static class BacklogCommand
                 throw new BadInputException($"configuration {CostOptions.Section}: {e.Message} (fix the setting, e.g. Cost__Human=800, or unset it to use the default).");
             }
 
-            // Lee's classifier, without a web host.
-            using var services = new ServiceCollection().AddUnderstanding().BuildServiceProvider();
-            var ranker = new BacklogRanker(services.GetRequiredService<IUnderstander>(), new RoutingTable(), costs);
+            // Lee's classifier, without a web host: its n-gram model alone (the sentence encoder would cost milliseconds
+            // a case, hours on a million; the ranking needs the share of each intent, not each case's nuance).
+            var ranker = new BacklogRanker(new Understander(SharedIntentModel.Instance), new RoutingTable(), costs);
             BacklogRanking ranking;
             try
             {

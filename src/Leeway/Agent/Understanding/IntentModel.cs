@@ -7,6 +7,8 @@ namespace Leeway.Agent.Understanding;
 /// <summary>
 /// A trained intent model, safe to share across threads and hosts: ML.NET's PredictionEngine is not thread-safe,
 /// so engines are pooled (taken, used, returned), the way Microsoft.Extensions.ML's PredictionEnginePool does it.
+/// Two kinds: the n-gram model reads the text alone; the encoder model also reads the
+/// <see cref="SentenceEmbedder"/>'s vector of the text (<see cref="UsesEncoder"/>).
 /// </summary>
 internal sealed class IntentModel
 {
@@ -14,25 +16,47 @@ internal sealed class IntentModel
     private readonly ITransformer model;
     private readonly DataViewSchema inputSchema;
     private readonly string[] labels;
+    private readonly SentenceEmbedder? embedder;
     private readonly ConcurrentBag<PredictionEngine<UtteranceRow, IntentScoresRow>> engines = [];
+    private readonly ConcurrentBag<PredictionEngine<EncodedUtteranceRow, IntentScoresRow>> encodedEngines = [];
 
-    public IntentModel(MLContext ml, ITransformer model, DataViewSchema inputSchema)
+    public IntentModel(MLContext ml, ITransformer model, DataViewSchema inputSchema, SentenceEmbedder? embedder = null)
     {
         this.ml = ml;
         this.model = model;
         this.inputSchema = inputSchema;
-        var engine = ml.Model.CreatePredictionEngine<UtteranceRow, IntentScoresRow>(model, inputSchema);
-        labels = LabelsOf(engine);
-        engines.Add(engine);
+        this.embedder = embedder;
+        if (embedder is null)
+        {
+            var engine = ml.Model.CreatePredictionEngine<UtteranceRow, IntentScoresRow>(model, inputSchema);
+            labels = LabelsOf(engine.OutputSchema);
+            engines.Add(engine);
+        }
+        else
+        {
+            var engine = ml.Model.CreatePredictionEngine<EncodedUtteranceRow, IntentScoresRow>(model, inputSchema);
+            labels = LabelsOf(engine.OutputSchema);
+            encodedEngines.Add(engine);
+        }
     }
 
     public IReadOnlyList<string> Labels => labels;
 
-    public static IntentModel Load(Stream zip)
+    /// <summary>True when the model reads the sentence encoder's vector as well as the n-grams.</summary>
+    public bool UsesEncoder => embedder is not null;
+
+    /// <summary>Loads a saved model; an encoder model needs the <paramref name="embedder"/> it was trained with.</summary>
+    public static IntentModel Load(Stream zip, SentenceEmbedder? embedder = null)
     {
         var ml = new MLContext(IntentModelTrainer.Seed);
         var model = ml.Model.Load(zip, out var schema);
-        return new IntentModel(ml, model, schema);
+        var wantsEmbedding = schema.GetColumnOrNull(nameof(EncodedUtteranceRow.Embedding)) is not null;
+        if (wantsEmbedding && embedder is null)
+        {
+            throw new InvalidOperationException("This intent model reads sentence-encoder vectors: load it with a SentenceEmbedder.");
+        }
+
+        return new IntentModel(ml, model, schema, wantsEmbedding ? embedder : null);
     }
 
     public void Save(Stream zip) => ml.Model.Save(model, inputSchema, zip);
@@ -40,22 +64,14 @@ internal sealed class IntentModel
     /// <summary>Every intent with its probability, most likely first.</summary>
     public IReadOnlyList<IntentScore> Score(string text)
     {
-        if (!engines.TryTake(out var engine))
+        var normalized = UtteranceNormalizer.ForModel(text);
+        if (embedder is null)
         {
-            engine = ml.Model.CreatePredictionEngine<UtteranceRow, IntentScoresRow>(model, inputSchema);
+            return Rank(Predict(engines, new UtteranceRow { Text = normalized }));
         }
 
-        float[] scores;
-        try
-        {
-            scores = engine.Predict(new UtteranceRow { Text = UtteranceNormalizer.ForModel(text) }).Score;
-        }
-        finally
-        {
-            engines.Add(engine);
-        }
-
-        return Rank(scores);
+        var row = new EncodedUtteranceRow { Text = normalized, Embedding = embedder.Embed(text) };
+        return Rank(Predict(encodedEngines, row));
     }
 
     /// <summary>
@@ -66,24 +82,41 @@ internal sealed class IntentModel
     /// </summary>
     public IReadOnlyList<IntentScore>[] ScoreBatch(IReadOnlyList<string> texts)
     {
-        var rows = new UtteranceRow[texts.Count];
-        for (var i = 0; i < rows.Length; i++)
+        IDataView input;
+        if (embedder is null)
         {
-            rows[i] = new UtteranceRow { Text = UtteranceNormalizer.ForModel(texts[i]) };
+            var rows = new UtteranceRow[texts.Count];
+            for (var i = 0; i < rows.Length; i++)
+            {
+                rows[i] = new UtteranceRow { Text = UtteranceNormalizer.ForModel(texts[i]) };
+            }
+
+            input = ml.Data.LoadFromEnumerable(rows);
+        }
+        else
+        {
+            var vectors = embedder.Embed(texts);
+            var rows = new EncodedUtteranceRow[texts.Count];
+            for (var i = 0; i < rows.Length; i++)
+            {
+                rows[i] = new EncodedUtteranceRow { Text = UtteranceNormalizer.ForModel(texts[i]), Embedding = vectors[i] };
+            }
+
+            input = ml.Data.LoadFromEnumerable(rows);
         }
 
-        var scored = model.Transform(ml.Data.LoadFromEnumerable(rows));
+        var scored = model.Transform(input);
         var column = scored.Schema["Score"];
         using var cursor = scored.GetRowCursor([column]);
         var getter = cursor.GetGetter<VBuffer<float>>(column);
-        var ranked = new IReadOnlyList<IntentScore>[rows.Length];
+        var ranked = new IReadOnlyList<IntentScore>[texts.Count];
         var dense = new float[labels.Length];
         VBuffer<float> scores = default;
-        for (var i = 0; i < rows.Length; i++)
+        for (var i = 0; i < ranked.Length; i++)
         {
             if (!cursor.MoveNext())
             {
-                throw new InvalidOperationException($"The intent model returned {i} scored rows for {rows.Length} texts.");
+                throw new InvalidOperationException($"The intent model returned {i} scored rows for {ranked.Length} texts.");
             }
 
             getter(ref scores);
@@ -92,6 +125,24 @@ internal sealed class IntentModel
         }
 
         return ranked;
+    }
+
+    private float[] Predict<TRow>(ConcurrentBag<PredictionEngine<TRow, IntentScoresRow>> pool, TRow row)
+        where TRow : class
+    {
+        if (!pool.TryTake(out var engine))
+        {
+            engine = ml.Model.CreatePredictionEngine<TRow, IntentScoresRow>(model, inputSchema);
+        }
+
+        try
+        {
+            return engine.Predict(row).Score;
+        }
+        finally
+        {
+            pool.Add(engine);
+        }
     }
 
     private IntentScore[] Rank(ReadOnlySpan<float> scores)
@@ -106,10 +157,10 @@ internal sealed class IntentModel
         return ranked;
     }
 
-    private static string[] LabelsOf(PredictionEngine<UtteranceRow, IntentScoresRow> engine)
+    private static string[] LabelsOf(DataViewSchema outputSchema)
     {
         VBuffer<ReadOnlyMemory<char>> names = default;
-        engine.OutputSchema["Score"].GetSlotNames(ref names);
+        outputSchema["Score"].GetSlotNames(ref names);
         return names.DenseValues().Select(n => n.ToString()).ToArray();
     }
 }

@@ -28,6 +28,27 @@ internal static class IntentModelTrainer
         return new IntentModel(ml, model, data.Schema);
     }
 
+    /// <summary>
+    /// The encoder model: the same n-gram features with the <see cref="SentenceEmbedder"/>'s vector of the raw text
+    /// appended, one maximum-entropy classifier over both. <paramref name="cache"/> supplies the vectors.
+    /// </summary>
+    public static IntentModel TrainWithEncoder(IEnumerable<IntentExample> examples, SentenceEmbedder embedder, EmbeddingCache cache,
+        IntentTrainer trainer = IntentTrainer.LbfgsMaximumEntropy, Action<int, int>? progress = null)
+    {
+        var ml = new MLContext(Seed);
+        var list = examples.ToList();
+        var vectors = cache.Embed(list.Select(e => e.Text).ToList(), progress);
+        var rows = list.Select((e, i) => new EncodedUtteranceRow { Label = e.Intent, Text = UtteranceNormalizer.ForModel(e.Text), Embedding = vectors[i] }).ToList();
+        var data = ml.Data.LoadFromEnumerable(rows);
+        var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", "Label", keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
+            .Append(ml.Transforms.Text.FeaturizeText("NgramFeatures", FeaturizerOptions(), nameof(EncodedUtteranceRow.Text)))
+            .Append(ml.Transforms.Concatenate("Features", "NgramFeatures", nameof(EncodedUtteranceRow.Embedding)))
+            .AppendCacheCheckpoint(ml)
+            .Append(Learner(ml, trainer));
+        var model = pipeline.Fit(data);
+        return new IntentModel(ml, model, data.Schema, embedder);
+    }
+
     private static TextFeaturizingEstimator.Options FeaturizerOptions() => new()
     {
         CaseMode = TextNormalizingEstimator.CaseMode.Lower,

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Leeway.Agent.Understanding;
 
 /// <summary>
-/// Rules for what a phrase says with certainty, in English, Spanish, German and French: an ask for a person,
+/// Rules for what a phrase says with certainty, in English, Spanish, German, French, Portuguese and Italian: an ask for a person,
 /// strong frustration, a claim of authority or an injected instruction, a yes, a no, and the language.
 /// Patterns run over folded text (lower case, no accents), so "Je voudrais parler à quelqu'un" and
 /// "je voudrais parler a quelqu'un" are the same to them.
@@ -79,7 +79,7 @@ internal static partial class SignalDetector
     [GeneratedRegex(@"\b[A-ZÄÖÜÉÈÀÇÑ]{3,}\b")]
     private static partial Regex CapsWordPattern();
 
-    [GeneratedRegex(@"\b(thanks?|thank you|thx|merci|gracias|danke)\b")]
+    [GeneratedRegex(@"\b(thanks?|thank you|thx|merci|gracias|danke|obrigad[oa]|grazie)\b")]
     private static partial Regex ThanksPattern();
 
     [GeneratedRegex("""
@@ -103,6 +103,8 @@ internal static partial class SignalDetector
         |\bverbinden\s+sie\s+mich\b|\bverbinde\s+mich\b|\bkein(en)?\s+(bot|roboter|chatbot)\b
         |\bparler\s+(a|avec)\s+(un\s+humain|une\s+(vraie\s+)?personne|quelqu'un|un\s+conseiller|une\s+conseillere|un\s+agent|un\s+operateur|un\s+etre\s+humain|un\s+responsable)
         |\bvraie\s+personne\b|\bun\s+humain\b|\bpas\s+(un|a\s+un)\s+robot\b|\bpassez[- ]moi\s+(un|une|quelqu)
+        |\bfalar\s+com\s+(uma\s+pessoa|um\s+humano|alguem|um\s+atendente|uma\s+atendente|um\s+agente|um\s+ser\s+humano|um\s+operador)|\bpessoa\s+(real|de\s+verdade)\b|\batendente\s+humano\b|\bnao\s+(quero\s+)?(um\s+)?(robo|bot)\b
+        |\bparlare\s+con\s+(una\s+persona|un\s+operatore|un'operatrice|qualcuno|un\s+umano|un\s+essere\s+umano|un\s+agente|un\s+consulente)|\bpersona\s+(vera|reale)\b|\boperatore\s+umano\b|\bnon\s+(voglio\s+)?(un\s+)?(bot|robot)\b
         """, RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex HumanPattern();
 
@@ -116,6 +118,8 @@ internal static partial class SignalDetector
         |\b(inaceptable|ridiculo|hart[oa]|verguenza|mierda|joder|estafa|ladrones|tercera\s+vez|indignante|pesimo|inadmisible|cabread[oa])\b
         |\b(inakzeptabel|lacherlich|frechheit|scheiss\w*|verdammt|abzocke|unverschamt|(dritte|drittes|vierte)\s+mal|katastrophe|wutend|betrug|sauer)\b
         |\b(inadmissible|inacceptable|ridicule|marre|merde|putain|troisieme\s+fois|arnaque|n'importe\s+quoi|scandaleu[xse]+|honteu[xse]+|c'est\s+nul|furieu[xse]+|voleurs)\b
+        |\b(absurdo|inaceitavel|palhacada|vergonha|terceira\s+vez|porra|merda|ladroes|golpe|cansad[oa]\s+disso|pessimo|revoltante)\b
+        |\b(assurdo|ridicolo|inaccettabile|vergogna|terza\s+volta|cazzo|schifo|truffa|ladri|pessimo|stufo|vergognoso|scandaloso)\b
         """, RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex FrustrationPattern();
 
@@ -136,6 +140,8 @@ internal static partial class SignalDetector
         |\bignora\s+(las\s+|tus\s+|todas\s+las\s+)?(\w+\s+)?instrucciones|\bsoy\s+(el\s+|un\s+)?(administrador|admin)\b|\bcodigo\s+de\s+autorizacion
         |\bignorier(e|en\s+sie)?\s+(alle\s+)?(\w+\s+)?anweisungen|\bich\s+bin\s+(der\s+|ein\s+)?(admin|administrator)\b|\b(autorisierungs|freigabe)code
         |\bignore[zr]?\s+(toutes\s+)?(les|tes|vos)\s+(instructions|consignes)|\bje\s+suis\s+(l'|un\s+)?(admin|administrateur)\b|\bcode\s+d'autorisation
+        |\bignor[ea]\s+(todas\s+)?(as\s+)?(suas\s+)?(\w+\s+)?instrucoes|\bsou\s+(o\s+|um\s+)?(administrador|admin)\b|\bcodigo\s+de\s+autorizacao
+        |\bignora\s+(tutte\s+)?(le\s+)?(tue\s+)?(\w+\s+)?istruzioni|\bsono\s+(l'|un\s+)?(amministratore|admin)\b|\bcodice\s+di\s+autorizzazione
         """, RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex ClaimsAuthorityPattern();
 
@@ -143,21 +149,21 @@ internal static partial class SignalDetector
     [GeneratedRegex(@"(^|\n)\s*(SYSTEM|System|ASSISTANT|Assistant|DEVELOPER|Developer|ADMIN|Admin|ROOT)\s*:", RegexOptions.None)]
     private static partial Regex InjectedRolePattern();
 
-    [GeneratedRegex(@"^(yes|yeah|yep|yup|yes please|sure|ok|okay|oki|kk|alright|all\s+right|correct|exactly|perfect|great|sounds\s+good|that\s+works|that'?s\s+fine|fine|go\s+ahead|go\s+for\s+it|please\s+do|do\s+it|do\s+that|confirm(ed)?|i\s+confirm|absolutely|definitely|of\s+course|vale|claro|adelante|de\s+acuerdo|perfecto|correcto|por\s+supuesto|hazlo|ja|jawohl|klar|genau|passt|gerne|einverstanden|mach\s+das|machen\s+sie\s+das|richtig|oui|ouais|d'accord|daccord|parfait|je\s+confirme|allez[- ]y|vas[- ]y|bien\s+sur|exact|ca\s+marche)\b(?!\s+(not|no)\b)")]
+    [GeneratedRegex(@"^(yes|yeah|yep|yup|yes please|sure|ok|okay|oki|kk|alright|all\s+right|correct|exactly|perfect|great|sounds\s+good|that\s+works|that'?s\s+fine|fine|go\s+ahead|go\s+for\s+it|please\s+do|do\s+it|do\s+that|confirm(ed)?|i\s+confirm|absolutely|definitely|of\s+course|vale|claro|adelante|de\s+acuerdo|perfecto|correcto|por\s+supuesto|hazlo|ja|jawohl|klar|genau|passt|gerne|einverstanden|mach\s+das|machen\s+sie\s+das|richtig|oui|ouais|d'accord|daccord|parfait|je\s+confirme|allez[- ]y|vas[- ]y|bien\s+sur|exact|ca\s+marche|sim|certo|com\s+certeza|perfeito|confirmo|pode\s+(sim|fazer|seguir|ser)|vai\s+em\s+frente|tudo\s+bem|beleza|isso\s+mesmo|va\s+bene|perfetto|confermo|procedi|esatto|fallo|certamente|d'accordo)\b(?!\s+(not|no)\b)")]
     private static partial Regex AffirmationStartPattern();
 
     [GeneratedRegex(@"^si(\s*$|\s+(por\s+favor|claro|adelante|gracias|please|vale|hazlo|perfecto|confirmo))")]
     private static partial Regex SpanishSiPattern();
 
-    [GeneratedRegex(@"\b(go\s+ahead|please\s+do|yes\s+please|je\s+confirme|i\s+confirm|allez[- ]y|adelante|mach\s+das|nur\s+zu|confirmo)\b")]
+    [GeneratedRegex(@"\b(go\s+ahead|please\s+do|yes\s+please|je\s+confirme|i\s+confirm|allez[- ]y|adelante|mach\s+das|nur\s+zu|confirmo|vai\s+em\s+frente|pode\s+fazer|confermo|procedi\s+pure)\b")]
     private static partial Regex AffirmationAnywherePattern();
 
-    [GeneratedRegex(@"\b(don'?t|do\s+not|never|no|not|ne)\s+(go\s+ahead|please\s+do|confirm)")]
+    [GeneratedRegex(@"\b(don'?t|do\s+not|never|no|not|ne|nao|non)\s+(go\s+ahead|please\s+do|confirm|confirmo|confermo|procedi|pode\s+fazer)")]
     private static partial Regex NegatedAffirmationPattern();
 
-    [GeneratedRegex(@"^(no(?=\s*$|\s+(thanks?|thank\s+you|gracias|merci|danke|need|that'?s|thats|it'?s|wait|stop|don'?t|please|way|more|longer)\b)|nope|nah|nein|non(?!-)\b|never\s*mind|forget\s+(it|that|about\s+it)|don'?t|do\s+not|dont|stop\s*$|wait\s*$|hold\s+(on|off)|cancel\s+that|not\s+now|not\s+yet|laisse[zr]?\s+tomber|olvida(lo|le)|vergiss\s+(es|das)|lieber\s+nicht|mejor\s+no|ahora\s+no|jetzt\s+nicht|noch\s+nicht|pas\s+maintenant|pas\s+encore|todavia\s+no|aun\s+no|n'en\s+faites\s+rien|ne\s+faites\s+(rien|pas))")]
+    [GeneratedRegex(@"^(no(?=\s*$|\s+(thanks?|thank\s+you|gracias|merci|danke|need|that'?s|thats|it'?s|wait|stop|don'?t|please|way|more|longer)\b)|nope|nah|nein|non(?!-)\b|never\s*mind|forget\s+(it|that|about\s+it)|don'?t|do\s+not|dont|stop\s*$|wait\s*$|hold\s+(on|off)|cancel\s+that|not\s+now|not\s+yet|laisse[zr]?\s+tomber|olvida(lo|le)|vergiss\s+(es|das)|lieber\s+nicht|mejor\s+no|ahora\s+no|jetzt\s+nicht|noch\s+nicht|pas\s+maintenant|pas\s+encore|todavia\s+no|aun\s+no|n'en\s+faites\s+rien|ne\s+faites\s+(rien|pas)|nao(?=\s*$|\s+(obrigad[oa]|precisa|quero|faca|facam|agora|ainda|pode|espera))|esquece|deixa\s+(pra|para)\s+la|agora\s+nao|ainda\s+nao|melhor\s+nao|lascia\s+(stare|perdere)|non\s+ora|non\s+ancora|meglio\s+di\s+no|non\s+farlo|non\s+fate\s+niente|aspetta\s*$)")]
     private static partial Regex NegationStartPattern();
 
-    [GeneratedRegex(@"\b(never\s*mind|forget\s+it|please\s+don'?t|don'?t\s+(do\s+(it|that|anything)|bother|proceed|go\s+ahead)|do\s+not\s+(do|proceed|go\s+ahead)|laisse[zr]?\s+tomber|olvidalo|vergiss\s+es|no\s+lo\s+hagas|n'en\s+faites\s+rien|ne\s+faites\s+rien)\b")]
+    [GeneratedRegex(@"\b(never\s*mind|forget\s+it|please\s+don'?t|don'?t\s+(do\s+(it|that|anything)|bother|proceed|go\s+ahead)|do\s+not\s+(do|proceed|go\s+ahead)|laisse[zr]?\s+tomber|olvidalo|vergiss\s+es|no\s+lo\s+hagas|n'en\s+faites\s+rien|ne\s+faites\s+rien|esquece|nao\s+(faca|facam)\s+(isso|nada)|deixa\s+(pra|para)\s+la|lascia\s+perdere|non\s+farlo|non\s+fate\s+niente)\b")]
     private static partial Regex NegationAnywherePattern();
 }

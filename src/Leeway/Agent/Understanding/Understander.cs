@@ -4,8 +4,11 @@ namespace Leeway.Agent.Understanding;
 /// The built-in understanding: the trained intent model, overridden where a rule is certain (an explicit ask
 /// for a person → talk_to_human; a chargeback or bank dispute → dispute; an empty message → other), plus the
 /// entities and signals the rules find. One model per process (<see cref="IntentModel"/> is shared and thread-safe).
+/// A message is understood by <paramref name="model"/> (in the product, n-grams plus the sentence encoder); bulk
+/// classification (<see cref="ClassifyIntents"/>, a backlog of a million cases) by <paramref name="bulkModel"/>
+/// when given (in the product, the n-gram model alone: the encoder costs milliseconds a text).
 /// </summary>
-internal sealed class Understander(IntentModel model) : IUnderstander, IIntentBatchClassifier
+internal sealed class Understander(IntentModel model, IntentModel? bulkModel = null) : IUnderstander, IIntentBatchClassifier
 {
     private static readonly IntentVerdict Empty = new(Intent.Other, 1.0, null, 0);
 
@@ -15,7 +18,8 @@ internal sealed class Understander(IntentModel model) : IUnderstander, IIntentBa
 
     /// <summary>
     /// The verdicts <see cref="Understand(string)"/> gives, for many texts: the same rules on each text, the model
-    /// scoring the batch in one pass (<see cref="IntentModel.ScoreBatch"/>); no entities or other signals.
+    /// scoring the batch in one pass (<see cref="IntentModel.ScoreBatch"/>); no entities or other signals. With a
+    /// bulk model, the verdicts an understander over that model alone would give.
     /// </summary>
     public IntentVerdict[] ClassifyIntents(IReadOnlyList<string> texts)
     {
@@ -39,7 +43,7 @@ internal sealed class Understander(IntentModel model) : IUnderstander, IIntentBa
             scoredAt.Add(i);
         }
 
-        var scores = model.ScoreBatch(toScore);
+        var scores = (bulkModel ?? model).ScoreBatch(toScore);
         for (var j = 0; j < scores.Length; j++)
         {
             var i = scoredAt[j];

@@ -4,10 +4,13 @@ namespace Leeway.Agent.Understanding;
 
 public static class UnderstandingRegistration
 {
-    /// <summary>Registers <see cref="IUnderstander"/> as a singleton over the process-wide intent model.</summary>
+    /// <summary>
+    /// Registers <see cref="IUnderstander"/> as a singleton over the process-wide intent models: n-grams plus the
+    /// sentence encoder for each message, n-grams alone for bulk classification (see <see cref="SharedIntentModel"/>).
+    /// </summary>
     public static IServiceCollection AddUnderstanding(this IServiceCollection services)
     {
-        services.TryAddSingleton<IUnderstander>(_ => new Understander(SharedIntentModel.Instance));
+        services.TryAddSingleton<IUnderstander>(_ => SharedIntentModel.ProductUnderstander());
         return services;
     }
 }

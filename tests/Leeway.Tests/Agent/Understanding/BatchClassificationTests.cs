@@ -98,6 +98,34 @@ public sealed class BatchClassificationTests
     }
 
     [Fact]
+    public void The_product_classifies_in_bulk_with_the_ngram_model_alone()
+    {
+        var texts = VariedTexts().Take(120).ToList();
+
+        var verdicts = SharedIntentModel.ProductUnderstander().ClassifyIntents(texts);
+
+        Assert.Equal(Shipped.ClassifyIntents(texts), verdicts);
+    }
+
+    [Fact]
+    public void The_encoder_model_scores_a_batch_as_it_scores_each_text()
+    {
+        var texts = VariedTexts().Where((_, i) => i % 10 == 0).ToList();
+        var encoder = SharedIntentModel.WithEncoder;
+
+        var batch = encoder.ScoreBatch(texts);
+
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var single = encoder.Score(texts[i]).ToDictionary(s => s.Intent, s => s.Probability);
+            foreach (var score in batch[i])
+            {
+                Assert.True(Math.Abs(single[score.Intent] - score.Probability) <= 1e-4, $"text {i} ({texts[i]}): {score.Intent} {score.Probability} vs {single[score.Intent]}");
+            }
+        }
+    }
+
+    [Fact]
     public void An_empty_batch_gives_no_verdicts()
     {
         Assert.Empty(Shipped.ClassifyIntents([]));

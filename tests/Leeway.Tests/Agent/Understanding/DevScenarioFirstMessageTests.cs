@@ -5,7 +5,7 @@ namespace Leeway.Tests.Agent.Understanding;
 /// <summary>The first message of every dev scenario with a conversation lands on an intent Agent Lee can act on.</summary>
 public sealed class DevScenarioFirstMessageTests
 {
-    private static readonly Understander Understander = new(SharedIntentModel.Instance);
+    private static readonly Understander Understander = SharedIntentModel.ProductUnderstander();
 
     public static TheoryData<string, string, string> Cases() => new()
     {

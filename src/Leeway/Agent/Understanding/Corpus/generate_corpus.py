@@ -16,8 +16,18 @@ import re
 import sys
 
 from templates import TEMPLATES, SLOTS, STYLE_BITS
+from templates_more import MORE, SLOTS_MORE, STYLE_MORE
 
-PER_INTENT = 380
+for _intent, _by_lang in MORE.items():
+    for _lang, _templates in _by_lang.items():
+        TEMPLATES[_intent].setdefault(_lang, []).extend(_templates)
+SLOTS.update(SLOTS_MORE)
+STYLE_BITS.update(STYLE_MORE)
+STYLE_BITS["mix"] = {k: STYLE_BITS["mix"][k] + STYLE_MORE["pt"][k] + STYLE_MORE["it"][k] for k in STYLE_BITS["mix"]}
+
+PER_INTENT = 420
+# Out of scope is the widest class (anything not about billing, and every mention of an action that asks for none).
+PER_INTENT_OVERRIDES = {"other": 1100}
 SEED = 20261108
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -171,12 +181,16 @@ def main():
     rows = []
     seen = set()
     for intent in sorted(TEMPLATES):
+        # One random stream per intent: changing one intent's templates leaves the others' utterances as they were
+        # (so `leeway train` re-encodes only what changed).
+        rng = random.Random(f"{SEED}:{intent}")
         by_lang = TEMPLATES[intent]
         weighted = [(lang, t) for lang, ts in by_lang.items() for t in ts]
         made, attempts = 0, 0
-        while made < PER_INTENT:
+        wanted = PER_INTENT_OVERRIDES.get(intent, PER_INTENT)
+        while made < wanted:
             attempts += 1
-            if attempts > PER_INTENT * 200:
+            if attempts > wanted * 200:
                 sys.exit(f"{intent}: only {made} distinct utterances; add templates")
             lang, template = rng.choice(weighted)
             text = style(expand(template, rng, lang), rng, lang, intent)

@@ -16,7 +16,7 @@ def _amount(rng, lang):
     cents = rng.choice([0, 0, 0, 0, 99, 50, 49, 95])
     us = f"{whole:,}" + (f".{cents:02d}" if cents else "")
     eu = f"{whole:,}".replace(",", ".") + (f",{cents:02d}" if cents else "")
-    if lang in ("es", "de", "fr"):
+    if lang in ("es", "de", "fr", "pt", "it"):
         return rng.choice([f"{eu} €", f"{eu}€", f"€{eu}", f"{eu} euros", f"{eu} EUR", f"{eu} Euro", f"${us}",
                            f"{whole} euros", f"{us} USD"])
     return rng.choice([f"${us}", f"${us}", f"${whole}", f"{us} USD", f"USD {us}", f"{whole} dollars", f"€{us}",
