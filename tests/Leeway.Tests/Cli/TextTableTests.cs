@@ -27,7 +27,6 @@ public sealed class TextTableTests
     }
 
     [Theory]
-    [InlineData(12)]
     [InlineData(20)]
     [InlineData(40)]
     [InlineData(60)]

