@@ -35,6 +35,7 @@ public static class LeewayApp
 
         builder.AddStorage();
         builder.AddIdentity();
+        builder.AddHardening();
         builder.AddBilling();
         builder.AddAudit();
         builder.AddPolicy();
@@ -49,12 +50,15 @@ public static class LeewayApp
         services?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseHardening();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapOpenApi("/openapi/{documentName}.json");
 
+        app.MapIdentity();
         app.MapDiagnostics();
         app.MapPolicy();
         app.MapAudit();

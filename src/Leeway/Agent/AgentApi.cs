@@ -11,8 +11,8 @@ public static class AgentApi
     public static IEndpointRouteBuilder MapAgent(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/conversations").RequireAuthorization(IdentityRegistration.CustomerPolicy).WithTags("Agent Lee");
-        group.MapPost("/", StartAsync).WithName("StartConversation").WithSummary("Start a conversation with Agent Lee.");
-        group.MapPost("/{id}/messages", SendAsync).WithName("SendMessage").WithSummary("Send a message; returns Lee's reply, links issued, and the conversation's state.");
+        group.MapPost("/", StartAsync).WithMetadata(new RateLimitedAttribute(RateLimits.Chat)).WithName("StartConversation").WithSummary("Start a conversation with Agent Lee.");
+        group.MapPost("/{id}/messages", SendAsync).WithMetadata(new RateLimitedAttribute(RateLimits.Chat)).WithName("SendMessage").WithSummary("Send a message; returns Lee's reply, links issued, and the conversation's state.");
         group.MapGet("/{id}", GetAsync).WithName("GetConversation").WithSummary("A conversation's transcript and state.");
         return app;
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Leeway.Agent.Brain;
 using Leeway.Agent.Conversations;
 using Leeway.Agent.Replies;
+using Leeway.Agent.Requests;
 using Leeway.Agent.Tools;
 using Leeway.Agent.Understanding;
 using Leeway.Billing;
@@ -45,16 +46,19 @@ public sealed class AgentLee(
         var understanding = understander.Understand(text, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         await conversations.AppendAsync(conversation.Id, Customer, text, understanding.Intent, understanding.Confidence, ct);
 
-        if (conversation.State == ConversationState.Escalated)
-        {
-            const string waiting = "A person on our billing team already has our conversation and will follow up with you; their reply will appear on your billing page. I've added this message for them.";
-            await conversations.AppendAsync(conversation.Id, Lee, waiting, null, null, ct);
-            return await ObservedAsync(new ChatReply(conversation.Id, conversation.State, waiting, [], conversation.CaseId, number), conversation, understanding, null, null, started);
-        }
-
         var diagnosisTask = ReadSafelyAsync(() => diagnostics.DiagnoseAsync(conversation.CustomerId, ct));
         var billingTask = ReadSafelyAsync(() => billing.ReadAsync(conversation.CustomerId, ct));
-        var turn = new Turn(conversation, number, text, understanding, await diagnosisTask, await billingTask, history, policy.Current);
+        var language = ReplyLanguage(text, history);
+        var act = RequestActReader.Read(text, language);
+        var accepted = conversation.PendingOffer is { } offer && act.Confirms && !act.HoldsBack && !act.Requests().Any()
+            ? offer.Split(';', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal)
+            : [];
+        var turn = new Turn(conversation, number, text, understanding, await diagnosisTask, await billingTask, history, policy.Current)
+        {
+            Act = act,
+            Accepted = accepted,
+            Language = language,
+        };
         var tools = new LeeTools(turn, gate, knowledge);
 
         string reply;
@@ -78,15 +82,22 @@ public sealed class AgentLee(
         reply = guard.Check(reply, turn);
         if (turn.Escalated && !reply.Contains("follow up", StringComparison.OrdinalIgnoreCase))
         {
-            reply = $"{reply}\n\n{LeeSays.HandingToPerson}";
+            reply = $"{reply}\n\n{(conversation.CaseId is null ? LeeSays.HandingToPerson : LeeSays.AddedToCase)}";
         }
+
+        reply = NotRepeated(reply, history, turn);
 
         var state = NextState(conversation.State, turn);
         await conversations.RecordActionsAsync(conversation.Id, number, turn.Outcomes, ct);
         await conversations.AppendAsync(conversation.Id, Lee, reply, null, null, ct);
 
         string? caseId = conversation.CaseId;
-        if (turn.Escalated)
+        if (caseId is not null)
+        {
+            // After a handoff Lee keeps serving; everything it hears and does goes onto the case the person has.
+            await AddToCaseAsync(caseId, text, reply, turn, ct);
+        }
+        else if (turn.Escalated)
         {
             caseId = await OpenCaseAsync(conversation, turn, ct);
         }
@@ -124,10 +135,62 @@ public sealed class AgentLee(
         return reply;
     }
 
+    /// <summary>
+    /// The customer's language (en, es, de, fr, pt, it): this message's, or for a message too short to tell ("ok",
+    /// "merci"), the conversation's so far.
+    /// </summary>
+    private static string ReplyLanguage(string text, IReadOnlyList<ConversationMessage> history)
+    {
+        var words = RequestActReader.Tokens(Understanding.TextFolding.Fold(text)).Count(t => t != ",");
+        if (words >= 4 || history.All(m => m.From != Customer))
+        {
+            return LanguageGuesser.Guess(text);
+        }
+
+        return LanguageGuesser.Guess(string.Join(" ", history.Where(m => m.From == Customer).Select(m => m.Text).Append(text)));
+    }
+
+    /// <summary>Never the same reply twice: say that nothing changed and ask what is still wrong, or bring in a person.</summary>
+    private static string NotRepeated(string reply, IReadOnlyList<ConversationMessage> history, Turn turn)
+    {
+        var said = history.Where(m => m.From == Lee).Select(m => m.Text).ToHashSet(StringComparer.Ordinal);
+        if (!said.Contains(reply))
+        {
+            return reply;
+        }
+
+        foreach (var alternative in LeeSays.NothingNewSince(turn))
+        {
+            if (!said.Contains(alternative))
+            {
+                if (alternative.Contains("follow up", StringComparison.Ordinal) && turn.Conversation.CaseId is null)
+                {
+                    turn.Escalate("The customer came back to the same answer: a loop.");
+                }
+
+                return alternative;
+            }
+        }
+
+        return $"{LeeSays.NothingNewSince(turn)[^1]} ({turn.Number})";
+    }
+
+    private async Task AddToCaseAsync(string caseId, string text, string reply, Turn turn, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await cases.AddTranscriptLineAsync(caseId, new TranscriptLine(Customer, text, now), ct);
+        foreach (var outcome in turn.Outcomes)
+        {
+            await cases.AddActionAsync(caseId, Actor.AgentLee.Name, outcome, ct);
+        }
+
+        await cases.AddTranscriptLineAsync(caseId, new TranscriptLine(Lee, reply, now), ct);
+    }
+
     /// <summary>Outcomes are sticky: once resolved or handed over, a later question does not undo it.</summary>
     private static string NextState(string current, Turn turn)
     {
-        if (turn.Escalated)
+        if (turn.Escalated || current == ConversationState.Escalated)
         {
             return ConversationState.Escalated;
         }

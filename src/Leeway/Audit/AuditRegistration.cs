@@ -1,4 +1,5 @@
 using Leeway.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Leeway.Audit;
 
@@ -6,6 +7,10 @@ public static class AuditRegistration
 {
     public static WebApplicationBuilder AddAudit(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section);
+        builder.Services.AddSingleton(sp => AuditCheckpoint.InDataFolder(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory,
+            sp.GetRequiredService<IOptions<AuditOptions>>().Value));
         builder.Services.AddSingleton<ISchema, AuditSchema>();
         builder.Services.AddSingleton<IAuditLog, SqlAuditLog>();
         builder.Services.AddSingleton<AuditVerifier>();

@@ -11,9 +11,12 @@ public sealed record AuditVerification(
     [property: JsonPropertyName("count")] long Count,
     [property: JsonPropertyName("head_hash")] string? HeadHash,
     [property: JsonPropertyName("broken_seq")] long? BrokenSeq,
-    [property: JsonPropertyName("problem")] string? Problem)
+    [property: JsonPropertyName("problem")] string? Problem,
+    [property: JsonPropertyName("anchored")] bool Anchored = false,
+    [property: JsonPropertyName("note")] string? Note = null)
 {
     public override string ToString() => Intact
-        ? $"OK: {Count} audit entries, hash chain intact{(HeadHash is null ? "" : $" (head {HeadHash[..16]}…)")}"
-        : $"BROKEN at entry {BrokenSeq}: {Problem}";
+        ? $"OK: {Count} audit entries, hash chain intact{(HeadHash is null ? "" : $" (head {HeadHash[..16]}…)")}" +
+          (Anchored ? ", head matches the signed checkpoint" : Note is null ? "" : $"; head not anchored: {Note}")
+        : BrokenSeq is null ? $"BROKEN: {Problem}" : $"BROKEN at entry {BrokenSeq}: {Problem}";
 }

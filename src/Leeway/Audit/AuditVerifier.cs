@@ -7,16 +7,24 @@ namespace Leeway.Audit;
 /// Walks the audit chain in order and reports the first entry that was altered or removed: a gap in <c>seq</c>, an entry
 /// whose contents no longer match its hash, an entry whose <c>prev_hash</c> is not the hash of the one before (the one
 /// before was altered and re-hashed), or a tail shorter than the head recorded at the last append (newest entries removed).
+/// Then it holds the log against the signed <see cref="AuditCheckpoint"/> kept outside the database: the entry the
+/// checkpoint names must be there with the hash it names, which a wipe, cut-off newest entries or a chain rewritten
+/// with recomputed hashes (and a moved <c>audit_head</c>) cannot fake without the checkpoint's key.
 /// </summary>
-public sealed class AuditVerifier(Database database)
+public sealed class AuditVerifier(Database database, AuditCheckpoint? checkpoint = null)
 {
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken)
     {
+        var anchor = checkpoint?.Read();
         await using var connection = await database.OpenAsync(cancellationToken);
         if (!await TablesExistAsync(connection, cancellationToken))
         {
-            return new AuditVerification(true, 0, null, null, null);
+            return anchor is { Seq: { } lost }
+                ? Broken(0, 1, $"the log is gone: the signed checkpoint records {lost} entries")
+                : new AuditVerification(true, 0, null, null, null);
         }
+
+        string? hashAtAnchor = null;
 
         var expectedSeq = 1L;
         var prevHash = AuditHash.Genesis;
@@ -48,6 +56,11 @@ public sealed class AuditVerifier(Database database)
                 return Broken(count, entry.Seq, $"entry {entry.Seq} was altered: its contents hash to {Short(computed)}, not to its recorded hash {Short(entry.Hash)}");
             }
 
+            if (entry.Seq == anchor?.Seq)
+            {
+                hashAtAnchor = entry.Hash;
+            }
+
             prevHash = entry.Hash;
             expectedSeq++;
             count++;
@@ -71,10 +84,32 @@ public sealed class AuditVerifier(Database database)
             }
         }
 
-        return new AuditVerification(true, count, count > 0 ? prevHash : null, null, null);
+        if (anchor is { Seq: { } anchorSeq, Hash: { } anchorHash })
+        {
+            if (anchorSeq > count)
+            {
+                return Broken(count, count + 1, count == 0
+                    ? $"the log is empty, but the signed checkpoint records {anchorSeq} entries (the log was wiped)"
+                    : $"entries {count + 1}..{anchorSeq} are missing (the log ends at {count}, the signed checkpoint records {anchorSeq})");
+            }
+
+            if (hashAtAnchor != anchorHash)
+            {
+                return Broken(count, anchorSeq, $"the chain up to entry {anchorSeq} was rewritten: the signed checkpoint records its hash as {Short(anchorHash)}, it is now {Short(hashAtAnchor ?? "")}");
+            }
+        }
+        else if (anchor?.Problem is { } problem && (count > 0 || File.Exists(checkpoint!.Path)))
+        {
+            // No checkpoint on a log with entries: either the log predates checkpoints or the checkpoint was removed.
+            return anchor.Problem.StartsWith("no checkpoint", StringComparison.Ordinal)
+                ? new AuditVerification(true, count, count > 0 ? prevHash : null, null, null, Anchored: false, Note: problem)
+                : Broken(count, null, problem);
+        }
+
+        return new AuditVerification(true, count, count > 0 ? prevHash : null, null, null, Anchored: anchor?.Seq is not null);
     }
 
-    private static AuditVerification Broken(long count, long seq, string problem) => new(false, count, null, seq, problem);
+    private static AuditVerification Broken(long count, long? seq, string problem) => new(false, count, null, seq, problem);
 
     private static string Short(string hash) => hash.Length > 16 ? hash[..16] + "…" : hash;
 

@@ -11,8 +11,9 @@ namespace Leeway.Audit;
 /// run in one transaction (read the tail, insert seq+1, move the head); <c>seq</c> is the primary key, so a writer in
 /// another process that raced us fails on the insert and retries on the new tail: the chain never forks.
 /// A multi-instance deployment on PostgreSQL relies on that constraint (or an advisory lock) rather than this process lock.
+/// After each append the new head goes to the signed <see cref="AuditCheckpoint"/>, outside the database.
 /// </summary>
-internal sealed class SqlAuditLog(Database database, TimeProvider time) : IAuditLog, IDisposable
+internal sealed class SqlAuditLog(Database database, TimeProvider time, AuditCheckpoint? checkpoint = null) : IAuditLog, IDisposable
 {
     private const int MaxConflicts = 20;
     private readonly SemaphoreSlim _writer = new(1, 1);
@@ -26,7 +27,10 @@ internal sealed class SqlAuditLog(Database database, TimeProvider time) : IAudit
             {
                 try
                 {
-                    return await TryAppendAsync(record, cancellationToken);
+                    var entry = await TryAppendAsync(record, cancellationToken);
+                    // Still under the writer lock, so this host's checkpoint only moves forward.
+                    checkpoint?.Write(entry.Seq, entry.Hash);
+                    return entry;
                 }
                 catch (DbException e) when (IsUniqueViolation(e) && attempt < MaxConflicts)
                 {

@@ -10,15 +10,20 @@ internal static class AuditCommand
     {
         var data = new Option<string>("--data") { Description = "The data folder whose leeway.db to check (the one `serve --data` uses)", DefaultValueFactory = _ => "data" };
         var connectionString = new Option<string?>("--connection-string") { Description = "A database connection string instead (Host=… for PostgreSQL, Data Source=… for SQLite)" };
+        var checkpointPath = new Option<string?>("--checkpoint") { Description = "The signed checkpoint of the log's head (default: DATA/audit.checkpoint, or Audit:CheckpointPath)" };
+        var checkpointKey = new Option<string?>("--checkpoint-key") { Description = "The checkpoint's key file (default: DATA/audit-checkpoint.key, or Audit:CheckpointKeyPath)" };
         var verify = new Command("verify", """
-            Walk the audit log's hash chain: print OK with the number of entries (exit 0), or the first entry that was
-            altered or removed (exit 1).
+            Walk the audit log's hash chain and hold its head against the signed checkpoint: print OK with the number of
+            entries (exit 0), or the first entry that was altered or removed, a wiped log, cut-off newest entries or a
+            rewritten chain (exit 1).
 
             Example: ./leeway audit verify --data data
             """)
         {
             data,
             connectionString,
+            checkpointPath,
+            checkpointKey,
         };
         verify.SetAction(async (parse, cancellationToken) =>
         {
@@ -34,7 +39,8 @@ internal static class AuditCommand
             AuditVerification result;
             try
             {
-                result = await new AuditVerifier(database).VerifyAsync(cancellationToken);
+                var checkpoint = AuditCheckpoint.InDataFolder(parse.GetValue(data)!, new AuditOptions { CheckpointPath = parse.GetValue(checkpointPath), CheckpointKeyPath = parse.GetValue(checkpointKey) });
+                result = await new AuditVerifier(database, checkpoint).VerifyAsync(cancellationToken);
             }
             catch (DbException e)
             {

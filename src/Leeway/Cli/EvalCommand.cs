@@ -10,7 +10,8 @@ internal static class EvalCommand
         var paths = new Argument<string[]>("paths") { Description = "Scenario files, or folders searched recursively for *.json", Arity = ArgumentArity.OneOrMore };
         var parallel = new Option<int>("--parallel") { Description = "Scenarios run at once (default: the number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var repeat = new Option<int>("--repeat") { Description = "Run each scenario K times in fresh worlds; it passes only if all K pass (pass^k)", DefaultValueFactory = _ => 1 };
-        var json = new Option<string?>("--json") { Description = "Also write a JSON report with per-scenario results and the aggregates to FILE" };
+        var json = new Option<string?>("--json") { Description = "Also write a JSON report with per-scenario results, each run's transcript and the aggregates to FILE" };
+        var transcripts = new Option<bool>("--transcripts") { Description = "After each scenario's line, print its conversation for people: each turn, Lee's reply, actions with the gate's decision, links, nudges, the case" };
         var command = new Command("eval", """
             Score the product on scenario files (../shared/scenario-format.md): prints PASS/FAIL per scenario and "N passed,
             N failed".
@@ -27,6 +28,7 @@ internal static class EvalCommand
             parallel,
             repeat,
             json,
+            transcripts,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -45,7 +47,7 @@ internal static class EvalCommand
                 CommandInputs.OutputFile(report, "--json");
             }
 
-            return await EvalRunner.RunAsync(parse.GetValue(paths)!, parse.GetValue(parallel), parse.GetValue(repeat), parse.GetValue(json), Console.Out, Console.Error, ct);
+            return await EvalRunner.RunAsync(parse.GetValue(paths)!, parse.GetValue(parallel), parse.GetValue(repeat), parse.GetValue(json), Console.Out, Console.Error, ct, parse.GetValue(transcripts));
         });
         return command;
     }

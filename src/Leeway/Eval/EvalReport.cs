@@ -33,7 +33,7 @@ internal sealed record EvalReport(
             r.Scenario.Id,
             r.Scenario.File,
             r.Passed,
-            r.Runs.Select(run => new EvalReportRun(run.Passed, run.Failures, run.Outcome, run.TurnsToOutcome, run.LatenciesMs.Select(l => Math.Round(l, 2)).ToList())).ToList())).ToList();
+            r.Runs.Select(run => new EvalReportRun(run.Passed, run.Failures, run.Outcome, run.TurnsToOutcome, run.LatenciesMs.Select(l => Math.Round(l, 2)).ToList(), run.Transcript)).ToList())).ToList();
         return new EvalReport(scenarios, aggregates);
     }
 
@@ -55,7 +55,8 @@ internal sealed record EvalReportRun(
     [property: JsonPropertyName("failures")] IReadOnlyList<string> Failures,
     [property: JsonPropertyName("outcome")] string? Outcome,
     [property: JsonPropertyName("turns_to_outcome")] int? TurnsToOutcome,
-    [property: JsonPropertyName("reply_latencies_ms")] IReadOnlyList<double> ReplyLatenciesMs);
+    [property: JsonPropertyName("reply_latencies_ms")] IReadOnlyList<double> ReplyLatenciesMs,
+    [property: JsonPropertyName("transcript")] EvalTranscript Transcript);
 
 internal sealed record EvalAggregates(
     [property: JsonPropertyName("scenarios")] int Scenarios,

@@ -7,7 +7,7 @@ namespace Leeway.Eval;
 /// K times in fresh worlds, N at a time, and prints one line per scenario and the closing tally.</summary>
 internal static class EvalRunner
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> paths, int parallel, int repeat, string? jsonFile, TextWriter output, TextWriter errors, CancellationToken ct)
+    public static async Task<int> RunAsync(IReadOnlyList<string> paths, int parallel, int repeat, string? jsonFile, TextWriter output, TextWriter errors, CancellationToken ct, bool transcripts = false)
     {
         IReadOnlyList<Scenario> scenarios;
         try
@@ -71,6 +71,10 @@ internal static class EvalRunner
         foreach (var result in results)
         {
             await output.WriteLineAsync(result.Line);
+            if (transcripts)
+            {
+                await output.WriteAsync(TranscriptView.Render(result));
+            }
         }
 
         var report = EvalReport.From(results, repeat);
@@ -110,7 +114,10 @@ internal static class EvalRunner
                 seen.Replies.Count,
                 seen.ReplyLatenciesMs,
                 ScenarioChecks.PolicyViolations(scenario, seen).Count(),
-                ScenarioChecks.IsDeadEnd(seen));
+                ScenarioChecks.IsDeadEnd(seen))
+            {
+                Transcript = seen.Transcript,
+            };
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {

@@ -20,6 +20,9 @@ internal sealed record ScenarioObservation(
     IReadOnlyList<Case> Cases,
     IReadOnlyDictionary<string, string> IssuedLinkOwners)
 {
+    /// <summary>The run as it read: turns, replies, actions with the gate's decisions, links, nudges, cases.</summary>
+    public EvalTranscript Transcript { get; init; } = EvalTranscript.Empty;
+
     public string? FinalState => Replies.Count > 0 ? Replies[^1].State : null;
 
     /// <summary>The 1-based customer turn at which the conversation first reached this state, if it did.</summary>

@@ -11,6 +11,9 @@ internal sealed record ScenarioRunResult(
     int PolicyViolations,
     bool DeadEnd)
 {
+    /// <summary>The run as it read (turns, replies, actions and the gate's decisions, links, nudges, cases).</summary>
+    public EvalTranscript Transcript { get; init; } = EvalTranscript.Empty;
+
     public bool Passed => Failures.Count == 0;
 }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Leeway.Agent;
+using Leeway.Agent.Conversations;
 using Leeway.Humans;
 using Leeway.Prevent;
 
@@ -55,7 +56,7 @@ internal static class ScenarioRunner
         world.SignInAs(scenario.Customer);
         var (diagnosis, diagnosisError) = await ReadDiagnosisAsync(world, ct);
         var requestsBefore = (await world.Admin.RequestsAsync(ct)).Count;
-        var (replies, latencies, conversationError) = await ConverseAsync(world, scenario.Conversation, ct);
+        var (replies, latencies, conversationError, conversationId) = await ConverseAsync(world, scenario.Conversation, ct);
 
         var requests = await world.Admin.RequestsAsync(ct);
         var actions = new List<ObservedAction>();
@@ -93,7 +94,13 @@ internal static class ScenarioRunner
             ? await caseStore.ListForCustomerAsync(scenario.Customer, ct)
             : [];
 
-        return new ScenarioObservation(diagnosis, diagnosisError, replies, latencies, conversationError, requestsBefore, requests, actions, states, nudges, cases, links);
+        var attempted = conversationId is not null && world.Product.Services.GetService<ConversationStore>() is { } store
+            ? await store.ActionsByTurnAsync(conversationId, ct)
+            : [];
+        return new ScenarioObservation(diagnosis, diagnosisError, replies, latencies, conversationError, requestsBefore, requests, actions, states, nudges, cases, links)
+        {
+            Transcript = EvalTranscript.From(scenario.Conversation, replies, latencies, attempted, nudges, cases),
+        };
     }
 
     private static async Task<(JsonObject?, string?)> ReadDiagnosisAsync(ScenarioWorld world, CancellationToken ct)
@@ -111,24 +118,25 @@ internal static class ScenarioRunner
         }
     }
 
-    private static async Task<(List<ChatReply>, List<double>, string?)> ConverseAsync(ScenarioWorld world, IReadOnlyList<string> messages, CancellationToken ct)
+    private static async Task<(List<ChatReply>, List<double>, string?, string?)> ConverseAsync(ScenarioWorld world, IReadOnlyList<string> messages, CancellationToken ct)
     {
         var replies = new List<ChatReply>();
         var latencies = new List<double>();
         if (messages.Count == 0)
         {
-            return (replies, latencies, null);
+            return (replies, latencies, null, null);
         }
 
+        string? conversationId = null;
         try
         {
             using var start = await world.ProductHttp.PostAsJsonAsync("/api/v1/conversations", new { channel = "chat" }, ct);
             if (!start.IsSuccessStatusCode)
             {
-                return (replies, latencies, $"POST /api/v1/conversations answered {(int)start.StatusCode}");
+                return (replies, latencies, $"POST /api/v1/conversations answered {(int)start.StatusCode}", null);
             }
 
-            var conversationId = (await start.Content.ReadFromJsonAsync<JsonObject>(ct))?["id"]?.GetValue<string>();
+            conversationId = (await start.Content.ReadFromJsonAsync<JsonObject>(ct))?["id"]?.GetValue<string>();
             foreach (var message in messages)
             {
                 var clock = Stopwatch.StartNew();
@@ -136,17 +144,17 @@ internal static class ScenarioRunner
                 latencies.Add(clock.Elapsed.TotalMilliseconds);
                 if (!response.IsSuccessStatusCode)
                 {
-                    return (replies, latencies, $"POST /api/v1/conversations/{{id}}/messages answered {(int)response.StatusCode}");
+                    return (replies, latencies, $"POST /api/v1/conversations/{{id}}/messages answered {(int)response.StatusCode}", conversationId);
                 }
 
                 replies.Add((await response.Content.ReadFromJsonAsync<ChatReply>(ct))!);
             }
 
-            return (replies, latencies, null);
+            return (replies, latencies, null, conversationId);
         }
         catch (HttpRequestException e)
         {
-            return (replies, latencies, $"the chat endpoint failed: {e.Message}");
+            return (replies, latencies, $"the chat endpoint failed: {e.Message}", conversationId);
         }
     }
 }

@@ -69,5 +69,13 @@ internal sealed class HumansSchema : ISchema
             created_at BIGINT NOT NULL
         )
         """,
+        """
+        CREATE TABLE IF NOT EXISTS staff_sign_in_failures (
+            email TEXT PRIMARY KEY,
+            failures BIGINT NOT NULL,
+            first_at BIGINT NOT NULL,
+            locked_until BIGINT NULL
+        )
+        """,
     ];
 }

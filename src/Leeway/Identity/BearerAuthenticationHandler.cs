@@ -16,36 +16,42 @@ public sealed class BearerAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     CustomerTokens tokens,
-    ServiceKey serviceKey)
+    ServiceKey serviceKey,
+    RevokedCredentials revoked)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
     public const string CustomerIdClaim = "customer_id";
     public const string ServiceRole = "service";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
         var credential = header["Bearer ".Length..].Trim();
         if (CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(credential), Encoding.UTF8.GetBytes(serviceKey.Value)))
         {
             var service = new ClaimsIdentity([new Claim(ClaimTypes.Name, "service"), new Claim(ClaimTypes.Role, ServiceRole)], SchemeName);
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(service), SchemeName)));
+            return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(service), SchemeName));
         }
 
         var customerId = tokens.Validate(credential);
         if (customerId is null)
         {
-            return Task.FromResult(AuthenticateResult.Fail("The bearer token is invalid or expired."));
+            return AuthenticateResult.Fail("The bearer token is invalid or expired.");
+        }
+
+        if (await revoked.IsRevokedAsync(RevokedCredentials.TokenId(credential), Context.RequestAborted))
+        {
+            return AuthenticateResult.Fail("The bearer token was signed out.");
         }
 
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, customerId), new Claim(CustomerIdClaim, customerId)], SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 }
 

@@ -14,7 +14,8 @@ public sealed class CustomerTokens(byte[] signingKey, TimeProvider time, TimeSpa
 
     public string Issue(string customerId)
     {
-        var payload = JsonSerializer.SerializeToUtf8Bytes(new TokenPayload(customerId, time.GetUtcNow().Add(lifetime).ToUnixTimeSeconds()));
+        // A random id makes every token distinct, so signing one out (RevokedCredentials) revokes that one only.
+        var payload = JsonSerializer.SerializeToUtf8Bytes(new TokenPayload(customerId, time.GetUtcNow().Add(lifetime).ToUnixTimeSeconds(), Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))));
         var body = Base64Url(payload);
         return $"{Prefix}.{body}.{Sign(body)}";
     }
@@ -61,5 +62,5 @@ public sealed class CustomerTokens(byte[] signingKey, TimeProvider time, TimeSpa
         return Convert.FromBase64String(padded);
     }
 
-    private sealed record TokenPayload(string sub, long exp);
+    private sealed record TokenPayload(string sub, long exp, string? jti = null);
 }

@@ -36,19 +36,10 @@ public static class IdentityRegistration
         return builder;
     }
 
-    /// <summary>A secret generated once and kept in the data folder, so tokens survive a restart.</summary>
+    /// <summary>A secret generated once and kept in the data folder (0600), so tokens survive a restart.</summary>
     private static string KeptSecret(IServiceProvider services, string fileName, Func<string> generate)
     {
         var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
-        Directory.CreateDirectory(storage.DataDirectory);
-        var path = Path.Combine(storage.DataDirectory, fileName);
-        if (File.Exists(path))
-        {
-            return File.ReadAllText(path).Trim();
-        }
-
-        var secret = generate();
-        File.WriteAllText(path, secret);
-        return secret;
+        return SecretFile.ReadOrCreate(Path.Combine(storage.DataDirectory, fileName), generate);
     }
 }

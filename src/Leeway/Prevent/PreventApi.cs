@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text;
 using Leeway.Identity;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Leeway.Prevent;
@@ -8,8 +9,9 @@ namespace Leeway.Prevent;
 /// <summary>Tier 0's endpoints: Stripe's webhook (signed, not authenticated) and the customer's in-app nudges.</summary>
 internal static class PreventApi
 {
-    /// <summary>Larger than any Stripe event; a bigger body is refused before it is read.</summary>
-    private const int MaxPayloadBytes = 1 << 20;
+    /// <summary>Larger than any Stripe event; a bigger body is refused (413) as soon as it is declared or, sent chunked, as
+    /// soon as that many bytes have arrived: it is never read whole.</summary>
+    public const int MaxPayloadBytes = 1 << 20;
 
     public static IEndpointRouteBuilder MapPreventApi(this IEndpointRouteBuilder app)
     {
@@ -25,21 +27,20 @@ internal static class PreventApi
     }
 
     /// <summary>Verifies and stores one Stripe event; its handlers run in the background. 400 for a bad signature, a stale
-    /// timestamp or a body that is not an event: nothing is stored and nothing happens. 200 once the event is durably stored.</summary>
+    /// timestamp or a body that is not an event; 413 for a body over 1 MiB: nothing is stored and nothing happens. 200 once
+    /// the event is durably stored.</summary>
     public static async Task<Results<Ok<WebhookReceipt>, ProblemHttpResult>> ReceiveStripeWebhook(
         HttpRequest request,
         WebhookIntake intake,
         CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxPayloadBytes)
+        var payload = await ReadLimitedAsync(request, cancellationToken);
+        if (payload is null)
         {
-            return Refused($"The body is larger than {MaxPayloadBytes} bytes.");
-        }
-
-        string payload;
-        using (var reader = new StreamReader(request.Body, Encoding.UTF8))
-        {
-            payload = await reader.ReadToEndAsync(cancellationToken);
+            return TypedResults.Problem(
+                title: "Webhook refused",
+                detail: $"The body is larger than {MaxPayloadBytes} bytes; no Stripe event is that large.",
+                statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
         var result = await intake.ReceiveAsync(payload, request.Headers["Stripe-Signature"].ToString(), cancellationToken);
@@ -56,6 +57,56 @@ internal static class PreventApi
             .Select(InAppNudge.From)
             .ToList();
         return TypedResults.Ok(new InAppNudgeList(shown));
+    }
+
+    /// <summary>The body as text, or null when it is (or turns out to be, chunk by chunk) over the limit. At most
+    /// <see cref="MaxPayloadBytes"/> + 1 bytes are ever held.</summary>
+    private static async Task<string?> ReadLimitedAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxPayloadBytes)
+        {
+            return null;
+        }
+
+        // Kestrel enforces the limit too, so the rest of an oversize body is not drained but the connection closed.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxPayloadBytes;
+        }
+
+        var buffer = new byte[Math.Clamp(request.ContentLength ?? 16 * 1024, 1, MaxPayloadBytes + 1)];
+        var length = 0;
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                if (length > MaxPayloadBytes)
+                {
+                    return null;
+                }
+
+                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, MaxPayloadBytes + 1));
+            }
+
+            int read;
+            try
+            {
+                read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken);
+            }
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                return null;
+            }
+
+            if (read == 0)
+            {
+                break;
+            }
+
+            length += read;
+        }
+
+        return length > MaxPayloadBytes ? null : Encoding.UTF8.GetString(buffer, 0, length);
     }
 
     private static ProblemHttpResult Refused(string detail) =>

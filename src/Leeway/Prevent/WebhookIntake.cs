@@ -39,15 +39,16 @@ internal sealed class WebhookIntake(
         Event stripeEvent;
         try
         {
-            stripeEvent = EventUtility.ConstructEvent(
-                payload,
-                signatureHeader,
-                secret,
-                tolerance: ToleranceSeconds,
-                utcNow: time.GetUtcNow().ToUnixTimeSeconds(),
-                throwOnApiVersionMismatch: true);
+            // Verify before parse; then the shape, because the SDK's parser throws on a signed body that is not an object.
+            EventUtility.ValidateSignature(payload, signatureHeader, secret, ToleranceSeconds, time.GetUtcNow().ToUnixTimeSeconds());
+            if (!IsEventShaped(payload))
+            {
+                return WebhookIntakeResult.Refused("The body is not a Stripe event: an object with id, type and data.object.");
+            }
+
+            stripeEvent = EventUtility.ParseEvent(payload, throwOnApiVersionMismatch: true);
         }
-        catch (Exception e) when (e is StripeException or JsonException or Newtonsoft.Json.JsonException or ArgumentException)
+        catch (Exception e) when (e is StripeException or JsonException or Newtonsoft.Json.JsonException or ArgumentException or InvalidOperationException)
         {
             logger.LogWarning("Refused a webhook delivery: {Reason}", e.Message);
             return WebhookIntakeResult.Refused(e.Message);
@@ -82,6 +83,24 @@ internal sealed class WebhookIntake(
         }
 
         return WebhookIntakeResult.Stored(stored.EventId, Duplicate);
+    }
+
+    private static bool IsEventShaped(string payload)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(payload);
+            var root = document.RootElement;
+            return root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+                && root.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String
+                && root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+                && data.TryGetProperty("object", out var obj) && obj.ValueKind == JsonValueKind.Object;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The customer the event is about, when its object names one (<c>data.object.customer</c>, or the customer itself).</summary>

@@ -14,7 +14,8 @@ public sealed class CustomerCookieAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    CustomerTokens tokens)
+    CustomerTokens tokens,
+    RevokedCredentials revoked)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "customer-cookie";
@@ -27,23 +28,28 @@ public sealed class CustomerCookieAuthenticationHandler(
 
     public static void SignOut(HttpContext http) => http.Response.Cookies.Delete(CookieName, CookieOptions(http));
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Cookies.TryGetValue(CookieName, out var token) || string.IsNullOrEmpty(token))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
         var customerId = tokens.Validate(token);
         if (customerId is null)
         {
-            return Task.FromResult(AuthenticateResult.Fail("The sign-in link has expired or is not valid."));
+            return AuthenticateResult.Fail("The sign-in link has expired or is not valid.");
+        }
+
+        if (await revoked.IsRevokedAsync(RevokedCredentials.TokenId(token), Context.RequestAborted))
+        {
+            return AuthenticateResult.Fail("This sign-in was signed out.");
         }
 
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, customerId), new Claim(BearerAuthenticationHandler.CustomerIdClaim, customerId)],
             SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     /// <summary>Not signed in: to the sign-in page, which takes the link's token if the request carried one.</summary>

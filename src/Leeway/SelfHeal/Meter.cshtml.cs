@@ -22,6 +22,8 @@ namespace Leeway.SelfHeal;
 /// decision key, so a double click acts once.
 /// </summary>
 [Authorize(Policy = SelfHealRegistration.CustomerPagePolicy)]
+[RateLimited(RateLimits.Chat, Method = "POST", Handler = "Chat")]
+[RateLimited(RateLimits.Person, Method = "POST", Handler = "Human")]
 public sealed partial class MeterModel(
     IDiagnosisService diagnostics,
     IDiagnosisCache diagnosisCache,
@@ -244,8 +246,14 @@ public sealed partial class MeterModel(
         return await AfterAsync(clickId!, ct, "chat");
     }
 
-    public IActionResult OnPostSignOut()
+    /// <summary>Signs out here and everywhere the same link was opened: the token is revoked, not only the cookie dropped.</summary>
+    public async Task<IActionResult> OnPostSignOutAsync([FromServices] RevokedCredentials revoked, [FromServices] Microsoft.Extensions.Options.IOptions<IdentityOptions> identity, CancellationToken ct)
     {
+        if (Request.Cookies.TryGetValue(CustomerCookieAuthenticationHandler.CookieName, out var token) && !string.IsNullOrEmpty(token))
+        {
+            await revoked.RevokeAsync(RevokedCredentials.TokenId(token), TimeSpan.FromMinutes(identity.Value.TokenLifetimeMinutes), ct);
+        }
+
         CustomerCookieAuthenticationHandler.SignOut(HttpContext);
         return Redirect(CustomerCookieAuthenticationHandler.SignInPath + "?signed_out=1");
     }

@@ -12,7 +12,8 @@ namespace Leeway.SelfHeal;
 /// not linger in the address bar or in a Referer.
 /// </summary>
 [AllowAnonymous]
-public sealed class SignInModel(CustomerTokens tokens) : PageModel
+[RateLimited(RateLimits.SignInLink, Method = "GET")]
+public sealed class SignInModel(CustomerTokens tokens, RevokedCredentials revoked) : PageModel
 {
     public bool SignedIn { get; private set; }
 
@@ -20,7 +21,7 @@ public sealed class SignInModel(CustomerTokens tokens) : PageModel
 
     public bool SignedOut { get; private set; }
 
-    public IActionResult OnGet(string? token, [FromQuery(Name = "signed_out")] string? signedOut)
+    public async Task<IActionResult> OnGetAsync(string? token, [FromQuery(Name = "signed_out")] string? signedOut, CancellationToken ct)
     {
         Response.Headers.CacheControl = "no-store";
         Response.Headers["Referrer-Policy"] = "no-referrer";
@@ -31,7 +32,7 @@ public sealed class SignInModel(CustomerTokens tokens) : PageModel
             return Page();
         }
 
-        if (tokens.Validate(token) is null)
+        if (tokens.Validate(token) is null || await revoked.IsRevokedAsync(RevokedCredentials.TokenId(token), ct))
         {
             Expired = true;
             CustomerCookieAuthenticationHandler.SignOut(HttpContext);

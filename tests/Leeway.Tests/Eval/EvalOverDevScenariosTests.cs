@@ -28,7 +28,10 @@ public sealed class EvalOverDevScenariosTests
             var tally = Regex.Match(lines[^1], "^(\\d+) passed, (\\d+) failed$");
             Assert.True(tally.Success, lines[^1]);
             Assert.Equal(files.Count, int.Parse(tally.Groups[1].Value) + int.Parse(tally.Groups[2].Value));
-            Assert.Contains("\"policy_violations\"", await File.ReadAllTextAsync(json));
+            var report = await File.ReadAllTextAsync(json);
+            Assert.Contains("\"policy_violations\"", report);
+            Assert.Contains("\"transcript\"", report);
+            Assert.Contains("\"lee\": \"", report);
         }
         finally
         {

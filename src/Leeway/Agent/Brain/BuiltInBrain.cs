@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Leeway.Agent.Replies;
+using Leeway.Agent.Requests;
 using Leeway.Agent.Tools;
 using Leeway.Agent.Understanding;
 using Leeway.Billing;
@@ -11,10 +11,12 @@ namespace Leeway.Agent.Brain;
 
 /// <summary>
 /// The default brain: deterministic, offline. Certain signals first (a person asked for, authority claimed in a
-/// message, someone else's data, frustration, a repeated request), then what the diagnosis says is wrong, then what the
-/// customer asked. It acts only through the tools (so through the gate) and states only facts it read.
+/// message, someone else's data), then the request act (a yes to an offer, a withdrawal, small talk, a status
+/// question), then each action the customer explicitly asked for, then what the diagnosis says is wrong. It moves
+/// money or cancels only on an explicit, affirmative request of that kind (or a yes to its own offer naming the
+/// object), acts only through the tools (so through the gate), and states only facts it read.
 /// </summary>
-public sealed partial class BuiltInBrain : IBrain
+public sealed class BuiltInBrain : IBrain
 {
     /// <summary>Below this, the intent is a guess: ask once, then hand to a person.</summary>
     public const double ConfidenceFloor = 0.45;
@@ -33,8 +35,15 @@ public sealed partial class BuiltInBrain : IBrain
     public async Task<string> DecideAsync(Turn turn, LeeTools tools, CancellationToken ct)
     {
         var u = turn.Understanding;
+        var act = turn.Act;
+        var handedOver = turn.Conversation.State == ConversationState.Escalated;
         if (u.Signals.AsksForHuman || u.Intent == Intent.TalkToHuman)
         {
+            if (handedOver)
+            {
+                return LeeSays.PersonAlreadyHasIt;
+            }
+
             turn.Escalate("The customer asked for a person.");
             return LeeSays.HandingToPerson;
         }
@@ -49,34 +58,112 @@ public sealed partial class BuiltInBrain : IBrain
             return LeeSays.OnlyYourAccount;
         }
 
-        if (u.Signals.StrongFrustration)
+        if (turn.Conversation.PendingOffer is { } offer && !act.Requests().Any())
         {
-            turn.Escalate("The customer is very frustrated.");
-            return LeeSays.SorryHandingToPerson;
+            if (act.Confirms && !act.HoldsBack)
+            {
+                return await AcceptOfferAsync(turn, tools, offer, ct);
+            }
+
+            if (act.Declines || act.Withdraws || act.Actions.Any(a => a.Polarity == Polarity.Negative))
+            {
+                return LeeSays.NothingChanged;
+            }
         }
 
-        if (IsRepeat(turn))
+        if (act.Withdraws && !act.Requests().Any())
         {
-            turn.Escalate($"The customer repeated the request ({u.Intent}).");
-            return LeeSays.HandingToPerson;
+            return LeeSays.NothingChanged;
         }
 
-        if (turn.Conversation.PendingOffer is { } offer && u.Signals.Affirmation && !u.Signals.Negation && !Requests.Contains(u.Intent))
+        if (act.SmallTalkOnly && !u.Signals.StrongFrustration)
         {
-            return await AcceptOfferAsync(turn, tools, offer, ct);
+            return act.Closing ? LeeSays.Closing(turn) : LeeSays.Greeting(turn);
         }
 
         var diagnosis = turn.Diagnosis;
         if (diagnosis is null || turn.Billing is null)
         {
+            if (handedOver)
+            {
+                return LeeSays.PersonAlreadyHasIt;
+            }
+
             turn.Escalate("Lee could not read the customer's billing.");
             return LeeSays.CannotReadBilling;
         }
 
-        if ((Blocking.Contains(diagnosis.RootCause) && u.Intent != Intent.BillingQuestion) || diagnosis.RootCause is RootCause.DisputeOpen or RootCause.PaymentBlockedRisk)
+        if (act.StatusCheck && !act.Requests().Any())
         {
+            return LeeSays.Status(turn);
+        }
+
+        if (diagnosis.RootCause is RootCause.DisputeOpen or RootCause.PaymentBlockedRisk
+            || (Blocking.Contains(diagnosis.RootCause) && u.Intent != Intent.BillingQuestion && !act.Requests().Any()))
+        {
+            if (handedOver)
+            {
+                return $"{LeeSays.Explain(turn, diagnosis)}\n\n{LeeSays.PersonAlreadyHasIt}";
+            }
+
             turn.Escalate($"{diagnosis.RootCause}: {diagnosis.RecommendedAction}.");
-            return $"{diagnosis.Explanation}\n\n{LeeSays.HandingToPerson}";
+            return $"{LeeSays.Explain(turn, diagnosis)}\n\n{LeeSays.HandingToPerson}";
+        }
+
+        // What the customer explicitly asked for comes first, whatever their tone: each request handled on its own.
+        var requested = act.Requests().GroupBy(a => a.Kind).Select(g => g.First()).ToList();
+        if (requested.Count > 0)
+        {
+            var parts = new List<string>();
+            foreach (var request in requested)
+            {
+                parts.Add(request.Kind switch
+                {
+                    ActionKind.Retry => await RetryAsync(turn, tools, ct),
+                    ActionKind.Refund => request.Duplicate || (u.Intent == Intent.DuplicateCharge && HasFinding(turn, RootCause.DuplicateCharge))
+                        ? await RefundDuplicateAsync(turn, tools, ct)
+                        : await RefundAsync(turn, tools, ct),
+                    ActionKind.Cancel => await CancelAsync(turn, tools, ct),
+                    _ => Escalated(turn, "The customer asked for an account credit: a person decides its amount.", LeeSays.CreditNeedsPerson),
+                });
+            }
+
+            parts.AddRange(await OtherProblemsAsync(turn, tools, requested.Select(r => r.Kind).ToHashSet(), ct));
+            var reply = string.Join("\n\n", parts.Where(p => p.Length > 0).Distinct());
+            return u.Signals.StrongFrustration ? $"{LeeSays.SorryForTheTrouble} {reply}" : reply;
+        }
+
+        // Spoken of but not asked for: a no is respected, a "what if" or a question is answered with what would happen.
+        if (act.Actions.Count > 0 && act.Actions.All(a => a.Polarity == Polarity.Negative || a.Mood == Mood.Withdrawn))
+        {
+            return act.Actions.Any(a => a.Kind == ActionKind.Cancel) ? LeeSays.NotCancelled(turn) : LeeSays.NothingChanged;
+        }
+
+        if (act.Actions.Any(a => a.Polarity == Polarity.Affirmative && a.Mood is Mood.Hypothetical or Mood.Question))
+        {
+            return WhatIf(turn);
+        }
+
+        if (u.Signals.StrongFrustration)
+        {
+            // Frustration alone hands over only when Lee has nothing it may do; else Lee does what it can, first.
+            if (!diagnosis.SelfServeEligible || handedOver)
+            {
+                return handedOver ? LeeSays.PersonAlreadyHasIt : Escalated(turn, "The customer is very frustrated.", LeeSays.SorryHandingToPerson);
+            }
+
+            return $"{LeeSays.SorryForTheTrouble} {await FixFromDiagnosisAsync(turn, tools, ct)}";
+        }
+
+        if (IsRepeat(turn))
+        {
+            if (handedOver)
+            {
+                return LeeSays.PersonAlreadyHasIt;
+            }
+
+            turn.Escalate($"The customer repeated the request ({u.Intent}).");
+            return LeeSays.HandingToPerson;
         }
 
         if ((u.Confidence < ConfidenceFloor && u.Intent != Intent.BillingQuestion) || u.Intent == Intent.Other)
@@ -86,30 +173,28 @@ public sealed partial class BuiltInBrain : IBrain
                 return await FixFromDiagnosisAsync(turn, tools, ct);
             }
 
-            if (turn.Conversation.Clarifications > 0)
+            if (turn.Conversation.Clarifications > 0 && !handedOver)
             {
                 turn.Escalate("Lee could not tell what the customer needs.");
                 return LeeSays.HandingToPerson;
             }
 
             turn.Clarified = true;
-            return LeeSays.Clarify(diagnosis);
+            return LeeSays.Clarify(turn, diagnosis);
         }
 
         return u.Intent switch
         {
-            Intent.RetryPayment => await RetryAsync(turn, tools, ct),
-            Intent.RefundRequest => await RefundAsync(turn, tools, ct),
-            Intent.DuplicateCharge => diagnosis.RootCause == RootCause.DuplicateCharge
-                ? await RefundDuplicateAsync(turn, tools, ct)
-                : await RefundAsync(turn, tools, ct),
-            Intent.CancelSubscription => await CancelAsync(turn, tools, ct),
+            Intent.RetryPayment or Intent.PaymentFailed => await FixFromDiagnosisAsync(turn, tools, ct),
+            Intent.RefundRequest => OfferRefund(turn),
+            Intent.DuplicateCharge => HasFinding(turn, RootCause.DuplicateCharge) ? OfferDuplicate(turn) : OfferRefund(turn),
+            Intent.CancelSubscription => OfferCancel(turn),
             Intent.UpdateCard => await CardLinkAsync(turn, tools, LeeSays.CardLinkIntro(turn), ct),
             Intent.RefundStatus => LeeSays.RefundStatus(turn),
-            Intent.Dispute => Escalated(turn, "The customer raised a dispute with their bank.", LeeSays.DisputeHandledByPeople),
+            Intent.Dispute => handedOver ? LeeSays.PersonAlreadyHasIt : Escalated(turn, "The customer raised a dispute with their bank.", LeeSays.DisputeHandledByPeople),
             Intent.UnrecognizedCharge => LeeSays.RecentCharges(turn),
             Intent.UsageQuestion => await AnswerAsync(turn, tools, ct),
-            Intent.AccessIssue => await AnswerAsync(turn, tools, ct, offerPerson: true),
+            Intent.AccessIssue => await AnswerAsync(turn, tools, ct, offerPerson: !handedOver),
             _ => diagnosis.SelfServeEligible || diagnosis.RootCause != RootCause.None
                 ? await FixFromDiagnosisAsync(turn, tools, ct)
                 : await AnswerAsync(turn, tools, ct),
@@ -119,69 +204,97 @@ public sealed partial class BuiltInBrain : IBrain
     /// <summary>The same request again after Lee's answer did not settle it.</summary>
     private static bool IsRepeat(Turn turn)
     {
-        var previous = turn.History.LastOrDefault(m => m.From == "customer");
+        var previous = turn.History.LastOrDefault(m => m.From == AgentLee.Customer);
         return previous is not null
             && previous.Intent == turn.Understanding.Intent
             && Requests.Contains(turn.Understanding.Intent)
+            && turn.Conversation.PendingOffer is null
             && turn.Conversation.State is ConversationState.Open or ConversationState.Answered;
     }
 
-    /// <summary>What the diagnosis recommends, when the customer's words point at the problem it found.</summary>
-    private static async Task<string> FixFromDiagnosisAsync(Turn turn, LeeTools tools, CancellationToken ct)
+    private static bool HasFinding(Turn turn, string rootCause) => turn.Diagnosis?.Findings.Any(f => f.RootCause == rootCause) == true;
+
+    /// <summary>
+    /// Problems the message raises besides what was asked (a declined renewal next to a duplicate charge): each is
+    /// handled by its own finding, offering (never doing) what would move money.
+    /// </summary>
+    private static async Task<List<string>> OtherProblemsAsync(Turn turn, LeeTools tools, HashSet<ActionKind> handled, CancellationToken ct)
     {
+        var parts = new List<string>();
         var diagnosis = turn.Diagnosis!;
-        var intent = turn.Understanding.Intent;
-        switch (diagnosis.RecommendedAction)
+        var text = turn.Message;
+        if (!handled.Contains(ActionKind.Refund) && HasFinding(turn, RootCause.DuplicateCharge) && (turn.Act.Actions.Any(a => a.Duplicate) || MentionsDuplicate(text)))
+        {
+            parts.Add(OfferDuplicate(turn));
+        }
+
+        if (!handled.Contains(ActionKind.Retry) && diagnosis.Findings.FirstOrDefault(f => f.RootCause.StartsWith("payment_failed", StringComparison.Ordinal) || f.RootCause is RootCause.InvoicePastDue or RootCause.PaymentLinkExpired) is { } failed
+            && MentionsFailure(text))
+        {
+            parts.Add(await FixFindingAsync(turn, tools, failed, ct));
+        }
+
+        return parts;
+    }
+
+    private static bool MentionsDuplicate(string text) =>
+        RequestActReader.Tokens(TextFolding.Fold(text)).Any(t => t is "twice" or "double" or "duplicate" or "duplicated" or "doppelt" or "zweimal" or "duplicado" or "doble" or "doublon" or "duplicata" or "doppio");
+
+    private static bool MentionsFailure(string text) =>
+        RequestActReader.Tokens(TextFolding.Fold(text)).Any(t => t.StartsWith("declin", StringComparison.Ordinal) || t.StartsWith("fail", StringComparison.Ordinal)
+            || t.StartsWith("bounc", StringComparison.Ordinal) || t.StartsWith("rechaz", StringComparison.Ordinal) || t.StartsWith("abgelehnt", StringComparison.Ordinal)
+            || t.StartsWith("fehlgeschlagen", StringComparison.Ordinal) || t.StartsWith("refus", StringComparison.Ordinal) || t.StartsWith("recus", StringComparison.Ordinal)
+            || t.StartsWith("rifiut", StringComparison.Ordinal) || t.StartsWith("overdue", StringComparison.Ordinal) || t.StartsWith("renewal", StringComparison.Ordinal));
+
+    /// <summary>What the diagnosis recommends, when the customer's words point at the problem it found.</summary>
+    private static Task<string> FixFromDiagnosisAsync(Turn turn, LeeTools tools, CancellationToken ct) =>
+        turn.Diagnosis!.Primary is { } primary ? FixFindingAsync(turn, tools, primary, ct) : AnswerAsync(turn, tools, ct);
+
+    private static async Task<string> FixFindingAsync(Turn turn, LeeTools tools, Finding finding, CancellationToken ct)
+    {
+        var explanation = LeeSays.Explain(turn, finding);
+        switch (RootCause.Of(finding.RootCause).RecommendedAction)
         {
             case "update_card":
-                return await CardLinkAsync(turn, tools, diagnosis.Explanation, ct);
+                return await CardLinkAsync(turn, tools, explanation, ct);
             case "contact_bank":
-                return await CardLinkAsync(turn, tools, $"{diagnosis.Explanation}\n\n{LeeSays.OrUseAnotherCard}", ct);
-            case "authenticate_payment" when OpenInvoice(turn) is { } invoice:
-                return await LinkAsync(turn, tools, "authenticate_payment", new() { ["invoice_id"] = invoice.Id }, diagnosis.Explanation, ct);
+                return await CardLinkAsync(turn, tools, $"{explanation}\n\n{LeeSays.OrUseAnotherCard}", ct);
+            case "authenticate_payment" when InvoiceOf(turn, finding) is { } invoice:
+                return await LinkAsync(turn, tools, "authenticate_payment", new() { ["invoice_id"] = invoice.Id }, explanation, ct);
             case "regenerate_link":
-                return await RegenerateAsync(turn, tools, ct);
-            case "retry_payment" when OpenInvoice(turn) is { } due:
-                if (intent == Intent.PaymentLink)
+                return await RegenerateAsync(turn, tools, finding, explanation, ct);
+            case "retry_payment" when InvoiceOf(turn, finding) is { } due:
+                if (turn.Understanding.Intent == Intent.PaymentLink)
                 {
-                    return await LinkAsync(turn, tools, "regenerate_link", new() { ["invoice_id"] = due.Id }, diagnosis.Explanation, ct);
+                    return await LinkAsync(turn, tools, "regenerate_link", new() { ["checkout_session_id"] = null, ["invoice_id"] = due.Id }, explanation, ct);
                 }
 
-                turn.Offer = $"retry:{due.Id}";
-                return $"{diagnosis.Explanation}\n\n{LeeSays.OfferRetry(due)}";
-            case "refund_duplicate" when intent is Intent.RefundRequest or Intent.DuplicateCharge:
-                return await RefundDuplicateAsync(turn, tools, ct);
+                turn.Offers.Add($"retry:{due.Id}");
+                return $"{explanation}\n\n{LeeSays.OfferRetry(due)}";
             case "refund_duplicate":
-                turn.Offer = "refund_duplicate";
-                return $"{diagnosis.Explanation}\n\n{LeeSays.OfferDuplicateRefund}";
+                return OfferDuplicate(turn);
             default:
                 return await AnswerAsync(turn, tools, ct);
         }
     }
 
-    private static async Task<string> AcceptOfferAsync(Turn turn, LeeTools tools, string offer, CancellationToken ct)
+    private static async Task<string> AcceptOfferAsync(Turn turn, LeeTools tools, string offers, CancellationToken ct)
     {
-        if (offer.StartsWith("retry:", StringComparison.Ordinal))
+        var parts = new List<string>();
+        foreach (var offer in offers.Split(';', StringSplitOptions.RemoveEmptyEntries))
         {
-            return await RetryAsync(turn, tools, ct, offer["retry:".Length..]);
+            var (kind, id) = offer.IndexOf(':') is var at and > 0 ? (offer[..at], offer[(at + 1)..]) : (offer, "");
+            parts.Add(kind switch
+            {
+                "retry" => await RetryAsync(turn, tools, ct, id),
+                "refund" when turn.Billing?.Charges.FirstOrDefault(c => c.Id == id) is { } charge => await RefundChargeAsync(turn, tools, charge, DuplicateOf(turn) == id ? "duplicate" : "requested_by_customer", ct),
+                "cancel" => await CancelAsync(turn, tools, ct, id),
+                "person" => Escalated(turn, "The customer accepted a person's help.", LeeSays.HandingToPerson),
+                _ => LeeSays.AllSet,
+            });
         }
 
-        if (offer == "refund_duplicate")
-        {
-            return await RefundDuplicateAsync(turn, tools, ct);
-        }
-
-        if (offer.StartsWith("cancel:", StringComparison.Ordinal))
-        {
-            return await CancelAsync(turn, tools, ct, offer["cancel:".Length..]);
-        }
-
-        if (offer == "person")
-        {
-            return Escalated(turn, "The customer accepted a person's help.", LeeSays.HandingToPerson);
-        }
-
-        return LeeSays.AllSet;
+        return string.Join("\n\n", parts.Distinct());
     }
 
     private static async Task<string> RetryAsync(Turn turn, LeeTools tools, CancellationToken ct, string? invoiceId = null)
@@ -199,8 +312,19 @@ public sealed partial class BuiltInBrain : IBrain
             return await FixFromDiagnosisAsync(turn, tools, ct);
         }
 
-        await tools.InvokeAsync("retry_payment", new Dictionary<string, object?> { ["invoice_id"] = invoice.Id }, ct);
-        var outcome = turn.Outcomes[^1];
+        if (!turn.Policy.RiskAllowsMoneyMovement(turn.Billing!.Risk) && turn.Billing.Risk != "high")
+        {
+            // Above the risk line money does not move automatically, but the customer may pay themselves.
+            return await LinkAsync(turn, tools, "regenerate_link", new() { ["checkout_session_id"] = null, ["invoice_id"] = invoice.Id }, LeeSays.PayYourself, ct);
+        }
+
+        var outcome = await GatedAsync(turn, tools, "retry_payment", new() { ["invoice_id"] = invoice.Id }, ct);
+        if (outcome is null)
+        {
+            turn.Offers.Add($"retry:{invoice.Id}");
+            return LeeSays.OfferRetry(invoice);
+        }
+
         if (outcome.Succeeded)
         {
             return LeeSays.RetrySucceeded(turn, invoice, outcome);
@@ -211,14 +335,19 @@ public sealed partial class BuiltInBrain : IBrain
             return Denied(turn, outcome);
         }
 
-        return await CardLinkAsync(turn, tools, LeeSays.RetryDeclined(outcome), ct);
+        return await CardLinkAsync(turn, tools, LeeSays.RetryDeclined(), ct);
+    }
+
+    /// <summary>The charge the duplicate finding singles out for refund, if there is one.</summary>
+    private static string? DuplicateOf(Turn turn)
+    {
+        var finding = turn.Diagnosis?.Findings.FirstOrDefault(f => f.RootCause == RootCause.DuplicateCharge);
+        return finding?.Facts.GetValueOrDefault(FactKeys.RefundCharge) ?? finding?.ObjectIds.LastOrDefault(id => id.StartsWith("ch_", StringComparison.Ordinal));
     }
 
     private static async Task<string> RefundDuplicateAsync(Turn turn, LeeTools tools, CancellationToken ct)
     {
-        var finding = turn.Diagnosis?.Findings.FirstOrDefault(f => f.RootCause == RootCause.DuplicateCharge);
-        var chargeId = finding?.Facts.GetValueOrDefault("refund_charge") ?? finding?.ObjectIds.LastOrDefault(id => id.StartsWith("ch_", StringComparison.Ordinal));
-        var charge = turn.Billing!.Charges.FirstOrDefault(c => c.Id == chargeId);
+        var charge = turn.Billing!.Charges.FirstOrDefault(c => c.Id == DuplicateOf(turn));
         if (charge is null)
         {
             return await RefundAsync(turn, tools, ct);
@@ -229,6 +358,11 @@ public sealed partial class BuiltInBrain : IBrain
 
     private static async Task<string> RefundAsync(Turn turn, LeeTools tools, CancellationToken ct)
     {
+        if (ChargeFinder.AlreadyRefunded(turn) is { } refunded)
+        {
+            return LeeSays.AlreadyRefunded(refunded);
+        }
+
         if (turn.Diagnosis?.RootCause == RootCause.RefundInProgress && turn.Understanding.Entities.Amounts.Count == 0)
         {
             return LeeSays.RefundStatus(turn);
@@ -237,19 +371,10 @@ public sealed partial class BuiltInBrain : IBrain
         var candidates = ChargeFinder.Find(turn);
         if (candidates.Count == 1 || (candidates.Count > 1 && turn.Understanding.Entities.Amounts.Count > 0))
         {
-            var charge = candidates[0];
-            var invoice = turn.Billing!.InvoiceOf(charge) is { } invoiceId ? turn.Billing.Invoices.FirstOrDefault(i => i.Id == invoiceId) : null;
-            if (invoice?.SubscriptionIdOf() is not null || turn.Diagnosis?.RootCause == RootCause.UsageSpike)
-            {
-                // Refunding a subscription period or disputed usage that was not charged twice is a judgement call: a person makes it.
-                turn.Escalate($"Refund requested for {charge.Id}, a charge for an invoice: a person reviews those.");
-                return $"{LeeSays.InvoiceRefundNeedsPerson(charge)}\n\n{LeeSays.HandingToPerson}";
-            }
-
-            return await RefundChargeAsync(turn, tools, charge, "requested_by_customer", ct);
+            return await RefundChargeAsync(turn, tools, candidates[0], "requested_by_customer", ct);
         }
 
-        if (turn.Conversation.Clarifications > 0)
+        if (turn.Conversation.Clarifications > 0 && turn.Conversation.State != ConversationState.Escalated)
         {
             turn.Escalate("Lee could not tell which charge the customer wants refunded.");
             return LeeSays.HandingToPerson;
@@ -261,20 +386,106 @@ public sealed partial class BuiltInBrain : IBrain
 
     private static async Task<string> RefundChargeAsync(Turn turn, LeeTools tools, Charge charge, string reason, CancellationToken ct)
     {
-        await tools.InvokeAsync("refund_charge", new Dictionary<string, object?> { ["charge_id"] = charge.Id, ["amount"] = null, ["reason"] = reason }, ct);
-        var outcome = turn.Outcomes[^1];
+        var outcome = await GatedAsync(turn, tools, "refund_charge", new() { ["charge_id"] = charge.Id, ["amount"] = null, ["reason"] = reason }, ct);
+        if (outcome is null)
+        {
+            turn.Offers.Add($"refund:{charge.Id}");
+            return LeeSays.OfferRefund(charge);
+        }
+
         return outcome.Succeeded ? LeeSays.Refunded(charge, outcome) : Denied(turn, outcome);
+    }
+
+    /// <summary>
+    /// "If I cancelled, would I get money back?", "how would I cancel?": what each action would do, with the date, the
+    /// amount and what follows, and an offer to do it, which only a yes turns into an action.
+    /// </summary>
+    private static string WhatIf(Turn turn)
+    {
+        var parts = new List<string>();
+        var kinds = turn.Act.Actions.Where(a => a.Polarity == Polarity.Affirmative && a.Mood is Mood.Hypothetical or Mood.Question).Select(a => a.Kind).Distinct().ToList();
+        if (kinds.Contains(ActionKind.Cancel))
+        {
+            parts.Add(OfferCancel(turn));
+        }
+
+        if (kinds.Contains(ActionKind.Refund))
+        {
+            var candidates = ChargeFinder.Find(turn);
+            var charge = candidates.Count == 1 ? candidates[0] : null;
+            parts.Add(kinds.Contains(ActionKind.Cancel) ? LeeSays.CancelDoesNotRefund(charge) : charge is null ? LeeSays.WhichCharge(turn) : OfferRefund(turn));
+        }
+
+        if (kinds.Contains(ActionKind.Retry))
+        {
+            parts.Add(OpenInvoice(turn) is { } invoice ? OfferRetryOf(turn, invoice) : LeeSays.NothingOutstanding(turn));
+        }
+
+        if (kinds.Contains(ActionKind.Credit))
+        {
+            parts.Add(LeeSays.CreditIsAPersonsCall);
+        }
+
+        parts.Add(LeeSays.NothingChangedYet);
+        return string.Join("\n\n", parts.Distinct());
+    }
+
+    private static string OfferRetryOf(Turn turn, Invoice invoice)
+    {
+        turn.Offers.Add($"retry:{invoice.Id}");
+        return LeeSays.OfferRetry(invoice);
+    }
+
+    /// <summary>A refund the customer spoke of without asking for it: the named (or only) charge, offered once.</summary>
+    private static string OfferRefund(Turn turn)
+    {
+        if (ChargeFinder.AlreadyRefunded(turn) is { } refunded)
+        {
+            return LeeSays.AlreadyRefunded(refunded);
+        }
+
+        if (turn.Diagnosis?.RootCause == RootCause.RefundInProgress)
+        {
+            return LeeSays.RefundStatus(turn);
+        }
+
+        var candidates = ChargeFinder.Find(turn);
+        if (candidates.Count == 1 && !turn.Act.Refuses(ActionKind.Refund))
+        {
+            turn.Offers.Add($"refund:{candidates[0].Id}");
+            return LeeSays.OfferRefund(candidates[0]);
+        }
+
+        return turn.Act.Refuses(ActionKind.Refund) ? LeeSays.NothingChanged : LeeSays.WhichCharge(turn);
+    }
+
+    private static string OfferDuplicate(Turn turn)
+    {
+        var charge = turn.Billing?.Charges.FirstOrDefault(c => c.Id == DuplicateOf(turn));
+        if (charge is null || turn.Act.Refuses(ActionKind.Refund))
+        {
+            return LeeSays.Explain(turn, turn.Diagnosis!);
+        }
+
+        turn.Offers.Add($"refund:{charge.Id}");
+        return LeeSays.OfferDuplicateRefund(charge);
+    }
+
+    private static Subscription? LiveSubscription(Turn turn, string? subscriptionId)
+    {
+        var live = turn.Billing!.Subscriptions.Where(s => s.Status is "active" or "trialing" or "past_due").ToList();
+        return subscriptionId is not null
+            ? live.FirstOrDefault(s => s.Id == subscriptionId)
+            : live.Count == 1 ? live[0] : live.FirstOrDefault(s => turn.Understanding.Entities.ObjectIds.Contains(s.Id));
     }
 
     private static async Task<string> CancelAsync(Turn turn, LeeTools tools, CancellationToken ct, string? subscriptionId = null)
     {
-        var live = turn.Billing!.Subscriptions.Where(s => s.Status is "active" or "trialing" or "past_due").ToList();
-        var subscription = subscriptionId is not null
-            ? live.FirstOrDefault(s => s.Id == subscriptionId)
-            : live.Count == 1 ? live[0] : live.FirstOrDefault(s => turn.Understanding.Entities.ObjectIds.Contains(s.Id));
+        var live = turn.Billing!.Subscriptions.Count(s => s.Status is "active" or "trialing" or "past_due");
+        var subscription = LiveSubscription(turn, subscriptionId);
         if (subscription is null)
         {
-            return live.Count == 0 ? LeeSays.NoSubscription : LeeSays.WhichSubscription;
+            return live == 0 ? LeeSays.NoSubscription : LeeSays.WhichSubscription;
         }
 
         if (subscription.CancelAtPeriodEnd)
@@ -282,29 +493,43 @@ public sealed partial class BuiltInBrain : IBrain
             return LeeSays.AlreadyCancelling(subscription);
         }
 
-        if (subscriptionId is null && Hesitant().IsMatch(turn.Message))
+        var outcome = await GatedAsync(turn, tools, "cancel_subscription", new() { ["subscription_id"] = subscription.Id }, ct);
+        if (outcome is null)
         {
-            turn.Offer = $"cancel:{subscription.Id}";
+            turn.Offers.Add($"cancel:{subscription.Id}");
             return LeeSays.OfferCancel(subscription);
         }
 
-        await tools.InvokeAsync("cancel_subscription", new Dictionary<string, object?> { ["subscription_id"] = subscription.Id }, ct);
-        var outcome = turn.Outcomes[^1];
         return outcome.Succeeded ? LeeSays.Cancelled(subscription) : Denied(turn, outcome);
     }
 
-    private static async Task<string> RegenerateAsync(Turn turn, LeeTools tools, CancellationToken ct)
+    /// <summary>A cancellation spoken of but not asked for ("how do I cancel?"): say how, and offer it once, naming the date and what follows.</summary>
+    private static string OfferCancel(Turn turn)
     {
-        var finding = turn.Diagnosis?.Findings.FirstOrDefault(f => f.RootCause == RootCause.PaymentLinkExpired);
-        var session = finding?.ObjectIds.FirstOrDefault(id => id.StartsWith("cs_", StringComparison.Ordinal));
-        var invoice = session is null ? finding?.ObjectIds.FirstOrDefault(id => id.StartsWith("in_", StringComparison.Ordinal)) ?? OpenInvoice(turn)?.Id : null;
-        return await LinkAsync(
-            turn,
-            tools,
-            "regenerate_link",
-            new() { ["checkout_session_id"] = session, ["invoice_id"] = invoice },
-            turn.Diagnosis?.Explanation ?? "",
-            ct);
+        var subscription = LiveSubscription(turn, null);
+        if (subscription is null)
+        {
+            return turn.Billing!.Subscriptions.Any(s => s.Status is "active" or "trialing" or "past_due") ? LeeSays.WhichSubscription : LeeSays.NoSubscription;
+        }
+
+        if (subscription.CancelAtPeriodEnd)
+        {
+            return LeeSays.AlreadyCancelling(subscription);
+        }
+
+        if (turn.Policy.CancelSelfServe)
+        {
+            turn.Offers.Add($"cancel:{subscription.Id}");
+        }
+
+        return LeeSays.OfferCancel(subscription);
+    }
+
+    private static async Task<string> RegenerateAsync(Turn turn, LeeTools tools, Finding finding, string intro, CancellationToken ct)
+    {
+        var session = finding.ObjectIds.FirstOrDefault(id => id.StartsWith("cs_", StringComparison.Ordinal));
+        var invoice = session is null ? finding.ObjectIds.FirstOrDefault(id => id.StartsWith("in_", StringComparison.Ordinal)) ?? OpenInvoice(turn)?.Id : null;
+        return await LinkAsync(turn, tools, "regenerate_link", new() { ["checkout_session_id"] = session, ["invoice_id"] = invoice }, intro, ct);
     }
 
     private static Task<string> CardLinkAsync(Turn turn, LeeTools tools, string intro, CancellationToken ct) =>
@@ -312,11 +537,18 @@ public sealed partial class BuiltInBrain : IBrain
 
     private static async Task<string> LinkAsync(Turn turn, LeeTools tools, string tool, Dictionary<string, object?> arguments, string intro, CancellationToken ct)
     {
-        await tools.InvokeAsync(tool, arguments, ct);
-        var outcome = turn.Outcomes[^1];
-        return outcome.Succeeded && outcome.Result?.Url is { } url
+        var outcome = await GatedAsync(turn, tools, tool, arguments, ct);
+        return outcome is { Succeeded: true, Result.Url: { } url }
             ? LeeSays.HereIsYourLink(intro, tool, url)
-            : Denied(turn, outcome);
+            : outcome is null ? intro : Denied(turn, outcome);
+    }
+
+    /// <summary>Calls a gated tool; null when the tool refused before the gate (no explicit request for the action).</summary>
+    private static async Task<GateOutcome?> GatedAsync(Turn turn, LeeTools tools, string tool, Dictionary<string, object?> arguments, CancellationToken ct)
+    {
+        var before = turn.Outcomes.Count;
+        await tools.InvokeAsync(tool, arguments, ct);
+        return turn.Outcomes.Count > before ? turn.Outcomes[^1] : null;
     }
 
     private static async Task<string> AnswerAsync(Turn turn, LeeTools tools, CancellationToken ct, bool offerPerson = false)
@@ -324,7 +556,7 @@ public sealed partial class BuiltInBrain : IBrain
         await tools.InvokeAsync("search_knowledge", new Dictionary<string, object?> { ["query"] = turn.Message }, ct);
         if (offerPerson)
         {
-            turn.Offer = "person";
+            turn.Offers.Add("person");
         }
 
         return LeeSays.Answer(turn, offerPerson);
@@ -336,7 +568,9 @@ public sealed partial class BuiltInBrain : IBrain
         if (outcome.HumanCanGrant || outcome.Allowed)
         {
             turn.Escalate($"{outcome.Action} refused by policy ({outcome.Rule}): {outcome.Message}");
-            return $"{LeeSays.CannotDoThisMyself(outcome)}\n\n{LeeSays.HandingToPerson}";
+            return turn.Conversation.State == ConversationState.Escalated
+                ? $"{LeeSays.CannotDoThisMyself(outcome)} {LeeSays.AddedToCase}"
+                : $"{LeeSays.CannotDoThisMyself(outcome)}\n\n{LeeSays.HandingToPerson}";
         }
 
         return LeeSays.NotPossible(outcome);
@@ -348,14 +582,15 @@ public sealed partial class BuiltInBrain : IBrain
         return reply;
     }
 
-    /// <summary>The open invoice the diagnosis points at, else the customer's most recent open one.</summary>
-    private static Invoice? OpenInvoice(Turn turn)
+    /// <summary>The open invoice a finding points at, else the customer's most recent open one.</summary>
+    private static Invoice? InvoiceOf(Turn turn, Finding finding)
     {
-        var fromFinding = turn.Diagnosis?.Primary?.ObjectIds.FirstOrDefault(id => id.StartsWith("in_", StringComparison.Ordinal));
+        var id = finding.ObjectIds.FirstOrDefault(i => i.StartsWith("in_", StringComparison.Ordinal)) ?? finding.Facts.GetValueOrDefault(FactKeys.Invoice);
         var open = turn.Billing!.OpenInvoices().Where(i => i.Owed() > 0).ToList();
-        return open.FirstOrDefault(i => i.Id == fromFinding) ?? open.FirstOrDefault();
+        return open.FirstOrDefault(i => i.Id == id) ?? open.FirstOrDefault();
     }
 
-    [GeneratedRegex(@"\b(thinking|think about|considering|how (do|can|would) i|what happens|should i|maybe|peut-être|vielleicht|quizás|tal vez)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Hesitant();
+    /// <summary>The open invoice the diagnosis points at, else the customer's most recent open one.</summary>
+    private static Invoice? OpenInvoice(Turn turn) =>
+        turn.Diagnosis?.Primary is { } primary ? InvoiceOf(turn, primary) : turn.Billing!.OpenInvoices().FirstOrDefault(i => i.Owed() > 0);
 }

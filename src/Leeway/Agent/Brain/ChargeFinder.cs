@@ -15,7 +15,7 @@ internal static class ChargeFinder
             return [];
         }
 
-        var refundable = billing.Charges.Where(c => c.Status == "succeeded" && c.AmountRefunded < c.Amount).ToList();
+        var refundable = OnNamedDates(billing.Charges.Where(c => c.Status == "succeeded" && c.AmountRefunded < c.Amount), turn).ToList();
         var named = refundable.Where(c => turn.Understanding.Entities.ObjectIds.Contains(c.Id)).ToList();
         if (named.Count > 0)
         {
@@ -44,6 +44,43 @@ internal static class ChargeFinder
         // Nothing named: a single recent one-off purchase is what "refund it" usually means.
         var recentOneOff = refundable.Where(c => billing.InvoiceOf(c) is null && c.Created >= turn.Conversation.CreatedAt.UtcDateTime.AddDays(-30)).ToList();
         return recentOneOff.Count == 1 ? recentOneOff : Rank(refundable, turn).Take(3).ToList() is { Count: 1 } single ? single : [];
+    }
+
+    /// <summary>
+    /// The charge the customer named (by id, or by amount and, if given, date) when it is already refunded in full and
+    /// no charge they could mean is still refundable: Lee says so and refunds nothing else.
+    /// </summary>
+    public static Charge? AlreadyRefunded(Turn turn)
+    {
+        var billing = turn.Billing;
+        if (billing is null)
+        {
+            return null;
+        }
+
+        var entities = turn.Understanding.Entities;
+        var amounts = entities.Amounts.Select(a => a.Amount).ToHashSet();
+        var refunded = OnNamedDates(billing.Charges.Where(c => c.AmountRefunded >= c.Amount && c.Amount > 0), turn)
+            .Where(c => entities.ObjectIds.Contains(c.Id) || amounts.Contains(c.Amount))
+            .OrderByDescending(c => c.Created)
+            .FirstOrDefault();
+        return refunded is not null && Find(turn).Count == 0 ? refunded : null;
+    }
+
+    /// <summary>When the message names dates, only charges made on one of them (a day either side, for time zones).</summary>
+    private static IEnumerable<Charge> OnNamedDates(IEnumerable<Charge> charges, Turn turn)
+    {
+        var dates = turn.Understanding.Entities.Dates;
+        var list = charges.ToList();
+        if (dates.Count == 0)
+        {
+            return list;
+        }
+
+        bool OnADate(Charge c) => dates.Any(d => Math.Abs(DateOnly.FromDateTime(c.Created).DayNumber - d.DayNumber) <= 1);
+
+        // A date that fits none of the customer's charges ("I noticed it yesterday") does not narrow anything.
+        return turn.Billing!.Charges.Any(OnADate) ? list.Where(OnADate) : list;
     }
 
     private static List<Charge> Rank(IEnumerable<Charge> charges, Turn turn) =>

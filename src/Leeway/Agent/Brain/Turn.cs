@@ -1,4 +1,5 @@
 using Leeway.Agent.Conversations;
+using Leeway.Agent.Requests;
 using Leeway.Agent.Understanding;
 using Leeway.Billing;
 using Leeway.Diagnostics;
@@ -46,6 +47,15 @@ public sealed class Turn(
 
     public PolicySettings Policy { get; } = policy;
 
+    /// <summary>What the message asks for (actions with polarity, mood, target; a yes, a no, a withdrawal). None by default: nothing is permitted.</summary>
+    public RequestAct Act { get; init; } = RequestAct.None;
+
+    /// <summary>The offers Lee made earlier that this message says yes to (<c>retry:in_…</c>, <c>refund:ch_…</c>, <c>cancel:sub_…</c>).</summary>
+    public IReadOnlySet<string> Accepted { get; init; } = new HashSet<string>();
+
+    /// <summary>The language Lee answers in (en, es, de, fr, pt, it).</summary>
+    public string Language { get; init; } = "en";
+
     public IReadOnlyList<GateOutcome> Outcomes => _outcomes;
 
     public IReadOnlyList<IssuedLink> Links => _links;
@@ -55,8 +65,35 @@ public sealed class Turn(
     /// <summary>Why Lee hands this to a human, once it decided to.</summary>
     public string? EscalationReason { get; private set; }
 
-    /// <summary>The action Lee offered this turn and awaits a yes for (kept on the conversation).</summary>
-    public string? Offer { get; set; }
+    /// <summary>The actions Lee offered this turn and awaits a yes for (kept on the conversation), e.g. <c>refund:ch_…</c>.</summary>
+    public List<string> Offers { get; } = [];
+
+    /// <summary>The first offer, as the conversation stores them (';'-joined).</summary>
+    public string? Offer
+    {
+        get => Offers.Count == 0 ? null : string.Join(';', Offers);
+        set
+        {
+            Offers.Clear();
+            if (value is not null)
+            {
+                Offers.AddRange(value.Split(';', StringSplitOptions.RemoveEmptyEntries));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether the customer asked for this action: a money-moving or cancelling action needs an explicit, affirmative
+    /// request of its kind in this message, or a yes to Lee's offer of it on that very object. Links and reads need none.
+    /// </summary>
+    public bool Mandates(BillingAction action) => action switch
+    {
+        RetryPayment r => Act.Requests(ActionKind.Retry) || Accepted.Contains($"retry:{r.InvoiceId}"),
+        RefundCharge c => Act.Requests(ActionKind.Refund) || Accepted.Contains($"refund:{c.ChargeId}"),
+        CancelSubscription s => Act.Requests(ActionKind.Cancel) || Accepted.Contains($"cancel:{s.SubscriptionId}"),
+        CreditBalance => Act.Requests(ActionKind.Credit) || Accepted.Contains("credit"),
+        _ => true,
+    };
 
     /// <summary>Set when Lee asked a clarifying question this turn.</summary>
     public bool Clarified { get; set; }

@@ -75,6 +75,17 @@ public sealed class ConversationStore(Database database, IdGenerator ids, TimePr
         return rows.Select(r => JsonSerializer.Deserialize<GateOutcome>(r)!).ToList();
     }
 
+    /// <summary>Every action tried in the conversation with the customer turn it was tried in.</summary>
+    public async Task<IReadOnlyList<(int Turn, GateOutcome Outcome)>> ActionsByTurnAsync(string conversationId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<(long Turn, string Outcome)>(new CommandDefinition(
+            "SELECT turn, outcome FROM conversation_actions WHERE conversation_id = @conversationId ORDER BY turn, at",
+            new { conversationId },
+            cancellationToken: ct));
+        return rows.Select(r => ((int)r.Turn, JsonSerializer.Deserialize<GateOutcome>(r.Outcome)!)).ToList();
+    }
+
     public async Task UpdateAsync(Conversation conversation, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);

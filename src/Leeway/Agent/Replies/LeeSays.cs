@@ -1,6 +1,8 @@
+using System.Text.RegularExpressions;
 using Leeway.Agent.Brain;
 using Leeway.Billing;
 using Leeway.Diagnostics;
+using Leeway.Diagnostics.Explanations;
 using Leeway.Policy;
 using Stripe;
 
@@ -10,8 +12,144 @@ namespace Leeway.Agent.Replies;
 /// Everything the built-in brain says, in one place. Every fact comes from the turn (diagnosis, Stripe, a knowledge
 /// article); nothing here invents a price, a date, a policy or a promise.
 /// </summary>
-public static class LeeSays
+public static partial class LeeSays
 {
+    public const string PersonAlreadyHasIt =
+        "A person on our billing team already has our conversation and will follow up with you; their reply will appear on your billing page. I've added this message for them, and I'm still here if you need anything I can do myself.";
+
+    public const string AddedToCase = "I've added this to the case our billing team already has, so they'll see it when they follow up.";
+
+    public const string NothingChanged = "No problem: I haven't changed anything on your account. If there's something else I can help with, just tell me.";
+
+    public const string CreditNeedsPerson =
+        "An account credit is decided by a person on our billing team, so I haven't added one myself. I've passed your request to them with our conversation.";
+
+    public const string NothingChangedYet = "I haven't changed anything on your account; I'll only do it if you ask me to.";
+
+    public const string CreditIsAPersonsCall = "Account credits are decided by a person on our billing team; if you'd like one, tell me why and I'll pass it to them.";
+
+    public static string CancelDoesNotRefund(Charge? charge) =>
+        "Cancelling by itself doesn't refund the period you've already paid for."
+        + (charge is null ? "" : $" If you'd like the {Money.Format(charge.Amount - charge.AmountRefunded, charge.Currency)} charge from {Money.Date(charge.Created)} refunded, ask me and I'll check it for you.");
+
+    public const string SorryForTheTrouble = "I'm sorry for the trouble.";
+
+    public const string PayYourself =
+        "I can't take this payment automatically on your account, but you can pay it yourself right away with the secure link below.";
+
+    /// <summary>What Lee says instead of repeating itself word for word: nothing changed, what is still wrong; then a person.</summary>
+    public static IReadOnlyList<string> NothingNewSince(Turn turn) => turn.Conversation.CaseId is null
+        ?
+        [
+            "Nothing has changed on your account since my last message. What is still not right? Tell me in a few words and I'll look again.",
+            "We seem to be going in circles, so I've passed this to a person on our billing team with our conversation and your account's details. A person will follow up with you; their reply will appear on your billing page.",
+        ]
+        :
+        [
+            "Nothing has changed on your account since my last message, and the person who has your case will follow up with you. Is there something else I can do right now?",
+            "Your case is with our billing team and they will follow up with you; I've added your latest message to it.",
+        ];
+
+    public static string Greeting(Turn turn) =>
+        turn.Diagnosis is { } d && d.RootCause != RootCause.None
+            ? $"Hi! I'm Lee. Here's what I see on your account: {Explain(turn, d)} How can I help?"
+            : "Hi! I'm Lee, and I can help with charges, refunds, payments, your card or your subscription. What can I do for you?";
+
+    public static string Closing(Turn turn)
+    {
+        var said = turn.History.Where(m => m.From == AgentLee.Lee).Select(m => m.Text).ToHashSet();
+        var options = new[]
+        {
+            "You're welcome! If anything else comes up with your billing, just write here.",
+            "Glad I could help. Have a good day!",
+            "Anytime. I'm here if you need anything else.",
+        };
+        return options.FirstOrDefault(o => !said.Contains(o)) ?? options[^1];
+    }
+
+    /// <summary>"Is everything OK now?", answered from the diagnosis read this turn.</summary>
+    public static string Status(Turn turn)
+    {
+        var d = turn.Diagnosis!;
+        var open = turn.Billing?.OpenInvoices().Where(i => i.Owed() > 0).ToList() ?? [];
+        if (d.RootCause == RootCause.None && open.Count == 0)
+        {
+            return "Yes, everything is in order now: nothing is overdue, no payment has failed and nothing else is outstanding on your account.";
+        }
+
+        if (d.RootCause is RootCause.RefundInProgress or RootCause.CardExpiringSoon or RootCause.None)
+        {
+            return $"Nothing is overdue on your account. One thing to know: {Explain(turn, d)}";
+        }
+
+        return $"Not quite yet. {Explain(turn, d)}";
+    }
+
+    /// <summary>The diagnosis's explanation as the customer should read it: no internal object ids.</summary>
+    public static string Explain(Turn turn, Diagnosis diagnosis)
+    {
+        _ = turn;
+        return Scrub(diagnosis.Explanation);
+    }
+
+    public static string Explain(Turn turn, Finding finding) =>
+        turn.Diagnosis?.Primary == finding ? Explain(turn, turn.Diagnosis) : Scrub(ExplanationWriter.Write(RootCause.Of(finding.RootCause), [finding]));
+
+    /// <summary>Removes Stripe object ids a customer never sees ("for invoice in_…", "charge ch_…").</summary>
+    public static string Scrub(string text)
+    {
+        var scrubbed = InvoiceRef().Replace(text, "");
+        scrubbed = InvoiceLead().Replace(scrubbed, "Your invoice");
+        scrubbed = ChargeRef().Replace(scrubbed, "the extra charge");
+        scrubbed = BareId().Replace(scrubbed, "it");
+        return scrubbed.Replace("the extra charge of", "the extra charge of", StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@" for invoice (?:in|il)_[A-Za-z0-9_]+")]
+    private static partial Regex InvoiceRef();
+
+    [GeneratedRegex(@"\bInvoice (?:in|il)_[A-Za-z0-9_]+")]
+    private static partial Regex InvoiceLead();
+
+    [GeneratedRegex(@"\b(?:the extra )?charge ch_[A-Za-z0-9_]+")]
+    private static partial Regex ChargeRef();
+
+    [GeneratedRegex(@"\b(?:in|ch|pi|sub|cs|re|dp|pm|cus)_[A-Za-z0-9_]+")]
+    private static partial Regex BareId();
+
+    public static string NotCancelled(Turn turn)
+    {
+        var live = turn.Billing?.Subscriptions.FirstOrDefault(s => s.Status is "active" or "trialing" or "past_due");
+        return live is null
+            ? "Understood: I haven't cancelled anything."
+            : live.CancelAtPeriodEnd
+                ? $"Understood: I haven't changed anything. Note that your subscription is currently set to end on {Money.Date(PeriodEnd(live))}; if you'd like to keep it, tell me and I'll pass that to our billing team."
+                : $"Understood: I haven't cancelled anything. Your subscription stays active and renews on {Money.Date(PeriodEnd(live))} as usual.";
+    }
+
+    public static string OfferRefund(Charge charge)
+    {
+        var card = charge.PaymentMethodDetails?.Card;
+        var to = card is null ? "your card" : $"your {CardFormat.Name(card.Brand, card.Last4)}";
+        return $"I can refund the {Money.Format(charge.Amount - charge.AmountRefunded, charge.Currency)} charge from {Money.Date(charge.Created)}"
+            + (string.IsNullOrEmpty(charge.Description) ? "" : $" ({charge.Description})")
+            + $" to {to}. A refund can't be undone, and it takes 5–10 business days to reach you. Would you like me to do that? Just reply yes.";
+    }
+
+    public static string OfferDuplicateRefund(Charge charge) =>
+        $"You were charged {Money.Format(charge.Amount, charge.Currency)} twice; the second charge, on {Money.Date(charge.Created)}, repeats the first. "
+        + $"I can refund that extra {Money.Format(charge.Amount - charge.AmountRefunded, charge.Currency)} now; it reaches your card in 5–10 business days. Would you like me to? Just reply yes.";
+
+    public static string AlreadyRefunded(Charge charge) =>
+        $"The {Money.Format(charge.Amount, charge.Currency)} charge from {Money.Date(charge.Created)} has already been refunded"
+        + (charge.Refunds?.Data?.OrderByDescending(r => r.Created).FirstOrDefault() is { } refund ? $" (on {Money.Date(refund.Created)})" : "")
+        + ", so there's nothing more to refund on it, and I haven't refunded anything else. Refunds take 5–10 business days to show on your statement.";
+
+    public static string Clarify(Turn turn, Diagnosis diagnosis) =>
+        diagnosis.RootCause == RootCause.None
+            ? "I want to make sure I help with the right thing. Is this about a charge, a refund, a failed payment, your card, a payment link, your usage, or cancelling? A few words more and I'll sort it out."
+            : $"I want to make sure I help with the right thing. Here's what I see on your account: {Explain(turn, diagnosis)} Is that what you're asking about, or something else?";
+
     public const string HandingToPerson =
         "I've passed this to a person on our billing team, with our conversation, your account's diagnosis and everything I tried, so you won't need to repeat anything. A person will follow up with you; their reply will appear on your billing page.";
 
@@ -28,8 +166,6 @@ public static class LeeSays
 
     public const string OrUseAnotherCard = "You can call your bank, or put another card on file with the secure link below and we'll use it for your next payment.";
 
-    public const string OfferDuplicateRefund = "Would you like me to refund the duplicate charge? Just reply yes.";
-
     public const string AllSet = "You're all set. Is there anything else I can help with?";
 
     public const string NoSubscription = "I don't see an active subscription on your account, so there's nothing to cancel.";
@@ -38,17 +174,12 @@ public static class LeeSays
 
     public static string NoAuthorityFromMessages(Turn turn) =>
         "I can't change how I work, or our billing policies, based on instructions or authorizations in a chat message, so I haven't taken any action. "
-        + (turn.Diagnosis is { } d && d.RootCause != RootCause.None ? $"Here's where your account stands: {d.Explanation} " : "")
+        + (turn.Diagnosis is { } d && d.RootCause != RootCause.None ? $"Here's where your account stands: {Explain(turn, d)} " : "")
         + "If you'd like a refund or another change reviewed, tell me what happened and I can look at it within our normal process, or ask for a person.";
-
-    public static string Clarify(Diagnosis diagnosis) =>
-        diagnosis.RootCause == RootCause.None
-            ? "I want to make sure I help with the right thing. Is this about a charge, a refund, a failed payment, your card, a payment link, your usage, or cancelling? A few words more and I'll sort it out."
-            : $"I want to make sure I help with the right thing. Here's what I see on your account: {diagnosis.Explanation} Is that what you're asking about, or something else?";
 
     public static string CardLinkIntro(Turn turn) =>
         turn.Diagnosis is { } d && d.RootCause != RootCause.None && d.RecommendedAction is "update_card" or "contact_bank"
-            ? d.Explanation
+            ? Explain(turn, d)
             : "Here's a secure link to put a new card on file; we'll use it for your next payments.";
 
     public static string HereIsYourLink(string intro, string tool, string url)
@@ -79,8 +210,8 @@ public static class LeeSays
             + ". Your invoice is now paid and there's nothing else outstanding for it.";
     }
 
-    public static string RetryDeclined(GateOutcome outcome) =>
-        $"I retried the payment, but the bank declined it again{(outcome.Result?.Error is { } error ? $" ({error})" : "")}. You can put another card on file and we'll use it.";
+    public static string RetryDeclined() =>
+        "I retried the payment, but the bank declined it again. You can put another card on file and we'll use it.";
 
     public static string Refunded(Charge charge, GateOutcome outcome)
     {
@@ -111,7 +242,7 @@ public static class LeeSays
         var pending = refunds.Where(r => r.Status == "pending").ToList();
         if (turn.Diagnosis is { RootCause: RootCause.RefundInProgress } d)
         {
-            return $"{d.Explanation} You don't need to chase it: it's on its way.";
+            return $"{Explain(turn, d)} You don't need to chase it: it's on its way.";
         }
 
         if (pending.Count > 0)
@@ -132,7 +263,7 @@ public static class LeeSays
             .Select(c => $"{Money.Format(c.Amount, c.Currency)} on {Money.Date(c.Created)}: {(string.IsNullOrEmpty(c.Description) ? turn.Billing!.InvoiceOf(c) is null ? "a one-time purchase" : "your subscription invoice" : c.Description)}")
             .ToList();
         return charges.Count == 0
-            ? "I don't see any charges from us on your account. If you see one on your statement, it may be from another merchant; your bank can tell you who made it."
+            ? "I don't see a successful charge from us on your account. If you see one on your statement, tell me its amount and date; if it isn't ours, your bank can tell you who made it."
             : $"Here are your recent charges from us: {string.Join("; ", charges)}. If one of these isn't something you recognise, tell me which and I'll look into it.";
     }
 
@@ -169,7 +300,7 @@ public static class LeeSays
         var diagnosis = turn.Diagnosis;
         if (diagnosis is not null && diagnosis.RootCause != RootCause.None)
         {
-            parts.Add(diagnosis.Explanation);
+            parts.Add(Explain(turn, diagnosis));
         }
         else if (turn.Billing is { } billing && NextRenewal(billing) is { } renewal)
         {
@@ -179,12 +310,12 @@ public static class LeeSays
         if (turn.Citations.Count > 0)
         {
             var article = turn.Citations[0];
-            parts.Add($"{Excerpt(article.Body)} (From our help article “{article.Title}”.)");
+            parts.Add($"{Excerpt(article.Body)} (From our help article “{article.Title}”{ArticleLink(article)}.)");
         }
 
         if (parts.Count == 0)
         {
-            parts.Add(diagnosis?.Explanation ?? "Your account looks healthy: nothing is overdue and no payment has failed.");
+            parts.Add(diagnosis is null ? "Your account looks healthy: nothing is overdue and no payment has failed." : Explain(turn, diagnosis));
         }
 
         if (offerPerson)
@@ -215,9 +346,23 @@ public static class LeeSays
     private static DateTimeOffset PeriodEnd(Subscription subscription) =>
         new(DateTime.SpecifyKind(subscription.Items?.Data?.Select(i => i.CurrentPeriodEnd).DefaultIfEmpty(DateTime.MinValue).Min() ?? DateTime.MinValue, DateTimeKind.Utc));
 
-    private static string Excerpt(string body)
+    /// <summary>Up to about 400 characters of an article, ending on a whole sentence.</summary>
+    public static string Excerpt(string body)
     {
         var text = body.ReplaceLineEndings(" ").Trim();
-        return text.Length <= 400 ? text : text[..text.LastIndexOf(' ', 400)] + "…";
+        if (text.Length <= 400)
+        {
+            return text;
+        }
+
+        var end = text.LastIndexOfAny(['.', '!', '?'], 400);
+        if (end < 80)
+        {
+            end = text.IndexOfAny(['.', '!', '?'], 400);
+        }
+
+        return end < 0 ? text : text[..(end + 1)];
     }
+
+    private static string ArticleLink(Knowledge.Article article) => $", /api/v1/knowledge/articles/{Uri.EscapeDataString(article.Id)}";
 }

@@ -117,6 +117,20 @@ public sealed class LeeTools
 
     private async Task<string> ActAsync(BillingAction action, CancellationToken ct)
     {
+        if (!_turn.Mandates(action))
+        {
+            // Before the gate: a cancellation, refund, credit or retry needs the customer's explicit request (or a yes to
+            // Lee's offer of it). Without one nothing is called, whatever a brain decided.
+            return JsonSerializer.Serialize(new
+            {
+                Allowed = false,
+                Succeeded = false,
+                Rule = "no_explicit_request",
+                Message = "The customer has not explicitly asked for this action in this message. Ask them first, naming what it does.",
+                HumanCanGrant = false,
+            });
+        }
+
         var outcome = await _gate.ExecuteAsync(
             Actor.AgentLee,
             Principal.Customer(_turn.CustomerId),

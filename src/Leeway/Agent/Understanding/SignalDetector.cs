@@ -113,7 +113,7 @@ internal static partial class SignalDetector
 
     [GeneratedRegex("""
         \b(fuck\w*|f\*+k\w*|wtf|shit\w*|bullshit|crap|damn\w*|goddamn|pissed|ffs|omfg|screw\s+(you|this)|the\s+hell|bloody\s+hell)\b
-        |\b(ridiculous|unacceptable|outrageous|absurd|pathetic|disgraceful|disgusting|appalling|furious|livid|infuriat\w*|scam\w*|rip[- ]?off|fraudsters|thieves|robbery|useless|incompetent|worst|fed\s+up|sick\s+of|sick\s+and\s+tired|last\s+straw|had\s+enough|enough\s+is\s+enough|so\s+done\s+with|losing\s+my\s+patience)\b
+        |\b(ridiculous|unacceptable|outrageous|absurd|pathetic|disgraceful|disgusting|appalling|furious|livid|infuriat\w*|scam\w*|rip[- ]?off|fraudsters|thieves|robbery|useless|incompetent|worst|fed\s+up|sick\s+of|sick\s+and\s+tired|last\s+straw|had\s+enough(?!\s+(space|money|funds|credit|room|time|storage|seats|balance|on|in|for|to|of|\w+\s+(space|money|funds|credit|room|storage)))|enough\s+is\s+enough|so\s+done\s+with|losing\s+my\s+patience)\b
         |\b(third|3rd|fourth|4th|fifth|5th|tenth|umpteenth)\s+time\b|\b(this|it'?s|its|what)\s+(is\s+)?a\s+joke\b|\b(terrible|horrible|awful)\s+(service|support|company)\b
         |\b(inaceptable|ridiculo|hart[oa]|verguenza|mierda|joder|estafa|ladrones|tercera\s+vez|indignante|pesimo|inadmisible|cabread[oa])\b
         |\b(inakzeptabel|lacherlich|frechheit|scheiss\w*|verdammt|abzocke|unverschamt|(dritte|drittes|vierte)\s+mal|katastrophe|wutend|betrug|sauer)\b

@@ -1,3 +1,4 @@
+using Leeway.Identity;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Leeway.Humans.Console;
@@ -8,6 +9,12 @@ public static class ConsoleRegistration
     public const string StaffScheme = "staff";
     public const string StaffPolicy = "staff";
     public const string StaffIdClaim = "staff_id";
+
+    /// <summary>The session's id, listed in <see cref="RevokedCredentials"/> when the member signs out.</summary>
+    public const string SessionIdClaim = "staff_session";
+
+    /// <summary>How long a session cookie lives without use (sliding).</summary>
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(8);
 
     public static WebApplicationBuilder AddConsole(this WebApplicationBuilder builder)
     {
@@ -20,13 +27,27 @@ public static class ConsoleRegistration
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.LoginPath = "/console/sign-in";
                 options.AccessDeniedPath = "/console/sign-in";
-                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.ExpireTimeSpan = SessionLifetime;
                 options.SlidingExpiration = true;
+                options.Events.OnValidatePrincipal = RejectSignedOutAsync;
             });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.AddAuthenticationSchemes(StaffScheme).RequireClaim(StaffIdClaim));
         builder.Services.AddSingleton<StaffAudit>();
+        builder.Services.AddOptions<StaffLockoutOptions>().BindConfiguration(StaffLockoutOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<StaffLockout>();
         return builder;
+    }
+
+    /// <summary>A session cookie whose session was signed out is refused, wherever a copy of it is presented.</summary>
+    private static async Task RejectSignedOutAsync(CookieValidatePrincipalContext context)
+    {
+        var session = context.Principal?.FindFirst(SessionIdClaim)?.Value;
+        var revoked = context.HttpContext.RequestServices.GetRequiredService<RevokedCredentials>();
+        if (session is null || await revoked.IsRevokedAsync(RevokedCredentials.SessionId(session), context.HttpContext.RequestAborted))
+        {
+            context.RejectPrincipal();
+        }
     }
 
     public static IEndpointRouteBuilder MapConsole(this IEndpointRouteBuilder app) => app;

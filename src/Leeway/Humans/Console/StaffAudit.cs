@@ -13,6 +13,21 @@ public sealed class StaffAudit(IAuditLog audit)
 {
     public const string Rule = "staff_console";
 
+    public const string FailedSignIn = "staff_sign_in_failed";
+
+    /// <summary>A sign-in that failed: the email as typed, whose account it is (when one is), why, and from where. Never the password.</summary>
+    public Task RecordFailedSignInAsync(string email, string? staffId, string reason, string? address, CancellationToken ct) =>
+        audit.AppendAsync(
+            new AuditRecord(
+                staffId is null ? "anonymous" : Actor.Human(staffId).Name,
+                staffId is null ? "anonymous" : Principal.Staff(staffId).ToString(),
+                null,
+                FailedSignIn,
+                JsonSerializer.Serialize(new { email, reason, address }),
+                Rule,
+                AuditDecision.Denied),
+            ct);
+
     public Task RecordAsync(string staffId, string action, string? customerId, object parameters, string decision, CancellationToken ct) =>
         audit.AppendAsync(
             new AuditRecord(
