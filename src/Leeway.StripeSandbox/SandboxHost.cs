@@ -41,6 +41,9 @@ public sealed class SandboxHost : IAsyncDisposable
             builder.Logging.ClearProviders();
         }
 
+        // Logs go to standard error: standard output is for what a command prints as its result.
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
         var sandbox = new Sandbox(new SandboxClock(options.Now, TimeProvider.System), TimeProvider.System);
         var app = builder.Build();
         app.Use((http, next) =>

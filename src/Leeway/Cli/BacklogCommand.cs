@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Text.Json;
 using Leeway.Agent.Understanding;
 using Leeway.Observability.Backlog;
 using Leeway.Observability.Cost;
@@ -12,42 +11,64 @@ namespace Leeway.Cli;
 
 internal static class BacklogCommand
 {
-    public static Command Create() => new("backlog", "Phase 1: rank a case backlog by intent, tier and cost.") { Rank(), Generate() };
+    public static Command Create() => new("backlog", """
+        Phase 1: rank a case backlog (a Salesforce case export) by intent, tier and cost; or write a synthetic one.
+
+        Example: ./leeway backlog generate --cases 9000 --out cases.csv && ./leeway backlog rank cases.csv
+        """) { Rank(), Generate() };
 
     private static Command Rank()
     {
         var file = new Argument<string>("file") { Description = "A Salesforce case export (CSV with Subject and/or Description; CaseNumber and CreatedDate used when present)" };
+        var format = new Option<string>("--format") { Description = "How to print the ranking: table (for people), csv, json or markdown", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong(Enum.GetNames<BacklogFormat>().Select(n => n.ToLowerInvariant()).ToArray());
         var chart = new Option<string?>("--chart") { Description = "Where to write the chart: .html (chart and table) or .svg; default FILE.pareto.html" };
         var json = new Option<string?>("--json") { Description = "Also write the ranking as JSON to this file" };
         var workers = new Option<int>("--workers") { Description = "Cases classified in parallel (default: the number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("rank", """
-            Classifies every case with Lee's classifier and prints a Pareto table: intent, cases, share, cumulative share,
-            the tier that could take it, and the estimated monthly cost now (people handle all) and with Leeway (unit costs
-            from configuration Cost:*). Monthly figures divide by the months the CreatedDate span covers. A row that cannot
-            be read is reported by its line number; the rest of the file is still ranked. Exit 2 when the file cannot be read.
+            Classify every case with Lee's classifier and print a Pareto table of the billing intents: cases, share,
+            cumulative share, how sure the classifier was, the tier that could take them, and the monthly cost now
+            (people handle all) and with Leeway.
 
-            Example: leeway backlog rank cases.csv --chart pareto.html
+            Cases read as not about billing (intent other) are counted apart, with the classifier's confidence, and left
+            out of the costs. Unit costs come from configuration Cost:* (minor units); monthly figures divide by the months
+            the CreatedDate span covers. The table never breaks a word, on any screen or piped to a file; --format
+            csv|json|markdown prints the same ranking for other programs. Progress and notes go to standard error. A row
+            that cannot be read is reported by its line number and the rest is still ranked.
+
+            Example: ./leeway backlog generate --cases 9000 --out cases.csv && ./leeway backlog rank cases.csv --format markdown
             """)
         {
             file,
+            format,
             chart,
             json,
             workers,
         };
         command.SetAction(async (parse, ct) =>
         {
-            var path = parse.GetValue(file)!;
+            var path = CommandInputs.InputFile(parse.GetValue(file)!, "FILE");
             if (parse.GetValue(workers) < 1)
             {
-                await Console.Error.WriteLineAsync("--workers must be at least 1.");
-                return 2;
+                throw new BadInputException($"--workers {parse.GetValue(workers)}: must be at least 1, e.g. --workers {Environment.ProcessorCount}.");
             }
+
+            var chartPath = CommandInputs.OutputFile(parse.GetValue(chart) ?? Path.ChangeExtension(path, null) + ".pareto.html", "--chart");
+            var jsonPath = parse.GetValue(json) is { } j ? CommandInputs.OutputFile(j, "--json") : null;
 
             // Unit costs from the same configuration the product reads (appsettings.json, environment Cost__Human=...).
             var configuration = new ConfigurationBuilder().SetBasePath(AppContext.BaseDirectory)
                 .AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build();
             var costs = configuration.GetSection(CostOptions.Section).Get<CostOptions>() ?? new CostOptions();
-            Validator.ValidateObject(costs, new ValidationContext(costs), validateAllProperties: true);
+            try
+            {
+                Validator.ValidateObject(costs, new ValidationContext(costs), validateAllProperties: true);
+            }
+            catch (ValidationException e)
+            {
+                throw new BadInputException($"configuration {CostOptions.Section}: {e.Message} (fix the setting, e.g. Cost__Human=800, or unset it to use the default).");
+            }
+
             // Lee's classifier, without a web host: its n-gram model alone (the sentence encoder would cost milliseconds
             // a case, hours on a million; the ranking needs the share of each intent, not each case's nuance).
             var ranker = new BacklogRanker(new Understander(SharedIntentModel.Instance), new RoutingTable(), costs);
@@ -59,20 +80,23 @@ internal static class BacklogCommand
             }
             catch (BacklogFileException e)
             {
-                await Console.Error.WriteLineAsync(e.Message);
-                return 2;
+                throw new BadInputException(e.Message);
             }
 
-            Print(ranking);
-            var chartPath = parse.GetValue(chart) ?? Path.ChangeExtension(path, null) + ".pareto.html";
+            // Only a screen has a width; a file or a pipe gets whole lines, however long.
+            var width = Console.IsOutputRedirected ? (int?)null : Math.Max(20, Console.WindowWidth - 1);
+            Console.Out.Write(BacklogRankOutput.Render(ranking, Enum.Parse<BacklogFormat>(parse.GetValue(format)!, ignoreCase: true), width));
+            await Console.Out.FlushAsync(ct);
+
             await File.WriteAllTextAsync(chartPath, chartPath.EndsWith(".svg", StringComparison.OrdinalIgnoreCase) ? BacklogChart.Svg(ranking) : BacklogChart.Html(ranking), ct);
-            AnsiConsole.MarkupLine($"Chart: {Markup.Escape(chartPath)}");
-            if (parse.GetValue(json) is { } jsonPath)
+            await Console.Error.WriteLineAsync($"Ranked {ranking.Cases:N0} cases in {ranking.ElapsedMilliseconds / 1000.0:0.0} s. Chart: {chartPath}");
+            if (jsonPath is not null)
             {
-                await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(ranking, new JsonSerializerOptions { WriteIndented = true }), ct);
-                AnsiConsole.MarkupLine($"JSON: {Markup.Escape(jsonPath)}");
+                await File.WriteAllTextAsync(jsonPath, BacklogRankOutput.Render(ranking, BacklogFormat.Json, null), ct);
+                await Console.Error.WriteLineAsync($"JSON: {jsonPath}");
             }
 
+            await ReportSkippedAsync(ranking);
             return 0;
         });
         return command;
@@ -85,10 +109,12 @@ internal static class BacklogCommand
         var seed = new Option<int>("--seed") { Description = "The same seed writes the same file", DefaultValueFactory = _ => 1 };
         var days = new Option<int>("--days") { Description = "Days the export covers (ending 2026-03-31)", DefaultValueFactory = _ => 90 };
         var command = new Command("generate", """
-            Writes a realistic synthetic Salesforce case export (made-up customers at example.com, Salesforce column names,
-            a long-tailed intent mix, multi-line quoted descriptions) for tests and demos. Deterministic for a seed.
+            Write a realistic synthetic Salesforce case export for tests and demos; the same seed writes the same file.
 
-            Example: leeway backlog generate --cases 9000 --out cases.csv --seed 7
+            Made-up customers at example.com, Salesforce column names, a long-tailed intent mix, multi-line quoted
+            descriptions.
+
+            Example: ./leeway backlog generate --cases 9000 --out cases.csv --seed 7
             """)
         {
             cases,
@@ -98,12 +124,17 @@ internal static class BacklogCommand
         };
         command.SetAction(parse =>
         {
-            if (parse.GetValue(cases) < 0 || parse.GetValue(days) < 1)
+            if (parse.GetValue(cases) < 0)
             {
-                Console.Error.WriteLine("--cases must be 0 or more and --days at least 1.");
-                return 2;
+                throw new BadInputException($"--cases {parse.GetValue(cases)}: must be 0 or more, e.g. --cases 9000.");
             }
 
+            if (parse.GetValue(days) < 1)
+            {
+                throw new BadInputException($"--days {parse.GetValue(days)}: must be at least 1, e.g. --days 90.");
+            }
+
+            CommandInputs.OutputFile(parse.GetValue(output)!, "--out");
             using (var stream = new FileStream(parse.GetValue(output)!, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 SyntheticBacklog.Write(stream, parse.GetValue(cases), parse.GetValue(seed), parse.GetValue(days));
@@ -115,16 +146,17 @@ internal static class BacklogCommand
         return command;
     }
 
-    /// <summary>A progress bar by bytes read, only on a terminal: redirected output stays clean for files and pipes.</summary>
+    /// <summary>A progress bar by bytes read, on standard error and only on a terminal: files and pipes stay clean.</summary>
     private static async Task<BacklogRanking> RankWithProgressAsync(BacklogRanker ranker, CaseCsvReader reader, string path, int workers, CancellationToken ct)
     {
-        if (Console.IsOutputRedirected)
+        if (Console.IsErrorRedirected)
         {
             return await ranker.RankAsync(reader, path, workers, null, ct);
         }
 
         var size = Math.Max(1, new FileInfo(path).Length);
-        return await AnsiConsole.Progress().AutoClear(true).StartAsync(async context =>
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        return await console.Progress().AutoClear(true).StartAsync(async context =>
         {
             var task = context.AddTask("Classifying cases", maxValue: size);
             var ranking = await ranker.RankAsync(reader, path, workers, bytes => task.Value = bytes, ct);
@@ -133,38 +165,22 @@ internal static class BacklogCommand
         });
     }
 
-    private static void Print(BacklogRanking ranking)
+    private static async Task ReportSkippedAsync(BacklogRanking ranking)
     {
-        string Money(long minor) => Billing.Money.Format(minor, ranking.Currency);
-        var span = ranking.MonthsAssumed ? "taken as one month (no usable CreatedDate)" : $"{ranking.FirstCreated:yyyy-MM-dd} to {ranking.LastCreated:yyyy-MM-dd}, {ranking.Months:0.##} months";
-        var table = new Table().Border(TableBorder.Rounded)
-            .Title($"{Markup.Escape(Path.GetFileName(ranking.File))}: {ranking.Cases:N0} cases, {Markup.Escape(span)}")
-            .AddColumn("Intent").AddColumn(new TableColumn("Cases").RightAligned()).AddColumn(new TableColumn("Share").RightAligned())
-            .AddColumn(new TableColumn("Cumulative").RightAligned()).AddColumn("Tier that could take it")
-            .AddColumn(new TableColumn("Monthly now").RightAligned()).AddColumn(new TableColumn("Monthly with Leeway").RightAligned());
-        foreach (var row in ranking.Rows)
+        if (ranking.SkippedRows == 0)
         {
-            table.AddRow(Markup.Escape(row.Intent), row.Cases.ToString("N0", CultureInfo.InvariantCulture), row.Share.ToString("P1", CultureInfo.InvariantCulture),
-                row.CumulativeShare.ToString("P1", CultureInfo.InvariantCulture), Markup.Escape(row.TierLabel), Markup.Escape(Money(row.MonthlyCostNow)),
-                Markup.Escape(Money(row.MonthlyCostWithLeeway)));
+            return;
         }
 
-        table.AddRow("[bold]Total[/]", ranking.Cases.ToString("N0", CultureInfo.InvariantCulture), "", "", "", $"[bold]{Markup.Escape(Money(ranking.MonthlyCostNow))}[/]",
-            $"[bold]{Markup.Escape(Money(ranking.MonthlyCostWithLeeway))}[/]");
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"Ranked in {ranking.ElapsedMilliseconds / 1000.0:0.0} s.");
-        if (ranking.SkippedRows > 0)
+        await Console.Error.WriteLineAsync(ranking.SkippedRows == 1 ? "1 row could not be read and was skipped:" : $"{ranking.SkippedRows:N0} rows could not be read and were skipped:");
+        foreach (var problem in ranking.Problems)
         {
-            AnsiConsole.MarkupLine(ranking.SkippedRows == 1 ? "[yellow]1 row could not be read and was skipped:[/]" : $"[yellow]{ranking.SkippedRows:N0} rows could not be read and were skipped:[/]");
-            foreach (var problem in ranking.Problems)
-            {
-                AnsiConsole.MarkupLine($"  {Markup.Escape(problem.Problem)}");
-            }
+            await Console.Error.WriteLineAsync($"  {problem.Problem}");
+        }
 
-            if (ranking.SkippedRows > ranking.Problems.Count)
-            {
-                AnsiConsole.MarkupLine($"  … and {ranking.SkippedRows - ranking.Problems.Count:N0} more.");
-            }
+        if (ranking.SkippedRows > ranking.Problems.Count)
+        {
+            await Console.Error.WriteLineAsync($"  … and {ranking.SkippedRows - ranking.Problems.Count:N0} more.");
         }
     }
 }

@@ -18,14 +18,16 @@ internal static class EvalCommand
             HelpName = "CONNECTION",
         };
         var command = new Command("eval", """
-            Run scenario files (../shared/scenario-format.md) through the product, each in a fresh world: a fresh Stripe sandbox
-            seeded with the scenario's world, a fresh database, events delivered as signed webhooks, the diagnosis read and the
-            conversation held over the product's own HTTP endpoints. Prints PASS/FAIL per scenario and "N passed, N failed".
-            Exit 0 when the run completed (whatever failed), 2 when a file is invalid (the message names file, JSON path, value).
+            Score the product on scenario files (../shared/scenario-format.md): prints PASS/FAIL per scenario and "N passed,
+            N failed".
 
-            Example: leeway eval ../shared/scenarios/dev --json report.json --repeat 8
-                     leeway eval ../shared/scenarios/dev/dev-21-cancel-at-period-end.json --transcripts
-                     leeway eval ../shared/scenarios/dev --postgres "Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres"
+            Each scenario runs in a fresh world: a fresh Stripe sandbox seeded with the scenario's world, a fresh database,
+            events delivered as signed webhooks, the diagnosis read and the conversation held over the product's own HTTP
+            endpoints. Exit 0 when the run completed (whatever failed), 2 when a file is invalid (the message names the file,
+            the JSON path and the value).
+
+            Example: ./leeway eval ../shared/scenarios/dev --json report.json
+                     ./leeway eval ../shared/scenarios/dev --postgres "Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres"
             """)
         {
             paths,
@@ -39,8 +41,17 @@ internal static class EvalCommand
         {
             if (parse.GetValue(parallel) < 1 || parse.GetValue(repeat) < 1)
             {
-                await Console.Error.WriteLineAsync("--parallel and --repeat must be at least 1.");
-                return 2;
+                throw new BadInputException($"--parallel {parse.GetValue(parallel)} --repeat {parse.GetValue(repeat)}: both must be at least 1, e.g. --parallel 2 --repeat 8.");
+            }
+
+            foreach (var path in parse.GetValue(paths)!.Where(p => !Directory.Exists(p)))
+            {
+                CommandInputs.InputFile(path, "PATH");
+            }
+
+            if (parse.GetValue(json) is { } report)
+            {
+                CommandInputs.OutputFile(report, "--json");
             }
 
             return await EvalRunner.RunAsync(parse.GetValue(paths)!, parse.GetValue(parallel), parse.GetValue(repeat), parse.GetValue(json), Console.Out, Console.Error, ct, parse.GetValue(transcripts), parse.GetValue(postgres));

@@ -21,7 +21,7 @@ internal static class ReportCommand
             unit cost (configuration Cost:Human/Agent/SelfHeal/Prevent, minor units) and monthly cost; what people alone
             would cost; and the revenue recovered (failed payments later paid after a nudge, retry or link).
 
-            Example: leeway report cost --from 2026-03-01 --to 2026-03-31 --data data
+            Example: ./leeway report cost --data data
             """)
         {
             from,
@@ -31,18 +31,28 @@ internal static class ReportCommand
         };
         cost.SetAction(async (parse, ct) =>
         {
-            var app = LeewayApp.Build([], new Dictionary<string, string?> { ["Storage:DataDirectory"] = parse.GetValue(data), ["Logging:LogLevel:Default"] = "Warning" });
+            var folder = parse.GetValue(data)!;
+            var app = LeewayApp.Build([], CommandLogging.HostSettings(parse, [new("Storage:DataDirectory", folder)]));
             await using (app)
             {
+                // Read what a Leeway recorded; a wrong folder must not become a new, empty database that reports zeros.
+                if (app.Configuration["Storage:ConnectionString"] is { Length: > 0 } connectionString)
+                {
+                    (await CommandInputs.OpenDatabaseAsync(connectionString, "Storage:ConnectionString", ct)).Dispose();
+                }
+                else
+                {
+                    CommandInputs.ExistingDataFolder(folder);
+                }
+
                 var reports = app.Services.GetRequiredService<OpsReports>();
                 var window = OpsWindow.Parse(parse.GetValue(from), parse.GetValue(to), reports.Today, out var error);
                 if (window is null)
                 {
-                    await Console.Error.WriteLineAsync($"--{error!.Value.Field}: {error.Value.Message}");
-                    return 2;
+                    throw new BadInputException($"--{error!.Value.Field}: {error.Value.Message} E.g. --from 2026-03-01 --to 2026-03-31.");
                 }
 
-                // A data folder that never served still gets the tables, so a fresh clone reports zeros, not an error.
+                // A database from an older Leeway gets the tables added since, so the report reads it instead of failing.
                 foreach (var migrator in app.Services.GetServices<IHostedService>().OfType<SchemaMigrator>())
                 {
                     await migrator.StartAsync(ct);
@@ -62,7 +72,11 @@ internal static class ReportCommand
             }
         });
 
-        return new Command("report", "Reports from the recorded contacts.") { cost };
+        return new Command("report", """
+            Reports from the contacts a Leeway recorded in its data folder.
+
+            Example: ./leeway report cost --data data
+            """) { cost };
     }
 
     private static void Print(CostTable cost)

@@ -8,18 +8,22 @@ internal static class SandboxCommand
     public static Command Create()
     {
         var port = new Option<int>("--port") { Description = "Port to listen on (Stripe's own stripe-mock uses 12111)", DefaultValueFactory = _ => 12111 };
-        var verbose = new Option<bool>("--verbose") { Description = "Log every request" };
         var command = new Command("sandbox", """
-            Run the Stripe sandbox standalone: a stateful server that speaks Stripe's API (point Stripe.net's ApiBase at it).
-            Its admin API lives under /_sandbox (seed a world, fire events, advance the clock, inject faults, read its record).
+            Run the Stripe sandbox alone: a stateful server that speaks Stripe's API (point Stripe.net's ApiBase at it).
+
+            Its admin API lives under /_sandbox (seed a world, fire events, advance the clock, inject faults, read its record);
+            see src/Leeway.StripeSandbox/README.md. --verbose logs every request.
+
+            Example: ./leeway sandbox --port 12111
             """)
         {
             port,
-            verbose,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var sandbox = await SandboxHost.StartAsync(new SandboxHostOptions { Port = parse.GetValue(port), Verbose = parse.GetValue(verbose) }, cancellationToken);
+            var options = new SandboxHostOptions { Port = CommandInputs.Port(parse.GetValue(port), "--port"), Verbose = CommandLogging.IsVerbose(parse) };
+            CommandInputs.FreeToListen($"http://{options.Host}:{options.Port}", "--port", "--port 12112");
+            await using var sandbox = await SandboxHost.StartAsync(options, cancellationToken);
             Console.WriteLine($"Stripe sandbox listening on {sandbox.BaseUrl} (Ctrl+C to stop)");
             try
             {

@@ -21,9 +21,12 @@ internal static class TrainCommand
             Train Agent Lee's two intent models on the training split of the labelled corpus, report held-out and
             challenge accuracy (overall, macro over intents, out-of-scope recall, per language), and write the models
             that ship inside the build: intent-model.zip (n-grams; bulk work) and intent-model-encoder.zip (n-grams
-            plus the MiniLM sentence encoder; the chat). Run from the repository root; see docs/understanding.md.
-              leeway train                 # both models
-              leeway train --ngram-only    # quick: the n-gram model only
+            plus the MiniLM sentence encoder; the chat).
+
+            Run from the repository's folder; see docs/understanding.md. --ngram-only is quick: the n-gram model only (the
+            encoder model takes minutes: it encodes every sentence).
+
+            Example: ./leeway train --ngram-only
             """)
         {
             corpus,
@@ -38,8 +41,7 @@ internal static class TrainCommand
             var folder = parse.GetValue(corpus)!;
             if (!File.Exists(Path.Combine(folder, "intents.tsv")))
             {
-                Console.Error.WriteLine($"leeway train: no intents.tsv in '{Path.GetFullPath(folder)}' (run from the repository root or pass --corpus).");
-                return 2;
+                throw new BadInputException($"--corpus {folder}: no intents.tsv in {Path.GetFullPath(folder)}; run from the repository's folder or pass --corpus FOLDER.");
             }
 
             var data = IntentCorpus.FromFolder(folder);
@@ -74,7 +76,7 @@ internal static class TrainCommand
                     if (percent / 10 != lastShown)
                     {
                         lastShown = percent / 10;
-                        Console.WriteLine($"  encoding sentences: {done}/{total}");
+                        Console.Error.WriteLine($"  encoding sentences: {done}/{total}");
                     }
                 });
                 embeddings.Embed(data.HeldOut.Concat(data.Challenge).Select(e => e.Text).ToList());

@@ -61,9 +61,12 @@ public sealed class CommandsTests
 
     internal static async Task<(int Exit, string Output)> RunAsync(params string[] args)
     {
+        // Results (standard output) and notes (standard error) together, as a terminal shows them.
         var original = Console.Out;
+        var originalError = Console.Error;
         using var output = new StringWriter();
         Console.SetOut(output);
+        Console.SetError(output);
         var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
         {
             Ansi = Spectre.Console.AnsiSupport.No,
@@ -80,6 +83,7 @@ public sealed class CommandsTests
         finally
         {
             Console.SetOut(original);
+            Console.SetError(originalError);
             Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings());
         }
     }

@@ -10,7 +10,7 @@ namespace Leeway.Observability.Backlog;
 public static class BacklogChart
 {
     public static string Svg(BacklogRanking ranking) =>
-        SvgChart.Pareto($"Backlog by intent: {ranking.Cases:N0} cases", ranking.Rows.Select(r => new ParetoBar(r.Intent, r.Cases, r.CumulativeShare)).ToList());
+        SvgChart.Pareto($"Billing backlog by intent: {ranking.Rows.Sum(r => r.Cases):N0} cases", ranking.Rows.Select(r => new ParetoBar(r.Intent, r.Cases, r.CumulativeShare)).ToList());
 
     public static string Html(BacklogRanking ranking)
     {
@@ -23,7 +23,8 @@ public static class BacklogChart
         html.Append("<h1>Where the demand comes from</h1><p>").Append(E(Path.GetFileName(ranking.File))).Append(": ")
             .Append(ranking.Cases.ToString("N0", CultureInfo.InvariantCulture)).Append(" cases over ")
             .Append(ranking.MonthsAssumed ? "one month (assumed: no usable dates)" : $"{ranking.Months:0.##} months")
-            .Append(ranking.SkippedRows switch { 0 => "", 1 => "; 1 row could not be read", var n => $"; {n:N0} rows could not be read" }).Append(".</p>");
+            .Append(ranking.SkippedRows switch { 0 => "", 1 => "; 1 row could not be read", var n => $"; {n:N0} rows could not be read" }).Append(".</p>")
+            .Append("<p>").Append(E(ranking.OutOfScope.Describe())).Append("</p>");
         html.Append(Svg(ranking));
         html.Append("<table><thead><tr><th>Intent</th><th>Cases</th><th>Share</th><th>Cumulative</th><th>Tier that could take it</th>")
             .Append("<th>Monthly now</th><th>Monthly with Leeway</th></tr></thead><tbody>");
@@ -37,7 +38,7 @@ public static class BacklogChart
                 .Append("</td><td>").Append(E(Money.Format(row.MonthlyCostWithLeeway, ranking.Currency))).Append("</td></tr>");
         }
 
-        html.Append("</tbody><tfoot><tr><td>Total</td><td>").Append(ranking.Cases.ToString("N0", CultureInfo.InvariantCulture))
+        html.Append("</tbody><tfoot><tr><td>Billing cases</td><td>").Append(ranking.Rows.Sum(r => r.Cases).ToString("N0", CultureInfo.InvariantCulture))
             .Append("</td><td></td><td></td><td></td><td>").Append(E(Money.Format(ranking.MonthlyCostNow, ranking.Currency)))
             .Append("</td><td>").Append(E(Money.Format(ranking.MonthlyCostWithLeeway, ranking.Currency))).Append("</td></tr></tfoot></table>");
         foreach (var problem in ranking.Problems)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using Leeway.Agent.Brain;
 using Leeway.Agent.Understanding;
 using Leeway.Observability.Cost;
 using Leeway.Routing;
@@ -73,14 +74,14 @@ public sealed class BacklogRanker(IUnderstander understander, IContactRouter rou
         var consume = Enumerable.Range(0, workers).Select(_ => Task.Run(
             async () =>
             {
-                var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+                var counts = new Dictionary<string, IntentTally>(StringComparer.Ordinal);
                 try
                 {
                     await foreach (var batch in batches.Reader.ReadAllAsync(stop.Token))
                     {
-                        foreach (var intent in Classify(batch.Texts))
+                        foreach (var (intent, confidence) in Classify(batch.Texts))
                         {
-                            counts[intent] = counts.GetValueOrDefault(intent) + 1;
+                            counts[intent] = counts.GetValueOrDefault(intent).Add(confidence, BuiltInBrain.ConfidenceFloor);
                         }
 
                         reported.Report(batch.BytesRead);
@@ -100,21 +101,25 @@ public sealed class BacklogRanker(IUnderstander understander, IContactRouter rou
         var perWorker = await Task.WhenAll(consume);
         await produce;
         reported.Report(reader.BytesRead);
-        var merged = new Dictionary<string, long>(StringComparer.Ordinal);
+        var merged = new Dictionary<string, IntentTally>(StringComparer.Ordinal);
         foreach (var counts in perWorker)
         {
-            foreach (var (intent, n) in counts)
+            foreach (var (intent, tally) in counts)
             {
-                merged[intent] = merged.GetValueOrDefault(intent) + n;
+                merged[intent] = merged.GetValueOrDefault(intent).Add(tally);
             }
         }
 
         return Rank(file, merged, first, last, reader.ProblemCount, reader.Problems, clock.ElapsedMilliseconds);
     }
 
-    private IEnumerable<string> Classify(string[] texts) => understander is IIntentBatchClassifier batch
-        ? batch.ClassifyIntents(texts).Select(v => v.Intent)
-        : texts.Select(t => understander.Understand(t).Intent);
+    private IEnumerable<(string Intent, double Confidence)> Classify(string[] texts) => understander is IIntentBatchClassifier batch
+        ? batch.ClassifyIntents(texts).Select(v => (v.Intent, v.Confidence))
+        : texts.Select(t =>
+        {
+            var understood = understander.Understand(t);
+            return (understood.Intent, understood.Confidence);
+        });
 
     /// <summary>The cases' texts, and how far into the file the reader was when the batch was full.</summary>
     private readonly record struct Batch(string[] Texts, long BytesRead);
@@ -143,40 +148,50 @@ public sealed class BacklogRanker(IUnderstander understander, IContactRouter rou
         }
     }
 
-    /// <summary>The Pareto table from counts per intent.</summary>
+    /// <summary>
+    /// The Pareto table from the tallies per intent: billing intents ranked, shares of the billing cases; the cases read
+    /// as not about billing (<see cref="Intent.Other"/>) counted apart and left out of the costs.
+    /// </summary>
     public BacklogRanking Rank(
         string file,
-        IReadOnlyDictionary<string, long> counts,
+        IReadOnlyDictionary<string, IntentTally> counts,
         DateTimeOffset? first,
         DateTimeOffset? last,
         long skipped,
         IReadOnlyList<CsvRowProblem> problems,
         long elapsedMilliseconds)
     {
-        var total = counts.Values.Sum();
+        var all = counts.Values.Sum(t => t.Cases);
+        var other = counts.GetValueOrDefault(Intent.Other);
+        var billing = all - other.Cases;
         var spanDays = first is { } f && last is { } l ? (l - f).TotalDays : 0;
         // Under a day of dates says nothing about volume per month: take the export as one month, and say so.
         var assumed = spanDays < 1;
         var months = assumed ? 1 : spanDays / costs.DaysPerMonth;
         long cumulative = 0;
-        var rows = counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c =>
+        var rows = counts.Where(c => c.Key != Intent.Other && c.Value.Cases > 0)
+            .OrderByDescending(c => c.Value.Cases).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c =>
         {
-            cumulative += c.Value;
+            cumulative += c.Value.Cases;
             var tier = TierFor(c.Key);
-            var monthly = (long)Math.Round(c.Value / months, MidpointRounding.AwayFromZero);
+            var monthly = (long)Math.Round(c.Value.Cases / months, MidpointRounding.AwayFromZero);
             return new ParetoRow(
                 c.Key,
-                c.Value,
-                Math.Round((double)c.Value / total, 4),
-                Math.Round((double)cumulative / total, 4),
+                c.Value.Cases,
+                Math.Round((double)c.Value.Cases / billing, 4),
+                Math.Round((double)cumulative / billing, 4),
                 tier,
                 Tier.Label(tier),
                 monthly,
                 monthly * costs.Human,
-                monthly * costs.UnitCost(tier));
+                monthly * costs.UnitCost(tier),
+                Math.Round(c.Value.MeanConfidence, 3),
+                c.Value.Unsure);
         }).ToList();
+        var outOfScope = new OutOfScope(
+            other.Cases, all == 0 ? 0 : Math.Round((double)other.Cases / all, 4), Math.Round(other.MeanConfidence, 3), other.Unsure, BuiltInBrain.ConfidenceFloor);
         return new BacklogRanking(
-            file, total, rows, first, last, Math.Round(months, 2), assumed, costs.Currency,
+            file, all, rows, outOfScope, first, last, Math.Round(months, 2), assumed, costs.Currency,
             rows.Sum(r => r.MonthlyCostNow), rows.Sum(r => r.MonthlyCostWithLeeway), skipped, problems, elapsedMilliseconds);
     }
 

@@ -37,6 +37,25 @@ public sealed class BacklogRankerTests
     }
 
     [Fact]
+    public async Task Cases_read_as_not_about_billing_are_counted_apart_with_the_classifiers_confidence_and_left_out_of_the_costs()
+    {
+        // 3 payment failures, 1 refund, 4 sentences that are not about billing (read as other).
+        using var reader = CaseCsvReader.Open(new MemoryStream(Encoding.UTF8.GetBytes(
+            "Subject\ndeclined\ndeclined\ndeclined\nrefund\ncan I top up using my car\nwhere is the nearest branch\nhello\nweather\n")), "cases.csv");
+        var ranking = await new BacklogRanker(new KeywordUnderstander(), new RoutingTable(), new CostOptions()).RankAsync(reader, "cases.csv", 2, null, default);
+
+        Assert.Equal(8, ranking.Cases);
+        Assert.Equal([Intent.PaymentFailed, Intent.RefundRequest], ranking.Rows.Select(r => r.Intent));
+        Assert.Equal([0.75, 0.25], ranking.Rows.Select(r => r.Share)); // shares of the billing cases
+        Assert.Equal(1.0, ranking.Rows[^1].CumulativeShare);
+        Assert.Equal((4L, 0.5), (ranking.OutOfScope.Cases, ranking.OutOfScope.Share));
+        Assert.Equal(0.3, ranking.OutOfScope.MeanConfidence, 3);
+        Assert.Equal(4, ranking.OutOfScope.Unsure); // all under Lee's confidence floor
+        Assert.Equal(ranking.Rows.Sum(r => r.MonthlyCostNow), ranking.MonthlyCostNow);
+        Assert.Contains("4 cases, 50.0", ranking.OutOfScope.Describe());
+    }
+
+    [Fact]
     public async Task An_export_without_dates_is_taken_as_one_month_and_bad_rows_are_counted_not_ranked()
     {
         using var reader = CaseCsvReader.Open(new MemoryStream(Encoding.UTF8.GetBytes("Subject,Description\nrefund,a\nrefund,b,extra\ndeclined,c\n")), "cases.csv");
@@ -146,7 +165,7 @@ public sealed class BacklogRankerTests
                 : text.StartsWith("refund", StringComparison.Ordinal) ? Intent.RefundRequest
                 : text.StartsWith("chargeback", StringComparison.Ordinal) ? Intent.Dispute
                 : Intent.Other;
-            return new Understanding(intent, 1, null, 0, new Entities([], [], [], [], []), new Signals(false, false, false, false, false, "en"));
+            return new Understanding(intent, intent == Intent.Other ? 0.3 : 1, null, 0, new Entities([], [], [], [], []), new Signals(false, false, false, false, false, "en"));
         }
     }
 }
