@@ -2,6 +2,7 @@ using Leeway.Agent;
 using Leeway.Agent.Understanding;
 using Leeway.Humans;
 using Leeway.Prevent;
+using Leeway.Routing.Outbound;
 using Leeway.SelfHeal;
 using Leeway.Storage;
 
@@ -21,8 +22,9 @@ public static class RoutingRegistration
         builder.Services.AddSingleton<IMeterObserver, DashboardContacts>();
         builder.Services.AddSingleton<ICaseEventObserver, CaseContacts>();
         builder.Services.AddSingleton<IPreventObserver, PreventContacts>();
+        builder.AddOutboundWebhooks();
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapRouting(this IEndpointRouteBuilder app) => app.MapContacts();
+    public static IEndpointRouteBuilder MapRouting(this IEndpointRouteBuilder app) => app.MapContacts().MapOutbound();
 }
