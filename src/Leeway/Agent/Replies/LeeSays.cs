@@ -163,15 +163,15 @@ public static partial class LeeSays
 
     /// <summary>The turn ran out of time (a slow Stripe): what could not be done, that nothing is guessed, and who has it now.</summary>
     /// <param name="unfinished">The action type that was sent and not confirmed (<c>refund</c>, …), or null when only reading was under way.</param>
-    public static string RanOutOfTime(string? unfinished) =>
+    public static string RanOutOfTime(ActionType? unfinished) =>
         (unfinished switch
         {
-            "refund" => "I asked our payment provider to make the refund, but it didn't confirm it in time, so I can't tell you it's done.",
-            "retry_payment" => "I asked our payment provider to retry your payment, but it didn't confirm it in time, so I can't tell you it went through.",
-            "cancel_subscription" => "I asked our payment provider to cancel your subscription, but it didn't confirm it in time, so I can't tell you it's cancelled.",
-            "credit" => "I asked our payment provider to add the credit, but it didn't confirm it in time, so I can't tell you it's there.",
+            ActionType.Refund => "I asked our payment provider to make the refund, but it didn't confirm it in time, so I can't tell you it's done.",
+            ActionType.RetryPayment => "I asked our payment provider to retry your payment, but it didn't confirm it in time, so I can't tell you it went through.",
+            ActionType.CancelSubscription => "I asked our payment provider to cancel your subscription, but it didn't confirm it in time, so I can't tell you it's cancelled.",
+            ActionType.Credit => "I asked our payment provider to add the credit, but it didn't confirm it in time, so I can't tell you it's there.",
             null => "Our payment provider isn't answering quickly enough right now, so I couldn't check your billing details or do anything about them.",
-            _ => "I asked our payment provider for a secure link, but it didn't answer in time, so I don't have one for you yet.",
+            ActionType.RegenerateLink or ActionType.CardUpdateLink or ActionType.AuthenticatePayment => "I asked our payment provider for a secure link, but it didn't answer in time, so I don't have one for you yet.",
         })
         + " Rather than guess or have you wait, " + HandingToPerson[0..1].ToLowerInvariant() + HandingToPerson[1..].Replace("everything I tried", "what I tried and what is still unconfirmed", StringComparison.Ordinal);
 
@@ -192,7 +192,7 @@ public static partial class LeeSays
         + "If you'd like a refund or another change reviewed, tell me what happened and I can look at it within our normal process, or ask for a person.";
 
     public static string CardLinkIntro(Turn turn) =>
-        turn.Diagnosis is { } d && d.RootCause != RootCause.None && d.RecommendedAction is "update_card" or "contact_bank"
+        turn.Diagnosis is { } d && d.RootCause != RootCause.None && d.RecommendedAction is RecommendedAction.UpdateCard or RecommendedAction.ContactBank
             ? Explain(turn, d)
             : "Here's a secure link to put a new card on file; we'll use it for your next payments.";
 
@@ -294,11 +294,11 @@ public static partial class LeeSays
         ? "I tried, but Stripe didn't confirm it, so I've stopped rather than risk doing it twice."
         : outcome.Action switch
         {
-            "refund" => "I can't approve this refund myself: it needs a person's review under our refund policy.",
-            "cancel_subscription" => "Cancellations on your account are handled by a person, so I haven't changed your subscription.",
-            "retry_payment" => "I can't retry this payment automatically.",
-            "credit" => "I can't add this credit myself: it needs a person's review.",
-            _ => "I can't do that automatically on your account.",
+            ActionType.Refund => "I can't approve this refund myself: it needs a person's review under our refund policy.",
+            ActionType.CancelSubscription => "Cancellations on your account are handled by a person, so I haven't changed your subscription.",
+            ActionType.RetryPayment => "I can't retry this payment automatically.",
+            ActionType.Credit => "I can't add this credit myself: it needs a person's review.",
+            ActionType.RegenerateLink or ActionType.CardUpdateLink or ActionType.AuthenticatePayment => "I can't do that automatically on your account.",
         };
 
     public static string NotPossible(GateOutcome outcome) => outcome.Rule switch
