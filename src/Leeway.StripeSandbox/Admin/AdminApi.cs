@@ -147,10 +147,16 @@ internal static class AdminApi
 
         var secret = body.String("secret") ?? "whsec_" + StripeIds.New("", 32);
         var events = body.Json["enabled_events"] is JsonArray list ? list.Select(e => e?.GetValue<string>() ?? "*").ToList() : ["*"];
+        var version = body.String("api_version");
+        if (version is not null && !ApiVersions.IsWellFormed(version))
+        {
+            throw body.Bad("api_version", $"a Stripe API version such as {World.ApiVersion}");
+        }
+
         var world = sandbox.World;
         lock (world.Sync)
         {
-            var endpoint = world.Add(new WebhookEndpoint { Id = StripeIds.New("we_"), Created = world.Now, Url = url, Secret = secret, EnabledEvents = events });
+            var endpoint = world.Add(new WebhookEndpoint { Id = StripeIds.New("we_"), Created = world.Now, Url = url, Secret = secret, EnabledEvents = events, ApiVersion = version });
             return Task.FromResult(endpoint.Render(new RenderContext(world, ExpandTree.None), withSecret: true));
         }
     }

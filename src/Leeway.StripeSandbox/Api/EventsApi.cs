@@ -38,8 +38,15 @@ internal static class EventsApi
             throw ApiException.InvalidRequest("Missing required param: enabled_events.", "enabled_events", "parameter_missing");
         }
 
+        var version = p.NonEmpty("api_version");
+        if (version is not null && !ApiVersions.IsWellFormed(version))
+        {
+            throw ApiException.InvalidRequest($"Invalid api_version: {version}. Pass a Stripe API version such as {World.ApiVersion}.", "api_version");
+        }
+
         var endpoint = new WebhookEndpoint
         {
+            ApiVersion = version,
             Id = StripeIds.New("we_"),
             Created = world.Now,
             Url = url,

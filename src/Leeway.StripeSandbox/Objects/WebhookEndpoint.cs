@@ -16,6 +16,13 @@ internal sealed class WebhookEndpoint : StripeObject
 
     public string? Description { get; set; }
 
+    /// <summary>The version its events are rendered as; null: the account's default (<see cref="World.ApiVersion"/>).
+    /// Set at creation only: Stripe cannot change an endpoint's version later.</summary>
+    public string? ApiVersion { get; init; }
+
+    /// <summary>The version an event sent to this endpoint carries.</summary>
+    public string EventApiVersion => ApiVersion ?? World.ApiVersion;
+
     public bool Wants(string type) => Enabled && (EnabledEvents.Contains("*") || EnabledEvents.Contains(type));
 
     /// <summary>The wire form; <c>secret</c> only on creation, as Stripe does.</summary>
@@ -37,7 +44,7 @@ internal sealed class WebhookEndpoint : StripeObject
         json["enabled_events"] = new JsonArray(EnabledEvents.Select(e => (JsonNode)e).ToArray());
         json["status"] = Enabled ? "enabled" : "disabled";
         json["description"] = Description;
-        json["api_version"] = World.ApiVersion;
+        json["api_version"] = ApiVersion;
         return json;
     }
 }

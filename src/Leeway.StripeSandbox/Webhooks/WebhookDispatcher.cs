@@ -38,7 +38,22 @@ internal sealed class WebhookDispatcher(World world, TimeProvider machine) : IAs
             return;
         }
 
-        var payload = world.Render(e).ToJsonString(JsonWire.Options);
+        // Each endpoint receives the event labelled with its own API version. The sandbox has one shape per object (the
+        // pinned version's), so only the label differs: enough for a receiver to see a version it did not ask for.
+        var rendered = world.Render(e);
+        var payloads = new Dictionary<string, string>(StringComparer.Ordinal);
+        string PayloadFor(WebhookEndpoint endpoint)
+        {
+            if (!payloads.TryGetValue(endpoint.EventApiVersion, out var payload))
+            {
+                rendered["api_version"] = endpoint.EventApiVersion;
+                payload = rendered.ToJsonString(JsonWire.Options);
+                payloads[endpoint.EventApiVersion] = payload;
+            }
+
+            return payload;
+        }
+
         var deliveries = endpoints.Select(endpoint => new Delivery
         {
             Id = StripeIds.New("whdel_"),
@@ -47,7 +62,7 @@ internal sealed class WebhookDispatcher(World world, TimeProvider machine) : IAs
             EndpointId = endpoint.Id,
             Url = endpoint.Url,
             Secret = endpoint.Secret,
-            Payload = payload,
+            Payload = PayloadFor(endpoint),
             FirstScheduled = world.Now,
         }).ToList();
         lock (_sync)
