@@ -90,10 +90,10 @@ public sealed partial class MeterModel(
 
     public async Task<IActionResult> OnGetAsync(string? done, CancellationToken ct)
     {
-        if (Request.Query.TryGetValue("token", out var token))
+        if (CustomerCookieAuthenticationHandler.SignInUrl(Request.Query) is { } signIn)
         {
             // A sign-in link opened while signed in (perhaps as someone else): the sign-in page switches the cookie.
-            return Redirect($"{CustomerCookieAuthenticationHandler.SignInPath}?token={Uri.EscapeDataString(token.ToString())}");
+            return Redirect(signIn);
         }
 
         if (!await LoadAsync(ct))
