@@ -241,15 +241,15 @@ public sealed partial class LeeSays
 
     /// <summary>The turn ran out of time (a slow Stripe): what could not be done, that nothing is guessed, and who has it now.</summary>
     /// <param name="unfinished">The action type that was sent and not confirmed (<c>refund</c>, …), or null when only reading was under way.</param>
-    public string RanOutOfTime(string? unfinished) =>
+    public string RanOutOfTime(ActionType? unfinished) =>
         Text(unfinished switch
         {
-            "refund" => "RanOutOfTime.Refund",
-            "retry_payment" => "RanOutOfTime.Retry",
-            "cancel_subscription" => "RanOutOfTime.Cancel",
-            "credit" => "RanOutOfTime.Credit",
+            ActionType.Refund => "RanOutOfTime.Refund",
+            ActionType.RetryPayment => "RanOutOfTime.Retry",
+            ActionType.CancelSubscription => "RanOutOfTime.Cancel",
+            ActionType.Credit => "RanOutOfTime.Credit",
             null => "RanOutOfTime.Reading",
-            _ => "RanOutOfTime.Link",
+            ActionType.RegenerateLink or ActionType.CardUpdateLink or ActionType.AuthenticatePayment => "RanOutOfTime.Link",
         })
         + " " + Text("RanOutOfTime.Handover");
 
@@ -269,7 +269,7 @@ public sealed partial class LeeSays
             : Text("NoAuthority");
 
     public string CardLinkIntro(Turn turn) =>
-        turn.Diagnosis is { } d && d.RootCause != RootCause.None && d.RecommendedAction is "update_card" or "contact_bank"
+        turn.Diagnosis is { } d && d.RootCause != RootCause.None && d.RecommendedAction is RecommendedAction.UpdateCard or RecommendedAction.ContactBank
             ? Explain(turn, d)
             : Text("CardLinkIntro");
 
@@ -366,11 +366,11 @@ public sealed partial class LeeSays
         ? "CannotDo.NotConfirmed"
         : outcome.Action switch
         {
-            "refund" => "CannotDo.Refund",
-            "cancel_subscription" => "CannotDo.Cancel",
-            "retry_payment" => "CannotDo.Retry",
-            "credit" => "CannotDo.Credit",
-            _ => "CannotDo.Other",
+            ActionType.Refund => "CannotDo.Refund",
+            ActionType.CancelSubscription => "CannotDo.Cancel",
+            ActionType.RetryPayment => "CannotDo.Retry",
+            ActionType.Credit => "CannotDo.Credit",
+            ActionType.RegenerateLink or ActionType.CardUpdateLink or ActionType.AuthenticatePayment => "CannotDo.Other",
         });
 
     public string NotPossible(GateOutcome outcome) => Text(outcome.Rule switch
