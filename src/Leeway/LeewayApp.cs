@@ -51,12 +51,13 @@ public static class LeewayApp
 
         var app = builder.Build();
         app.UseHardening();
+        app.UseStripeReadScopes();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi("/openapi/{documentName}.json").WithName("GetOpenApiDocument");
 
         app.MapIdentity();
         app.MapDiagnostics();

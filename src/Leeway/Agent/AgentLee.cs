@@ -10,6 +10,7 @@ using Leeway.Diagnostics;
 using Leeway.Humans;
 using Leeway.Knowledge;
 using Leeway.Policy;
+using Leeway.Storage;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -40,7 +41,11 @@ public sealed class AgentLee(
     public const string Customer = "customer";
     public const string Lee = "lee";
 
-    private static readonly HashSet<string> Fixes = ["retry_payment", "refund", "cancel_subscription", "credit"];
+    private static bool IsFix(ActionType action) => action switch
+    {
+        ActionType.RetryPayment or ActionType.Refund or ActionType.CancelSubscription or ActionType.Credit => true,
+        ActionType.RegenerateLink or ActionType.CardUpdateLink or ActionType.AuthenticatePayment => false,
+    };
 
     public async Task<ChatReply> HandleAsync(Conversation conversation, string text, CancellationToken ct)
     {
@@ -93,7 +98,7 @@ public sealed class AgentLee(
         // A refusal a person could grant, or an action Stripe did not confirm, always reaches a person (whichever brain decided).
         if (turn.Outcomes.FirstOrDefault(o => (!o.Allowed && o.HumanCanGrant) || (o.Allowed && !o.Succeeded && o.Result?.Error is null)) is { } blocked && !turn.Escalated)
         {
-            turn.Escalate($"{blocked.Action}: {blocked.Message}");
+            turn.Escalate($"{WireName.Of(blocked.Action)}: {blocked.Message}");
         }
 
         reply = guard.Check(reply, turn);
@@ -218,7 +223,7 @@ public sealed class AgentLee(
             return ConversationState.Escalated;
         }
 
-        var now = turn.Outcomes.Any(o => o.Succeeded && Fixes.Contains(o.Action)) ? ConversationState.Resolved
+        var now = turn.Outcomes.Any(o => o.Succeeded && IsFix(o.Action)) ? ConversationState.Resolved
             : turn.Links.Count > 0 ? ConversationState.SelfServe
             : turn.Clarified ? ConversationState.Open
             : ConversationState.Answered;
@@ -249,9 +254,9 @@ public sealed class AgentLee(
                 null));
         }
 
-        logger.LogWarning("Lee's turn in {Conversation} ran out of its {Deadline} s deadline ({InFlight})", turn.Conversation.Id, seconds, turn.InFlight?.Action.Type ?? "reading");
+        logger.LogWarning("Lee's turn in {Conversation} ran out of its {Deadline} s deadline ({InFlight})", turn.Conversation.Id, seconds, turn.InFlight is { } busy ? WireName.Of(busy.Action.Type) : "reading");
         turn.Escalate(turn.InFlight is { } sent
-            ? $"No answer within {seconds} s: {sent.Action.Type} was sent and is unconfirmed.{notRead}"
+            ? $"No answer within {seconds} s: {WireName.Of(sent.Action.Type)} was sent and is unconfirmed.{notRead}"
             : $"No answer within {seconds} s while reading the customer's billing.{notRead}");
         return turn.Says.RanOutOfTime(turn.InFlight?.Action.Type);
     }

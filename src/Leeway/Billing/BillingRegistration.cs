@@ -8,7 +8,10 @@ public static class BillingRegistration
     public static WebApplicationBuilder AddBilling(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<BillingOptions>().BindConfiguration(BillingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddHttpClient("stripe");
+        builder.Services.AddSingleton<IValidateOptions<BillingOptions>, BillingOptionsValidator>();
+        builder.Services.AddSingleton<StripeRateLimits>();
+        builder.Services.AddTransient<StripeTraffic>();
+        builder.Services.AddHttpClient("stripe").AddHttpMessageHandler<StripeTraffic>();
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<BillingOptions>>().Value;
@@ -24,5 +27,16 @@ public static class BillingRegistration
         });
         builder.Services.AddSingleton<IBillingReader, StripeBillingReader>();
         return builder;
+    }
+
+    /// <summary>Each HTTP request (a page, a chat turn, an API call) reads each Stripe resource once (<see cref="StripeReadScope"/>).</summary>
+    public static WebApplication UseStripeReadScopes(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            using var scope = StripeReadScope.Begin();
+            await next(context);
+        });
+        return app;
     }
 }

@@ -5,7 +5,7 @@ namespace Leeway.Policy;
 /// Every action goes through <see cref="IGate"/>; none calls Stripe's mutating endpoints directly.
 /// <see cref="Type"/> is the scenario format's action name.
 /// </summary>
-public abstract record BillingAction(string Type)
+public abstract record BillingAction(ActionType Type)
 {
     /// <summary>Every Stripe object the action names, so the gate can check the principal owns each.</summary>
     public abstract IEnumerable<string> ObjectIds { get; }
@@ -15,7 +15,7 @@ public abstract record BillingAction(string Type)
 }
 
 /// <summary>Pay an open invoice now with the customer's default payment method.</summary>
-public sealed record RetryPayment(string InvoiceId) : BillingAction("retry_payment")
+public sealed record RetryPayment(string InvoiceId) : BillingAction(ActionType.RetryPayment)
 {
     public override IEnumerable<string> ObjectIds => [InvoiceId];
 
@@ -23,7 +23,7 @@ public sealed record RetryPayment(string InvoiceId) : BillingAction("retry_payme
 }
 
 /// <summary>Refund a charge, fully (Amount null) or partly.</summary>
-public sealed record RefundCharge(string ChargeId, long? Amount, string Reason) : BillingAction("refund")
+public sealed record RefundCharge(string ChargeId, long? Amount, string Reason) : BillingAction(ActionType.Refund)
 {
     public override IEnumerable<string> ObjectIds => [ChargeId];
 
@@ -31,31 +31,31 @@ public sealed record RefundCharge(string ChargeId, long? Amount, string Reason) 
 }
 
 /// <summary>A new payable link: a fresh Checkout Session replacing an expired one, or a fresh hosted invoice link.</summary>
-public sealed record RegenerateLink(string? ExpiredCheckoutSessionId, string? InvoiceId) : BillingAction("regenerate_link")
+public sealed record RegenerateLink(string? ExpiredCheckoutSessionId, string? InvoiceId) : BillingAction(ActionType.RegenerateLink)
 {
     public override IEnumerable<string> ObjectIds => new[] { ExpiredCheckoutSessionId, InvoiceId }.OfType<string>();
 }
 
 /// <summary>A link where the customer puts a new card on file (setup-mode Checkout Session or billing portal).</summary>
-public sealed record CardUpdateLink(string CustomerId) : BillingAction("card_update_link")
+public sealed record CardUpdateLink(string CustomerId) : BillingAction(ActionType.CardUpdateLink)
 {
     public override IEnumerable<string> ObjectIds => [CustomerId];
 }
 
 /// <summary>The link where the customer completes 3-D Secure for an invoice (its fresh hosted invoice page).</summary>
-public sealed record AuthenticatePayment(string InvoiceId) : BillingAction("authenticate_payment")
+public sealed record AuthenticatePayment(string InvoiceId) : BillingAction(ActionType.AuthenticatePayment)
 {
     public override IEnumerable<string> ObjectIds => [InvoiceId];
 }
 
 /// <summary>Cancel a subscription at the end of its current period.</summary>
-public sealed record CancelSubscription(string SubscriptionId) : BillingAction("cancel_subscription")
+public sealed record CancelSubscription(string SubscriptionId) : BillingAction(ActionType.CancelSubscription)
 {
     public override IEnumerable<string> ObjectIds => [SubscriptionId];
 }
 
 /// <summary>A customer-balance credit (Amount positive, in minor units of Currency).</summary>
-public sealed record CreditBalance(string CustomerId, long Amount, string Currency, string Reason) : BillingAction("credit")
+public sealed record CreditBalance(string CustomerId, long Amount, string Currency, string Reason) : BillingAction(ActionType.Credit)
 {
     public override IEnumerable<string> ObjectIds => [CustomerId];
 

@@ -5,6 +5,7 @@ using Leeway.Agent.Understanding;
 using Leeway.Billing;
 using Leeway.Diagnostics;
 using Leeway.Policy;
+using Leeway.Storage;
 using Stripe;
 
 namespace Leeway.Agent.Brain;
@@ -19,7 +20,7 @@ namespace Leeway.Agent.Brain;
 public sealed class BuiltInBrain : IBrain
 {
     /// <summary>Below this, the intent is a guess: ask once, then hand to a person.</summary>
-    public const double ConfidenceFloor = 0.45;
+    public const double ConfidenceFloor = 0.65;
 
     private static readonly HashSet<string> Blocking =
         [RootCause.DisputeOpen, RootCause.PaymentBlockedRisk, RootCause.EntitlementMismatch, RootCause.SourceUnavailable];
@@ -37,6 +38,13 @@ public sealed class BuiltInBrain : IBrain
         var u = turn.Understanding;
         var act = turn.Act;
         var handedOver = turn.Conversation.State == ConversationState.Escalated;
+        // "What email do you have for me?" is read structurally (the request act), before the intent: a model may take it
+        // for a request for a person. Answered from the signed-in customer's own Stripe record, never one the message names.
+        if (act.AsksEmailOnFile && !u.Signals.AsksForHuman && !act.Requests().Any() && turn.Billing is { } own && !ForeignReferences.Any(turn))
+        {
+            return turn.Says.EmailOnFile(own.Customer.Email);
+        }
+
         if (u.Signals.AsksForHuman || u.Intent == Intent.TalkToHuman)
         {
             if (handedOver)
@@ -106,7 +114,7 @@ public sealed class BuiltInBrain : IBrain
                 return $"{turn.Says.Explain(turn, diagnosis)}\n\n{turn.Says.PersonAlreadyHasIt}";
             }
 
-            turn.Escalate($"{diagnosis.RootCause}: {diagnosis.RecommendedAction}.");
+            turn.Escalate($"{diagnosis.RootCause}: {WireName.Of(diagnosis.RecommendedAction)}.");
             return $"{turn.Says.Explain(turn, diagnosis)}\n\n{turn.Says.HandingToPerson}";
         }
 
@@ -255,15 +263,15 @@ public sealed class BuiltInBrain : IBrain
         var explanation = turn.Says.Explain(turn, finding);
         switch (RootCause.Of(finding.RootCause).RecommendedAction)
         {
-            case "update_card":
+            case RecommendedAction.UpdateCard:
                 return await CardLinkAsync(turn, tools, explanation, ct);
-            case "contact_bank":
+            case RecommendedAction.ContactBank:
                 return await CardLinkAsync(turn, tools, $"{explanation}\n\n{turn.Says.OrUseAnotherCard}", ct);
-            case "authenticate_payment" when InvoiceOf(turn, finding) is { } invoice:
+            case RecommendedAction.AuthenticatePayment when InvoiceOf(turn, finding) is { } invoice:
                 return await LinkAsync(turn, tools, "authenticate_payment", new() { ["invoice_id"] = invoice.Id }, explanation, ct);
-            case "regenerate_link":
+            case RecommendedAction.RegenerateLink:
                 return await RegenerateAsync(turn, tools, finding, explanation, ct);
-            case "retry_payment" when InvoiceOf(turn, finding) is { } due:
+            case RecommendedAction.RetryPayment when InvoiceOf(turn, finding) is { } due:
                 if (turn.Understanding.Intent == Intent.PaymentLink)
                 {
                     return await LinkAsync(turn, tools, "regenerate_link", new() { ["checkout_session_id"] = null, ["invoice_id"] = due.Id }, explanation, ct);
@@ -271,7 +279,7 @@ public sealed class BuiltInBrain : IBrain
 
                 turn.Offers.Add($"retry:{due.Id}");
                 return $"{explanation}\n\n{turn.Says.OfferRetry(due)}";
-            case "refund_duplicate":
+            case RecommendedAction.RefundDuplicate:
                 return OfferDuplicate(turn);
             default:
                 return await AnswerAsync(turn, tools, ct);
@@ -306,7 +314,7 @@ public sealed class BuiltInBrain : IBrain
         }
 
         var action = turn.Diagnosis?.RecommendedAction;
-        if (action is "update_card" or "authenticate_payment" or "regenerate_link")
+        if (action is RecommendedAction.UpdateCard or RecommendedAction.AuthenticatePayment or RecommendedAction.RegenerateLink)
         {
             // A retry cannot succeed without the customer (dead card, bank verification): hand the fix instead.
             return await FixFromDiagnosisAsync(turn, tools, ct);
@@ -567,7 +575,7 @@ public sealed class BuiltInBrain : IBrain
     {
         if (outcome.HumanCanGrant || outcome.Allowed)
         {
-            turn.Escalate($"{outcome.Action} refused by policy ({outcome.Rule}): {outcome.Message}");
+            turn.Escalate($"{WireName.Of(outcome.Action)} refused by policy ({outcome.Rule}): {outcome.Message}");
             return turn.Conversation.State == ConversationState.Escalated
                 ? $"{turn.Says.CannotDoThisMyself(outcome)} {turn.Says.AddedToCase}"
                 : $"{turn.Says.CannotDoThisMyself(outcome)}\n\n{turn.Says.HandingToPerson}";
