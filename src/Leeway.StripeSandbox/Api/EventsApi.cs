@@ -46,6 +46,7 @@ internal static class EventsApi
             Secret = "whsec_" + StripeIds.New("", 32),
             EnabledEvents = [.. events],
             Description = p.NonEmpty("description"),
+            ApiVersion = p.NonEmpty("api_version"),
         };
         p.ApplyMetadata(endpoint.Metadata);
         world.Add(endpoint);

@@ -16,6 +16,12 @@ internal sealed class WebhookEndpoint : StripeObject
 
     public string? Description { get; set; }
 
+    /// <summary>The API version events are rendered in for this endpoint, fixed at creation; null: the account's
+    /// default version (docs.stripe.com/api/webhook_endpoints/create, <c>api_version</c>).</summary>
+    public string? ApiVersion { get; init; }
+
+    public string EventVersion(World world) => ApiVersion ?? world.DefaultApiVersion;
+
     public bool Wants(string type) => Enabled && (EnabledEvents.Contains("*") || EnabledEvents.Contains(type));
 
     /// <summary>The wire form; <c>secret</c> only on creation, as Stripe does.</summary>
@@ -37,7 +43,7 @@ internal sealed class WebhookEndpoint : StripeObject
         json["enabled_events"] = new JsonArray(EnabledEvents.Select(e => (JsonNode)e).ToArray());
         json["status"] = Enabled ? "enabled" : "disabled";
         json["description"] = Description;
-        json["api_version"] = World.ApiVersion;
+        json["api_version"] = ApiVersion;
         return json;
     }
 }

@@ -38,7 +38,21 @@ internal sealed class WebhookDispatcher(World world, TimeProvider machine) : IAs
             return;
         }
 
-        var payload = world.Render(e).ToJsonString(JsonWire.Options);
+        // Each endpoint gets the event in its own API version (the sandbox renders one shape; the label follows the endpoint).
+        var rendered = world.Render(e);
+        var payloads = new Dictionary<string, string>(StringComparer.Ordinal);
+        string PayloadFor(WebhookEndpoint endpoint)
+        {
+            var version = endpoint.EventVersion(world);
+            if (!payloads.TryGetValue(version, out var payload))
+            {
+                rendered["api_version"] = version;
+                payloads[version] = payload = rendered.ToJsonString(JsonWire.Options);
+            }
+
+            return payload;
+        }
+
         var deliveries = endpoints.Select(endpoint => new Delivery
         {
             Id = StripeIds.New("whdel_"),
@@ -47,7 +61,7 @@ internal sealed class WebhookDispatcher(World world, TimeProvider machine) : IAs
             EndpointId = endpoint.Id,
             Url = endpoint.Url,
             Secret = endpoint.Secret,
-            Payload = payload,
+            Payload = PayloadFor(endpoint),
             FirstScheduled = world.Now,
         }).ToList();
         lock (_sync)

@@ -1,3 +1,4 @@
+using Leeway.Billing;
 using Stripe;
 
 namespace Leeway.Policy;
@@ -9,7 +10,6 @@ namespace Leeway.Policy;
 /// </summary>
 internal sealed class StripeGateFacts(StripeClient stripe, StripeResilience resilience) : IGateFacts
 {
-    private static readonly HashSet<string> OpenDisputeStatuses = ["warning_needs_response", "warning_under_review", "needs_response", "under_review"];
 
     public async Task<string?> CustomerOfAsync(BillingAction action, CancellationToken cancellationToken) => action switch
     {
@@ -87,7 +87,7 @@ internal sealed class StripeGateFacts(StripeClient stripe, StripeResilience resi
             DefaultPaymentMethodId = customer?.InvoiceSettings?.DefaultPaymentMethodId,
             Owners = owners,
             Charges = chargeFacts,
-            OpenDisputes = disputes.SelectMany(d => d).Where(d => OpenDisputeStatuses.Contains(d.Status)).Select(d => d.Id).ToList(),
+            OpenDisputes = disputes.SelectMany(d => d).Where(d => DisputeStatuses.IsOpen(d.Status)).Select(d => d.Id).ToList(),
             Subscriptions = subscriptions.Select(s => new SubscriptionFact(s.Id, s.Status, s.CancelAtPeriodEnd, s.Currency ?? "usd")).ToList(),
             Invoice = invoice?.Fact,
             Session = session is null ? null : new SessionFact(
