@@ -17,6 +17,9 @@ internal sealed class Sandbox
 
     public World World { get; }
 
+    /// <summary>See <see cref="SandboxHostOptions.ApiKey"/>.</summary>
+    public string? ApiKey { get; init; }
+
     public RequestLog Requests { get; } = new();
 
     public ConcurrentDictionary<string, IdempotencyEntry> Idempotency { get; } = new(StringComparer.Ordinal);

@@ -10,6 +10,10 @@ public sealed class SandboxHostOptions
     /// <summary>The sandbox clock at start (UTC). Null: the machine's clock.</summary>
     public DateTimeOffset? Now { get; set; }
 
+    /// <summary>The one secret key the sandbox accepts (any other gets Stripe's 401). Null: any test-mode key
+    /// (<c>sk_test_…</c>, <c>rk_test_…</c>), as eval and tests use it.</summary>
+    public string? ApiKey { get; set; }
+
     /// <summary>Log requests to the console (standalone mode).</summary>
     public bool Verbose { get; set; }
 }

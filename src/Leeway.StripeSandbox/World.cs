@@ -34,9 +34,6 @@ internal sealed class World(SandboxClock clock)
     /// <summary>The API request being served (events name it in <c>request</c>); null for admin and clock work.</summary>
     public (string Id, string? IdempotencyKey)? CurrentRequest { get; set; }
 
-    /// <summary>The account's default API version: events go out in it to webhook endpoints created without one.</summary>
-    public string DefaultApiVersion { get; set; } = ApiVersion;
-
     /// <summary>Stripe's automatic retries of failed invoice payments (on by default, as in a new Stripe account).</summary>
     public Payments.SmartRetrySettings SmartRetries { get; } = new();
 

@@ -21,7 +21,10 @@ public sealed class FidelityTests
         await using var world = await TestWorld.SeedAsync(Declining);
         var session = await world.Stripe.V1.Checkout.Sessions.CreateAsync(new Stripe.Checkout.SessionCreateOptions
         {
-            Mode = "setup", Customer = "cus_f", Currency = "usd", SuccessUrl = "https://example.com/ok",
+            Mode = "setup",
+            Customer = "cus_f",
+            Currency = "usd",
+            SuccessUrl = "https://example.com/ok",
         });
 
         var done = await world.PostAsync("/_sandbox/links/complete", new JsonObject
@@ -175,17 +178,18 @@ public sealed class FidelityTests
         await using var defaulted = await WebhookReceiver.StartAsync();
         var endpoint = await world.Stripe.V1.WebhookEndpoints.CreateAsync(new WebhookEndpointCreateOptions
         {
-            Url = pinned.Url, EnabledEvents = ["invoice.payment_failed"], ApiVersion = "2025-03-31.basil",
+            Url = pinned.Url,
+            EnabledEvents = ["invoice.payment_failed"],
+            ApiVersion = "2025-03-31.basil",
         });
         Assert.Equal("2025-03-31.basil", endpoint.ApiVersion);
-        await world.PostAsync("/_sandbox/account", new JsonObject { ["default_api_version"] = "2024-06-20" });
         var plain = await world.Stripe.V1.WebhookEndpoints.CreateAsync(new WebhookEndpointCreateOptions { Url = defaulted.Url, EnabledEvents = ["*"] });
         Assert.Null(plain.ApiVersion);
 
         await world.PostAsync("/_sandbox/events", new JsonObject { ["type"] = "invoice.payment_failed", ["object"] = "in_f" });
 
         Assert.Equal("2025-03-31.basil", JsonNode.Parse(Assert.Single(pinned.Received).Body)!["api_version"]!.GetValue<string>());
-        Assert.Equal("2024-06-20", JsonNode.Parse(Assert.Single(defaulted.Received).Body)!["api_version"]!.GetValue<string>());
+        Assert.Equal("2026-10-28.endive", JsonNode.Parse(Assert.Single(defaulted.Received).Body)!["api_version"]!.GetValue<string>());
     }
 
     [Fact]

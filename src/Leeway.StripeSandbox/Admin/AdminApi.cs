@@ -40,7 +40,6 @@ internal static class AdminApi
         admin.MapPost("/smart_retries", Endpoint(sandbox, SetSmartRetries));
         admin.MapGet("/rate_limits", Endpoint(sandbox, (s, _, _) => Task.FromResult(s.RateLimits.ToJson())));
         admin.MapPost("/rate_limits", Endpoint(sandbox, SetRateLimits));
-        admin.MapPost("/account", Endpoint(sandbox, SetAccount));
     }
 
     private delegate Task<JsonObject> AdminHandler(Sandbox sandbox, SeedNode body, HttpContext http);
@@ -153,10 +152,16 @@ internal static class AdminApi
 
         var secret = body.String("secret") ?? "whsec_" + StripeIds.New("", 32);
         var events = body.Json["enabled_events"] is JsonArray list ? list.Select(e => e?.GetValue<string>() ?? "*").ToList() : ["*"];
+        var version = body.String("api_version");
+        if (version is not null && !ApiVersions.IsWellFormed(version))
+        {
+            throw body.Bad("api_version", $"a Stripe API version such as {World.ApiVersion}");
+        }
+
         var world = sandbox.World;
         lock (world.Sync)
         {
-            var endpoint = world.Add(new WebhookEndpoint { Id = StripeIds.New("we_"), Created = world.Now, Url = url, Secret = secret, EnabledEvents = events, ApiVersion = body.String("api_version") });
+            var endpoint = world.Add(new WebhookEndpoint { Id = StripeIds.New("we_"), Created = world.Now, Url = url, Secret = secret, EnabledEvents = events, ApiVersion = version });
             return Task.FromResult(endpoint.Render(new RenderContext(world, ExpandTree.None), withSecret: true));
         }
     }
@@ -379,18 +384,6 @@ internal static class AdminApi
 
         limits.Configure(body.Bool("enabled") ?? limits.Enabled, (int)reads, (int)writes);
         return Task.FromResult(limits.ToJson());
-    }
-
-    /// <summary>The account's settings: <c>{"default_api_version"?}</c>, the version events are rendered in for
-    /// webhook endpoints created without one.</summary>
-    private static Task<JsonObject> SetAccount(Sandbox sandbox, SeedNode body, HttpContext http)
-    {
-        var world = sandbox.World;
-        lock (world.Sync)
-        {
-            world.DefaultApiVersion = body.String("default_api_version") ?? world.DefaultApiVersion;
-            return Task.FromResult(new JsonObject { ["default_api_version"] = world.DefaultApiVersion });
-        }
     }
 
     private static async Task<JsonObject> Drain(Sandbox sandbox, SeedNode body, HttpContext http)

@@ -38,15 +38,21 @@ internal static class EventsApi
             throw ApiException.InvalidRequest("Missing required param: enabled_events.", "enabled_events", "parameter_missing");
         }
 
+        var version = p.NonEmpty("api_version");
+        if (version is not null && !ApiVersions.IsWellFormed(version))
+        {
+            throw ApiException.InvalidRequest($"Invalid api_version: {version}. Pass a Stripe API version such as {World.ApiVersion}.", "api_version");
+        }
+
         var endpoint = new WebhookEndpoint
         {
+            ApiVersion = version,
             Id = StripeIds.New("we_"),
             Created = world.Now,
             Url = url,
             Secret = "whsec_" + StripeIds.New("", 32),
             EnabledEvents = [.. events],
             Description = p.NonEmpty("description"),
-            ApiVersion = p.NonEmpty("api_version"),
         };
         p.ApplyMetadata(endpoint.Metadata);
         world.Add(endpoint);

@@ -45,10 +45,9 @@ internal static class V1Pipeline
             await Task.Delay(sandbox.Faults.WriteLatencyMs, http.RequestAborted);
         }
 
-        if (!Authorized(http))
+        if (Unauthorized(sandbox, http) is { } refusal)
         {
-            response = Error(new ApiException(401, "invalid_request_error",
-                "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY')."), requestId);
+            response = Error(refusal, requestId);
         }
         else if (!sandbox.RateLimits.TryAcquire(mutating))
         {
@@ -100,10 +99,29 @@ internal static class V1Pipeline
         await http.Response.WriteAsync(response.Body, http.RequestAborted);
     }
 
-    private static bool Authorized(HttpContext http)
+    /// <summary>Stripe's 401 when the request carries no key, or a key this sandbox does not accept: with
+    /// <see cref="Sandbox.ApiKey"/> set, only that one; otherwise any test-mode key. Null when the key is accepted.</summary>
+    private static ApiException? Unauthorized(Sandbox sandbox, HttpContext http)
     {
         var header = http.Request.Headers.Authorization.ToString();
-        return header.StartsWith("Bearer sk_test_", StringComparison.Ordinal) || header.StartsWith("Bearer rk_test_", StringComparison.Ordinal);
+        if (!header.StartsWith("Bearer ", StringComparison.Ordinal) || header.Length == "Bearer ".Length)
+        {
+            return new ApiException(401, "invalid_request_error",
+                "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').");
+        }
+
+        var key = header["Bearer ".Length..];
+        var accepted = sandbox.ApiKey is { } only
+            ? string.Equals(key, only, StringComparison.Ordinal)
+            : key.StartsWith("sk_test_", StringComparison.Ordinal) || key.StartsWith("rk_test_", StringComparison.Ordinal);
+        return accepted ? null : new ApiException(401, "invalid_request_error", $"Invalid API Key provided: {Masked(key)}");
+    }
+
+    /// <summary>As Stripe quotes a key it refused: its prefix, stars, and the last four characters.</summary>
+    private static string Masked(string key)
+    {
+        var prefix = key.IndexOf('_', key.IndexOf('_') + 1) is var second and > 0 ? key[..(second + 1)] : "";
+        return key.Length <= prefix.Length + 4 ? new string('*', key.Length) : prefix + new string('*', key.Length - prefix.Length - 4) + key[^4..];
     }
 
     private static async Task<(StoredResponse, bool)> Idempotent(

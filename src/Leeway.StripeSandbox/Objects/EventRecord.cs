@@ -25,7 +25,7 @@ internal sealed class EventRecord : StripeObject
     {
         var json = Start();
         json["type"] = Type;
-        json["api_version"] = context.World.DefaultApiVersion;
+        json["api_version"] = World.ApiVersion;
         var data = new JsonObject { ["object"] = Object.DeepClone() };
         if (PreviousAttributes is not null)
         {

@@ -16,11 +16,12 @@ internal sealed class WebhookEndpoint : StripeObject
 
     public string? Description { get; set; }
 
-    /// <summary>The API version events are rendered in for this endpoint, fixed at creation; null: the account's
-    /// default version (docs.stripe.com/api/webhook_endpoints/create, <c>api_version</c>).</summary>
+    /// <summary>The version its events are rendered as; null: the account's default (<see cref="World.ApiVersion"/>).
+    /// Set at creation only: Stripe cannot change an endpoint's version later.</summary>
     public string? ApiVersion { get; init; }
 
-    public string EventVersion(World world) => ApiVersion ?? world.DefaultApiVersion;
+    /// <summary>The version an event sent to this endpoint carries.</summary>
+    public string EventApiVersion => ApiVersion ?? World.ApiVersion;
 
     public bool Wants(string type) => Enabled && (EnabledEvents.Contains("*") || EnabledEvents.Contains(type));
 

@@ -1,5 +1,5 @@
-using Leeway.StripeSandbox.Wire;
 using Leeway.StripeSandbox.Objects;
+using Leeway.StripeSandbox.Wire;
 
 namespace Leeway.StripeSandbox.Payments;
 

@@ -38,16 +38,17 @@ internal sealed class WebhookDispatcher(World world, TimeProvider machine) : IAs
             return;
         }
 
-        // Each endpoint gets the event in its own API version (the sandbox renders one shape; the label follows the endpoint).
+        // Each endpoint receives the event labelled with its own API version. The sandbox has one shape per object (the
+        // pinned version's), so only the label differs: enough for a receiver to see a version it did not ask for.
         var rendered = world.Render(e);
         var payloads = new Dictionary<string, string>(StringComparer.Ordinal);
         string PayloadFor(WebhookEndpoint endpoint)
         {
-            var version = endpoint.EventVersion(world);
-            if (!payloads.TryGetValue(version, out var payload))
+            if (!payloads.TryGetValue(endpoint.EventApiVersion, out var payload))
             {
-                rendered["api_version"] = version;
-                payloads[version] = payload = rendered.ToJsonString(JsonWire.Options);
+                rendered["api_version"] = endpoint.EventApiVersion;
+                payload = rendered.ToJsonString(JsonWire.Options);
+                payloads[endpoint.EventApiVersion] = payload;
             }
 
             return payload;

@@ -107,6 +107,22 @@ internal static class CommandInputs
         return path;
     }
 
+    /// <summary>A test-mode secret or restricted key (the sandbox takes no live key), or null when none was given.</summary>
+    public static string? TestSecretKey(string? key, string option)
+    {
+        if (key is null)
+        {
+            return null;
+        }
+
+        if (!key.StartsWith("sk_test_", StringComparison.Ordinal) && !key.StartsWith("rk_test_", StringComparison.Ordinal) || key.Length < 12 || key.Any(char.IsWhiteSpace))
+        {
+            throw new BadInputException($"{option} {(key.Length > 8 ? key[..8] + "…" : key)}: not a test-mode secret key; pass one that starts with sk_test_ (or rk_test_), e.g. {option} sk_test_deploy_check.");
+        }
+
+        return key;
+    }
+
     /// <summary>A TCP port to listen on.</summary>
     public static int Port(int port, string option)
     {

@@ -30,6 +30,7 @@ public static class LeewayCommandLine
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(SandboxCommand.Create());
+        root.Subcommands.Add(StripeCommand.Create());
         root.Subcommands.Add(TokenCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(BacklogCommand.Create());

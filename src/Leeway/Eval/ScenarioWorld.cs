@@ -44,7 +44,13 @@ internal sealed class ScenarioWorld : IAsyncDisposable
 
     /// <param name="services">Extra product registrations (a test's scripted chat client); eval passes none.</param>
     /// <param name="postgres">A PostgreSQL server (admin connection string) to give the world a fresh database on; null for SQLite.</param>
-    public static async Task<ScenarioWorld> StartAsync(Scenario scenario, CancellationToken ct, Action<IServiceCollection>? services = null, string? postgres = null)
+    /// <param name="overrides">Extra product settings (a test that sends more turns than a person could lifts the chat rate limit); eval passes none.</param>
+    public static async Task<ScenarioWorld> StartAsync(
+        Scenario scenario,
+        CancellationToken ct,
+        Action<IServiceCollection>? services = null,
+        string? postgres = null,
+        IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "leeway-eval", $"{scenario.Id}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(4))}");
         Directory.CreateDirectory(directory);
@@ -77,6 +83,11 @@ internal sealed class ScenarioWorld : IAsyncDisposable
         foreach (var fault in scenario.Faults.Where(f => f.Source != "stripe"))
         {
             settings[$"Diagnostics:Faults:{fault.Source}"] = fault.Mode;
+        }
+
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
         }
 
         var clock = new WorldClock(scenario.Now);

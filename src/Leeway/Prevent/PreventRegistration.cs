@@ -18,6 +18,7 @@ public static class PreventRegistration
         builder.Services.AddSingleton<GroupCommit>();
         builder.Services.AddSingleton<WebhookInbox>();
         builder.Services.AddSingleton<WebhookHandlers>();
+        builder.Services.AddSingleton<WebhookEndpointSetup>();
         builder.Services.AddSingleton<WebhookProcessor>();
         builder.Services.AddSingleton<WebhookIntake>();
         builder.Services.AddSingleton<WebhookWorkers>();

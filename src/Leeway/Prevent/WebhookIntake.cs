@@ -9,6 +9,7 @@ namespace Leeway.Prevent;
 /// Takes one delivery from Stripe: verifies the signature before anything is parsed or stored (HMAC-SHA256 over
 /// <c>t.payload</c>, constant-time compare, 300 s tolerance on the injected clock), stores the event in the inbox, and
 /// queues it for <see cref="WebhookWorkers"/>: Stripe's 200 means "stored", and the handlers run in the background.
+/// Events on another API version are taken (see <see cref="WebhookEndpointCheck"/>).
 /// </summary>
 internal sealed class WebhookIntake(
     IOptions<BillingOptions> billing,
@@ -21,6 +22,8 @@ internal sealed class WebhookIntake(
 
     public const string Queued = "queued";
     public const string Duplicate = "duplicate";
+
+    private int _versionWarned;
 
     public async Task<WebhookIntakeResult> ReceiveAsync(string payload, string? signatureHeader, CancellationToken cancellationToken)
     {
@@ -46,7 +49,16 @@ internal sealed class WebhookIntake(
                 return WebhookIntakeResult.Refused("The body is not a Stripe event: an object with id, type and data.object.");
             }
 
-            stripeEvent = EventUtility.ParseEvent(payload, throwOnApiVersionMismatch: true);
+            // Another API version is taken, not refused: Stripe cannot change an endpoint's version, and refusing would
+            // leave Tier 0 blind on an endpoint made on the account's default. Said once; `leeway doctor` names the fix.
+            stripeEvent = EventUtility.ParseEvent(payload, throwOnApiVersionMismatch: false);
+            if (stripeEvent.ApiVersion != StripeConfiguration.ApiVersion && Interlocked.Exchange(ref _versionWarned, 1) == 0)
+            {
+                logger.LogWarning(
+                    "Stripe sends events as API version {EventVersion}, not {Pinned}: the webhook endpoint was made on another version. Run `leeway doctor`, then `leeway stripe connect --url … --replace`.",
+                    stripeEvent.ApiVersion,
+                    StripeConfiguration.ApiVersion);
+            }
         }
         catch (Exception e) when (e is StripeException or JsonException or Newtonsoft.Json.JsonException or ArgumentException or InvalidOperationException)
         {

@@ -9,6 +9,7 @@ public sealed class Database : IDisposable
 {
     private readonly NpgsqlDataSource? _postgres;
     private readonly string _sqliteConnectionString = "";
+    private readonly string? _sqliteFolder;
 
     public Database(string connectionString)
     {
@@ -24,6 +25,8 @@ public sealed class Database : IDisposable
             Dialect = SqlDialect.Sqlite;
             var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = 30 };
             _sqliteConnectionString = builder.ToString();
+            var inMemory = builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:";
+            _sqliteFolder = inMemory ? null : Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
         }
     }
 
@@ -34,6 +37,13 @@ public sealed class Database : IDisposable
         if (_postgres is not null)
         {
             return await _postgres.OpenConnectionAsync(cancellationToken);
+        }
+
+        // The folder is made on first use, not when the host is built: a command that only checks its --data folder
+        // (and refuses a wrong one) must leave no empty folder behind.
+        if (_sqliteFolder is not null)
+        {
+            Directory.CreateDirectory(_sqliteFolder);
         }
 
         var connection = new SqliteConnection(_sqliteConnectionString);

@@ -13,7 +13,6 @@ public static class StorageRegistration
             var connectionString = options.ConnectionString;
             if (string.IsNullOrWhiteSpace(connectionString))
             {
-                Directory.CreateDirectory(options.DataDirectory);
                 connectionString = $"Data Source={Path.Combine(options.DataDirectory, "leeway.db")}";
             }
 

@@ -35,7 +35,9 @@ public sealed class NoActionFormsTests
         var forms = NoActionForms.FromFrames().ToList();
         // Every fourth withdrawn corpus sentence as well: the whole set is read above; here each costs a real turn.
         forms.AddRange(NoActionForms.WithdrawnCorpusSentences().Where((_, i) => i % 4 == 0));
-        await using var world = await ScenarioWorld.StartAsync(ScenarioLoader.Parse(NoActionWorld.Json, "no-action.json"), CancellationToken.None);
+        // Hundreds of turns from one customer in seconds: far past the chat rate limit a person would meet.
+        var unlimitedChat = new Dictionary<string, string?> { ["RateLimits:ChatPermits"] = "100000" };
+        await using var world = await ScenarioWorld.StartAsync(ScenarioLoader.Parse(NoActionWorld.Json, "no-action.json"), CancellationToken.None, overrides: unlimitedChat);
         world.SignInAs(NoActionWorld.Customer);
         var before = (await world.Admin.RequestsAsync(CancellationToken.None)).Count;
 
