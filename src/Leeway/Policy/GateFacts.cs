@@ -32,4 +32,7 @@ internal sealed record GateFacts
     public InvoiceFact? Invoice { get; init; }
 
     public SessionFact? Session { get; init; }
+
+    /// <summary>The card the action names (<see cref="UseCard"/>, a retry with a given card), as Stripe has it.</summary>
+    public CardFact? Card { get; init; }
 }
