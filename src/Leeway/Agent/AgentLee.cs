@@ -10,6 +10,8 @@ using Leeway.Diagnostics;
 using Leeway.Humans;
 using Leeway.Knowledge;
 using Leeway.Policy;
+using Leeway.Storage;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Leeway.Agent;
@@ -33,12 +35,17 @@ public sealed class AgentLee(
     TimeProvider time,
     IEnumerable<IConversationObserver> observers,
     ILogger<AgentLee> logger,
-    IOptions<AgentOptions>? options = null)
+    IOptions<AgentOptions>? options = null,
+    IStringLocalizer<LeeSays>? words = null)
 {
     public const string Customer = "customer";
     public const string Lee = "lee";
 
-    private static readonly HashSet<string> Fixes = ["retry_payment", "refund", "cancel_subscription", "credit"];
+    private static bool IsFix(ActionType action) => action switch
+    {
+        ActionType.RetryPayment or ActionType.Refund or ActionType.CancelSubscription or ActionType.Credit => true,
+        ActionType.RegenerateLink or ActionType.CardUpdateLink or ActionType.AuthenticatePayment or ActionType.UseCard => false,
+    };
 
     public async Task<ChatReply> HandleAsync(Conversation conversation, string text, CancellationToken ct)
     {
@@ -60,11 +67,14 @@ public sealed class AgentLee(
         var accepted = conversation.PendingOffer is { } offer && act.Confirms && !act.HoldsBack && !act.Requests().Any()
             ? offer.Split(';', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal)
             : [];
-        var turn = new Turn(conversation, number, text, understanding, await diagnosisTask, await billingTask, history, policy.Current)
+        var diagnosis = await diagnosisTask;
+        var billed = await billingTask;
+        var turn = new Turn(conversation, number, text, understanding, diagnosis, billed, history, policy.Current)
         {
             Act = act,
             Accepted = accepted,
             Language = language,
+            Says = LeeSays.For(language, CustomerCurrency(billed), words),
         };
         var tools = new LeeTools(turn, gate, knowledge);
 
@@ -82,19 +92,19 @@ public sealed class AgentLee(
         {
             logger.LogError(e, "Lee's {Brain} brain failed in {Conversation}", brain.Name, conversation.Id);
             turn.Escalate($"Lee hit an error: {e.GetType().Name}.");
-            reply = LeeSays.HandingToPerson;
+            reply = turn.Says.HandingToPerson;
         }
 
         // A refusal a person could grant, or an action Stripe did not confirm, always reaches a person (whichever brain decided).
         if (turn.Outcomes.FirstOrDefault(o => (!o.Allowed && o.HumanCanGrant) || (o.Allowed && !o.Succeeded && o.Result?.Error is null)) is { } blocked && !turn.Escalated)
         {
-            turn.Escalate($"{blocked.Action}: {blocked.Message}");
+            turn.Escalate($"{WireName.Of(blocked.Action)}: {blocked.Message}");
         }
 
         reply = guard.Check(reply, turn);
-        if (turn.Escalated && !reply.Contains("follow up", StringComparison.OrdinalIgnoreCase))
+        if (turn.Escalated && !turn.Says.PromisesFollowUp(reply))
         {
-            reply = $"{reply}\n\n{(conversation.CaseId is null ? LeeSays.HandingToPerson : LeeSays.AddedToCase)}";
+            reply = $"{reply}\n\n{(conversation.CaseId is null ? turn.Says.HandingToPerson : turn.Says.AddedToCase)}";
         }
 
         reply = NotRepeated(reply, history, turn);
@@ -162,6 +172,11 @@ public sealed class AgentLee(
         return LanguageGuesser.Guess(string.Join(" ", history.Where(m => m.From == Customer).Select(m => m.Text).Append(text)));
     }
 
+    /// <summary>The currency the customer is billed in (their subscription's, else their latest charge's): it picks the region of the reply's culture.</summary>
+    private static string? CustomerCurrency(BillingSnapshot? billing) =>
+        billing?.Subscriptions.FirstOrDefault(s => s.Status is "active" or "trialing" or "past_due")?.Currency
+        ?? billing?.Charges.OrderByDescending(c => c.Created).FirstOrDefault()?.Currency;
+
     /// <summary>Never the same reply twice: say that nothing changed and ask what is still wrong, or bring in a person.</summary>
     private static string NotRepeated(string reply, IReadOnlyList<ConversationMessage> history, Turn turn)
     {
@@ -171,11 +186,12 @@ public sealed class AgentLee(
             return reply;
         }
 
-        foreach (var alternative in LeeSays.NothingNewSince(turn))
+        var alternatives = turn.Says.NothingNewSince(turn);
+        foreach (var alternative in alternatives)
         {
             if (!said.Contains(alternative))
             {
-                if (alternative.Contains("follow up", StringComparison.Ordinal) && turn.Conversation.CaseId is null)
+                if (alternative == alternatives[^1] && turn.Conversation.CaseId is null)
                 {
                     turn.Escalate("The customer came back to the same answer: a loop.");
                 }
@@ -184,7 +200,7 @@ public sealed class AgentLee(
             }
         }
 
-        return $"{LeeSays.NothingNewSince(turn)[^1]} ({turn.Number})";
+        return $"{alternatives[^1]} ({turn.Number})";
     }
 
     private async Task AddToCaseAsync(string caseId, string text, string reply, Turn turn, CancellationToken ct)
@@ -207,7 +223,7 @@ public sealed class AgentLee(
             return ConversationState.Escalated;
         }
 
-        var now = turn.Outcomes.Any(o => o.Succeeded && Fixes.Contains(o.Action)) ? ConversationState.Resolved
+        var now = turn.Outcomes.Any(o => o.Succeeded && IsFix(o.Action)) ? ConversationState.Resolved
             : turn.Links.Count > 0 ? ConversationState.SelfServe
             : turn.Clarified ? ConversationState.Open
             : ConversationState.Answered;
@@ -238,11 +254,11 @@ public sealed class AgentLee(
                 null));
         }
 
-        logger.LogWarning("Lee's turn in {Conversation} ran out of its {Deadline} s deadline ({InFlight})", turn.Conversation.Id, seconds, turn.InFlight?.Action.Type ?? "reading");
+        logger.LogWarning("Lee's turn in {Conversation} ran out of its {Deadline} s deadline ({InFlight})", turn.Conversation.Id, seconds, turn.InFlight is { } busy ? WireName.Of(busy.Action.Type) : "reading");
         turn.Escalate(turn.InFlight is { } sent
-            ? $"No answer within {seconds} s: {sent.Action.Type} was sent and is unconfirmed.{notRead}"
+            ? $"No answer within {seconds} s: {WireName.Of(sent.Action.Type)} was sent and is unconfirmed.{notRead}"
             : $"No answer within {seconds} s while reading the customer's billing.{notRead}");
-        return LeeSays.RanOutOfTime(turn.InFlight?.Action.Type);
+        return turn.Says.RanOutOfTime(turn.InFlight?.Action.Type);
     }
 
     private async Task<string> OpenCaseAsync(Conversation conversation, Turn turn, CancellationToken ct)

@@ -16,6 +16,8 @@ public static class AgentRegistration
         builder.Services.AddSingleton<ISchema, ConversationSchema>();
         builder.Services.AddSingleton<ConversationStore>();
         builder.Services.AddSingleton<ReplyGuard>();
+        // Lee's words come from resources (Agent/Replies/LeeSays*.resx), one translation per language it answers in.
+        builder.Services.AddLocalization();
         builder.Services.AddSingleton<AgentLee>();
         builder.Services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section);
         builder.Services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.Section)

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Leeway.Policy;
 
 namespace Leeway.Agent;
 
@@ -13,7 +14,7 @@ public sealed record ChatReply(
 
 /// <summary>A self-serve link Stripe issued for this customer in this conversation.</summary>
 public sealed record IssuedLink(
-    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("kind")] ActionType Kind,
     [property: JsonPropertyName("url")] string Url,
     [property: JsonPropertyName("object")] string ObjectId);
 

@@ -8,6 +8,7 @@ public static class BillingRegistration
     public static WebApplicationBuilder AddBilling(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<BillingOptions>().BindConfiguration(BillingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<BillingOptions>, BillingOptionsValidator>();
         builder.Services.AddHttpClient("stripe");
         builder.Services.AddSingleton(sp =>
         {

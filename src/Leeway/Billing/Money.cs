@@ -50,6 +50,36 @@ public static class Money
             : $"{sign}{number} {code.ToUpperInvariant()}";
     }
 
+    /// <summary>
+    /// Formats an amount in minor units the way a reader of <paramref name="culture"/> writes money: <c>$15.00</c> in
+    /// en-US, <c>15,00 €</c> in de-DE, <c>R$ 15,00</c> in pt-BR. The currency decides the symbol and the decimals
+    /// (Stripe's), the culture the separators and where the symbol goes; a currency without a symbol shows its code.
+    /// </summary>
+    public static string Format(long minorUnits, string? currency, CultureInfo culture)
+    {
+        var code = Normalize(currency);
+        var decimals = Decimals(code);
+        var format = (NumberFormatInfo)culture.NumberFormat.Clone();
+        format.CurrencyDecimalDigits = decimals;
+        if (Symbols.TryGetValue(code, out var symbol))
+        {
+            format.CurrencySymbol = symbol;
+        }
+        else
+        {
+            // A code written before the number is read as part of it ("CHF12.00"): where the culture puts the symbol
+            // first with no space, the code goes after, as the culture-free form did (12.00 CHF).
+            format.CurrencySymbol = code.ToUpperInvariant();
+            if (format.CurrencyPositivePattern == 0)
+            {
+                format.CurrencyPositivePattern = 3;
+                format.CurrencyNegativePattern = 8;
+            }
+        }
+
+        return (minorUnits / (decimal)Pow10(decimals)).ToString("C", format);
+    }
+
     private static string Normalize(string? currency) => string.IsNullOrWhiteSpace(currency) ? "usd" : currency.Trim().ToLowerInvariant();
 
     private static long Pow10(int exponent)

@@ -33,7 +33,7 @@ internal static class DemoDesk
         foreach (var customerId in customerIds)
         {
             if ((await cases.ListForCustomerAsync(customerId, ct)).Count > 0
-                || await diagnostics.DiagnoseAsync(customerId, ct) is not { RecommendedAction: "contact_human" } diagnosis)
+                || await diagnostics.DiagnoseAsync(customerId, ct) is not { RecommendedAction: RecommendedAction.ContactHuman } diagnosis)
             {
                 continue; // Already has a case (a restart with the same data folder), or nothing a person must settle.
             }

@@ -25,12 +25,16 @@ public static class LeewayCommandLine
               ./leeway serve                           the product with a demo world; open the address it prints
               ./leeway eval ../shared/scenarios/dev    run scenario files through the product and score it
               ./leeway COMMAND --help                  what a command does, with an example to paste
+
+            Deploy on your own Stripe account (docs/deploy.md): set Billing__ApiKey, `./leeway stripe connect --url …`, store
+            the secret it prints as Billing__WebhookSecret, `./leeway doctor`, then `./leeway serve`.
             """);
         root.Options.Add(CommandLogging.Verbose);
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(SandboxCommand.Create());
         root.Subcommands.Add(StripeCommand.Create());
+        root.Subcommands.Add(DoctorCommand.Create());
         root.Subcommands.Add(TokenCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(BacklogCommand.Create());

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Leeway.Billing;
 using Leeway.Prevent;
 
 namespace Leeway.Cli;
@@ -32,7 +33,7 @@ internal static class StripeCommand
             await using (app)
             {
                 var key = StripeAccount.RequireKey(app.Configuration, "stripe connect needs the account to connect");
-                var apiBase = StripeAccount.ApiBase(app.Configuration);
+                var apiBase = StripeKeys.ApiBase(app.Configuration);
                 WebhookConnection connection;
                 try
                 {
@@ -40,12 +41,12 @@ internal static class StripeCommand
                     deadline.CancelAfter(TimeSpan.FromSeconds(60));
                     connection = await app.Services.GetRequiredService<WebhookEndpointSetup>().ConnectAsync(endpointUrl, parse.GetValue(replace), deadline.Token);
                 }
-                catch (Exception e) when (StripeAccount.IsUnreachableOrRefused(e) && !cancellationToken.IsCancellationRequested)
+                catch (Exception e) when (StripeKeys.IsCallFailure(e) && !cancellationToken.IsCancellationRequested)
                 {
-                    throw new BadInputException($"could not set up the endpoint with Stripe at {apiBase} using Billing:ApiKey {StripeAccount.Masked(key)}: {StripeAccount.Describe(e)}; check Billing:ApiKey (and Billing:ApiBase), and the network.");
+                    throw new BadInputException($"could not set up the endpoint with Stripe at {apiBase} using Billing:ApiKey {StripeKeys.Masked(key)}: {StripeKeys.Describe(e)}; check Billing:ApiKey (and Billing:ApiBase), and the network.");
                 }
 
-                Console.WriteLine(Report(connection, endpointUrl, StripeAccount.Mode(key)));
+                Console.WriteLine(Report(connection, endpointUrl, StripeKeys.Mode(key)));
                 return connection.Outcome == WebhookConnectionOutcome.NeedsReplacing ? 1 : 0;
             }
         });

@@ -8,7 +8,7 @@ public sealed record Diagnosis(
     [property: JsonPropertyName("status")] string Status,
     [property: JsonPropertyName("root_cause")] string RootCause,
     [property: JsonPropertyName("explanation")] string Explanation,
-    [property: JsonPropertyName("recommended_action")] string RecommendedAction,
+    [property: JsonPropertyName("recommended_action")] RecommendedAction RecommendedAction,
     [property: JsonPropertyName("self_serve_eligible")] bool SelfServeEligible,
     [property: JsonPropertyName("findings")] IReadOnlyList<Finding> Findings,
     [property: JsonPropertyName("sources")] IReadOnlyList<SourceReport> Sources,

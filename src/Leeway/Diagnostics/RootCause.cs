@@ -4,7 +4,7 @@ namespace Leeway.Diagnostics;
 /// The root-cause codes of the scenario format, each with the status, recommended action and
 /// self-serve eligibility it fixes, listed in precedence order (the first that holds is the root cause).
 /// </summary>
-public sealed record RootCause(string Code, string Status, string RecommendedAction, bool SelfServeEligible)
+public sealed record RootCause(string Code, string Status, RecommendedAction RecommendedAction, bool SelfServeEligible)
 {
     public const string DisputeOpen = "dispute_open";
     public const string PaymentBlockedRisk = "payment_blocked_risk";
@@ -26,22 +26,22 @@ public sealed record RootCause(string Code, string Status, string RecommendedAct
     /// <summary>Precedence order, highest first.</summary>
     public static readonly IReadOnlyList<RootCause> All =
     [
-        new(DisputeOpen, "red", "contact_human", false),
-        new(PaymentBlockedRisk, "red", "contact_human", false),
-        new(PaymentFailedInsufficientFunds, "red", "retry_payment", true),
-        new(PaymentFailedCardExpired, "red", "update_card", true),
-        new(PaymentFailedIncorrectDetails, "red", "update_card", true),
-        new(PaymentFailedAuthenticationRequired, "red", "authenticate_payment", true),
-        new(PaymentFailedCardDeclined, "red", "contact_bank", true),
-        new(PaymentLinkExpired, "amber", "regenerate_link", true),
-        new(InvoicePastDue, "red", "retry_payment", true),
-        new(DuplicateCharge, "amber", "refund_duplicate", true),
-        new(SourceUnavailable, "amber", "contact_human", false),
-        new(EntitlementMismatch, "red", "contact_human", false),
-        new(UsageSpike, "amber", "explain_usage", false),
-        new(CardExpiringSoon, "amber", "update_card", true),
-        new(RefundInProgress, "green", "explain_refund", false),
-        new(None, "green", "none", false),
+        new(DisputeOpen, "red", RecommendedAction.ContactHuman, false),
+        new(PaymentBlockedRisk, "red", RecommendedAction.ContactHuman, false),
+        new(PaymentFailedInsufficientFunds, "red", RecommendedAction.RetryPayment, true),
+        new(PaymentFailedCardExpired, "red", RecommendedAction.UpdateCard, true),
+        new(PaymentFailedIncorrectDetails, "red", RecommendedAction.UpdateCard, true),
+        new(PaymentFailedAuthenticationRequired, "red", RecommendedAction.AuthenticatePayment, true),
+        new(PaymentFailedCardDeclined, "red", RecommendedAction.ContactBank, true),
+        new(PaymentLinkExpired, "amber", RecommendedAction.RegenerateLink, true),
+        new(InvoicePastDue, "red", RecommendedAction.RetryPayment, true),
+        new(DuplicateCharge, "amber", RecommendedAction.RefundDuplicate, true),
+        new(SourceUnavailable, "amber", RecommendedAction.ContactHuman, false),
+        new(EntitlementMismatch, "red", RecommendedAction.ContactHuman, false),
+        new(UsageSpike, "amber", RecommendedAction.ExplainUsage, false),
+        new(CardExpiringSoon, "amber", RecommendedAction.UpdateCard, true),
+        new(RefundInProgress, "green", RecommendedAction.ExplainRefund, false),
+        new(None, "green", RecommendedAction.None, false),
     ];
 
     private static readonly Dictionary<string, (RootCause Cause, int Rank)> ByCode =

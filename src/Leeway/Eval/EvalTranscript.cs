@@ -3,6 +3,7 @@ using Leeway.Agent;
 using Leeway.Humans;
 using Leeway.Policy;
 using Leeway.Prevent;
+using Leeway.Storage;
 
 namespace Leeway.Eval;
 
@@ -32,7 +33,7 @@ internal sealed record EvalTranscript(
             i < replies.Count ? replies[i].State : null,
             i < latenciesMs.Count ? Math.Round(latenciesMs[i], 2) : null,
             actions.Where(a => a.Turn == i + 1).Select(a => EvalTranscriptAction.From(a.Outcome)).ToList(),
-            i < replies.Count ? replies[i].Links.Select(l => new EvalTranscriptLink(l.Kind, l.Url)).ToList() : [],
+            i < replies.Count ? replies[i].Links.Select(l => new EvalTranscriptLink(WireName.Of(l.Kind), l.Url)).ToList() : [],
             i < replies.Count ? replies[i].CaseId : null)).ToList();
         return new EvalTranscript(
             turns,
@@ -59,7 +60,7 @@ internal sealed record EvalTranscriptAction(
     [property: JsonPropertyName("rule")] string Rule,
     [property: JsonPropertyName("succeeded")] bool Succeeded)
 {
-    public static EvalTranscriptAction From(GateOutcome o) => new(o.Action, o.Result?.ObjectId, o.Result?.Amount, o.Allowed, o.Rule, o.Succeeded);
+    public static EvalTranscriptAction From(GateOutcome o) => new(WireName.Of(o.Action), o.Result?.ObjectId, o.Result?.Amount, o.Allowed, o.Rule, o.Succeeded);
 }
 
 internal sealed record EvalTranscriptLink(

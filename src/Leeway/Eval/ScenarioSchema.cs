@@ -1,3 +1,5 @@
+using Leeway.Storage;
+
 namespace Leeway.Eval;
 
 /// <summary>The scenario format (../shared/scenario-format.md, v1.1) as field specs: every field it allows, and no other.</summary>
@@ -171,7 +173,7 @@ internal static class ScenarioSchema
             ["status"] = new StringSpec(["green", "amber", "red"]),
             ["root_cause"] = new StringSpec(RootCauses),
             ["self_serve_eligible"] = new BoolSpec(),
-            ["recommended_action"] = new StringSpec(Diagnostics.RootCause.All.Select(c => c.RecommendedAction).Distinct().ToList()),
+            ["recommended_action"] = new StringSpec(WireName.All<Diagnostics.RecommendedAction>()),
         }),
         ["outcome"] = new StringSpec(["resolved", "self_serve", "escalated", "answered"]),
         ["actions"] = new ListSpec(Action),

@@ -201,7 +201,7 @@ internal sealed class CaseStore(Database database, CaseEvents events, IdGenerato
             var packet = row.ToCase().Packet;
             row.Packet = JsonSerializer.Serialize(packet with { ActionsAttempted = [.. packet.ActionsAttempted, outcome] });
             var decision = outcome.Allowed ? (outcome.Succeeded ? "allowed, succeeded" : "allowed, failed") : "denied";
-            return [(actor, CaseEventKind.Action, $"{outcome.Action}: {decision} ({outcome.Rule})")];
+            return [(actor, CaseEventKind.Action, $"{WireName.Of(outcome.Action)}: {decision} ({outcome.Rule})")];
         }, cancellationToken);
         return result?.Row.ToCase();
     }

@@ -3,6 +3,7 @@ using Leeway.Diagnostics;
 using Leeway.Identity;
 using Leeway.Knowledge;
 using Leeway.Policy;
+using Leeway.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Stripe;
 
@@ -189,7 +190,7 @@ public static class HumansApi
         }
 
         // The same approval of the same action on the same case is one decision: a double click never refunds twice.
-        var decisionKey = $"{id}:approve:{action.Type}:{string.Join(',', action.ObjectIds)}:{request.Action!.Amount}";
+        var decisionKey = $"{id}:approve:{WireName.Of(action.Type)}:{string.Join(',', action.ObjectIds)}:{request.Action!.Amount}";
         var outcome = await gate.ExecuteAsync(Actor.Human(member.Id), Principal.Staff(member.Id), action, decisionKey, cancellationToken, approvedBy: member.Id);
         await cases.AddActionAsync(id, Actor.Human(member.Id).Name, outcome, cancellationToken);
         return TypedResults.Ok(new ApproveActionResponse(outcome, (await DetailAsync(id, cases, events, cancellationToken))!));
@@ -290,34 +291,51 @@ public static class HumansApi
             return value.Trim();
         }
 
-        switch (action.Type)
+        if (!WireName.TryParse(action.Type, out ActionType type))
         {
-            case "refund":
-                var reason = action.Reason ?? "requested_by_customer";
-                if (reason is not ("requested_by_customer" or "duplicate" or "fraudulent"))
-                {
-                    errors["action.reason"] = [$"A refund reason is requested_by_customer, duplicate or fraudulent (got '{reason}')."];
-                    return null;
-                }
+            return NotApprovable();
+        }
 
-                return Need(action.Charge, "charge") is { } charge ? new RefundCharge(charge, action.Amount, reason) : null;
-            case "retry_payment":
-                return Need(action.Invoice, "invoice") is { } invoice ? new RetryPayment(invoice) : null;
-            case "cancel_subscription":
-                return Need(action.Subscription, "subscription") is { } subscription ? new CancelSubscription(subscription) : null;
-            case "credit":
-                var currency = Need(action.Currency, "currency")?.ToLowerInvariant();
-                if (action.Amount is null)
-                {
-                    errors["action.amount"] = ["credit needs 'amount' (minor units)."];
-                }
+        return type switch
+        {
+            ActionType.Refund => Refund(),
+            ActionType.RetryPayment => Need(action.Invoice, "invoice") is { } invoice ? new RetryPayment(invoice) : null,
+            ActionType.CancelSubscription => Need(action.Subscription, "subscription") is { } subscription ? new CancelSubscription(subscription) : null,
+            ActionType.Credit => Credit(),
+            // Links are the customer's to follow, not a person's to approve.
+            // Using a saved card follows the customer's own save on Stripe's page.
+            ActionType.RegenerateLink or ActionType.CardUpdateLink or ActionType.AuthenticatePayment or ActionType.UseCard => NotApprovable(),
+        };
 
-                return currency is not null && action.Amount is { } amount
-                    ? new CreditBalance(customerId, amount, currency, action.Reason ?? "approved by staff")
-                    : null;
-            default:
-                errors["action.type"] = [$"Unknown action type '{action.Type}'; expected refund, retry_payment, credit or cancel_subscription."];
+        BillingAction? Refund()
+        {
+            var reason = action.Reason ?? "requested_by_customer";
+            if (reason is not ("requested_by_customer" or "duplicate" or "fraudulent"))
+            {
+                errors["action.reason"] = [$"A refund reason is requested_by_customer, duplicate or fraudulent (got '{reason}')."];
                 return null;
+            }
+
+            return Need(action.Charge, "charge") is { } charge ? new RefundCharge(charge, action.Amount, reason) : null;
+        }
+
+        BillingAction? Credit()
+        {
+            var currency = Need(action.Currency, "currency")?.ToLowerInvariant();
+            if (action.Amount is null)
+            {
+                errors["action.amount"] = ["credit needs 'amount' (minor units)."];
+            }
+
+            return currency is not null && action.Amount is { } amount
+                ? new CreditBalance(customerId, amount, currency, action.Reason ?? "approved by staff")
+                : null;
+        }
+
+        BillingAction? NotApprovable()
+        {
+            errors["action.type"] = [$"Unknown action type '{action.Type}'; expected refund, retry_payment, credit or cancel_subscription."];
+            return null;
         }
     }
 

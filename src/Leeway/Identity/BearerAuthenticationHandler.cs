@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace Leeway.Identity;
 
 /// <summary>
-/// One bearer scheme for two kinds of caller: a signed customer token (claim <c>customer_id</c>)
-/// or the service key (role <c>service</c>, for staff tools and internal callers).
+/// One bearer scheme for the kinds of caller: a signed customer token (claim <c>customer_id</c>), a customer the SaaS
+/// signed in (its JWT, checked by <see cref="SaasTokens"/>, same claim), or the service key (role <c>service</c>, for
+/// staff tools and internal callers).
 /// </summary>
 public sealed class BearerAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -17,7 +18,8 @@ public sealed class BearerAuthenticationHandler(
     UrlEncoder encoder,
     CustomerTokens tokens,
     ServiceKey serviceKey,
-    RevokedCredentials revoked)
+    RevokedCredentials revoked,
+    IOptions<SaasTokenOptions> saas)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -37,6 +39,14 @@ public sealed class BearerAuthenticationHandler(
         {
             var service = new ClaimsIdentity([new Claim(ClaimTypes.Name, "service"), new Claim(ClaimTypes.Role, ServiceRole)], SchemeName);
             return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(service), SchemeName));
+        }
+
+        if (saas.Value.Enabled && SaasTokens.LooksLikeJwt(credential))
+        {
+            var vouched = await Context.AuthenticateAsync(SaasTokens.SchemeName);
+            return vouched.Succeeded
+                ? AuthenticateResult.Success(new AuthenticationTicket(vouched.Principal, SchemeName))
+                : AuthenticateResult.Fail("The SaaS token was refused (the log says why).");
         }
 
         var customerId = tokens.Validate(credential);

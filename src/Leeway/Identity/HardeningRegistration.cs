@@ -38,6 +38,7 @@ public static class HardeningRegistration
         app.UseRequestLog();
         app.UseSecurityHeaders();
         app.UseResponseCompression();
+        app.UseOversizeBodyAs413();
         return app;
     }
 

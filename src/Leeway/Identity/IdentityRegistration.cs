@@ -37,6 +37,7 @@ public static class IdentityRegistration
         });
         builder.Services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
+        builder.AddSaasTokens();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(CustomerPolicy, p => p.RequireClaim(BearerAuthenticationHandler.CustomerIdClaim))
             .AddPolicy(ServicePolicy, p => p.RequireRole(BearerAuthenticationHandler.ServiceRole));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Leeway.Audit;
 using Leeway.Identity;
+using Leeway.Storage;
 using Stripe;
 
 namespace Leeway.Policy;
@@ -122,7 +123,7 @@ internal sealed class Gate(
         catch (Exception e) when (IsStripeFailure(e))
         {
             return await ErrorAsync(request, allowed: true,
-                $"Stripe did not confirm the {action.Type}: {e.Message}. Repeating the same decision reuses its idempotency key, so it cannot act twice",
+                $"Stripe did not confirm the {WireName.Of(action.Type)}: {e.Message}. Repeating the same decision reuses its idempotency key, so it cannot act twice",
                 GateRules.StripeError, (e as StripeException)?.StripeResponse?.RequestId);
         }
 
@@ -169,7 +170,7 @@ internal sealed class Gate(
             request.Actor.Name,
             request.Principal.ToString(),
             request.Customer,
-            request.Action.Type,
+            WireName.Of(request.Action.Type),
             request.Parameters,
             rule,
             decision,

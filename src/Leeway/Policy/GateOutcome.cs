@@ -8,7 +8,7 @@ namespace Leeway.Policy;
 /// <see cref="Replayed"/>: the same decision had already been acted on, and this is its recorded result (nothing was done twice).
 /// </summary>
 public sealed record GateOutcome(
-    [property: JsonPropertyName("action")] string Action,
+    [property: JsonPropertyName("action")] ActionType Action,
     [property: JsonPropertyName("allowed")] bool Allowed,
     [property: JsonPropertyName("rule")] string Rule,
     [property: JsonPropertyName("message")] string Message,

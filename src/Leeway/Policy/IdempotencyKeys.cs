@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Leeway.Identity;
+using Leeway.Storage;
 
 namespace Leeway.Policy;
 
@@ -15,6 +16,6 @@ public static class IdempotencyKeys
     {
         var material = $"{principal}|{decisionKey}|{ActionParameters.Canonical(action)}";
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(material)));
-        return $"leeway:{action.Type}:{hash[..32]}";
+        return $"leeway:{WireName.Of(action.Type)}:{hash[..32]}";
     }
 }

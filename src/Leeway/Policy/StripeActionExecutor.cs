@@ -1,4 +1,5 @@
 using Leeway.Billing;
+using Leeway.Storage;
 using Microsoft.Extensions.Options;
 using Stripe;
 
@@ -25,7 +26,7 @@ internal sealed class StripeActionExecutor(StripeClient stripe, StripeResilience
             CardUpdateLink a => CardUpdateLinkAsync(a.CustomerId, facts, idempotencyKey, options, cancellationToken),
             CancelSubscription a => CancelAsync(a.SubscriptionId, options, cancellationToken),
             CreditBalance a => CreditAsync(a, idempotencyKey, options, cancellationToken),
-            _ => throw new ArgumentException($"the gate cannot execute {action.Type} with these facts", nameof(action)),
+            _ => throw new ArgumentException($"the gate cannot execute {WireName.Of(action.Type)} with these facts", nameof(action)),
         };
     }
 

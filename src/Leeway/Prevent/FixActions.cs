@@ -8,13 +8,14 @@ namespace Leeway.Prevent;
 internal static class FixActions
 {
     public static BillingAction? For(string reason, string customerId, string? invoiceId, string? expiredSessionId) =>
-        RootCause.Of(reason).RecommendedAction switch
+        Remedies.GateAction(RootCause.Of(reason).RecommendedAction) switch
         {
-            // A card the bank keeps declining is fixed the same way: another card.
-            "update_card" or "contact_bank" => new CardUpdateLink(customerId),
-            "authenticate_payment" when invoiceId is not null => new AuthenticatePayment(invoiceId),
-            "regenerate_link" when expiredSessionId is not null => new RegenerateLink(expiredSessionId, null),
-            "regenerate_link" when invoiceId is not null => new RegenerateLink(null, invoiceId),
-            _ => null,
+            ActionType.CardUpdateLink => new CardUpdateLink(customerId),
+            ActionType.AuthenticatePayment when invoiceId is not null => new AuthenticatePayment(invoiceId),
+            ActionType.RegenerateLink when expiredSessionId is not null => new RegenerateLink(expiredSessionId, null),
+            ActionType.RegenerateLink when invoiceId is not null => new RegenerateLink(null, invoiceId),
+            // Nothing to link to, or not a link: Tier 0 retries on its own schedule and leaves refunds to the customer's ask.
+            ActionType.AuthenticatePayment or ActionType.RegenerateLink or ActionType.RetryPayment or ActionType.Refund
+                or ActionType.CancelSubscription or ActionType.Credit or ActionType.UseCard or null => null,
         };
 }

@@ -104,6 +104,16 @@ internal sealed class NudgeMailer : IAsyncDisposable
         _idle.Add(client);
     }
 
+    /// <summary>Connects to the SMTP server, signs in when credentials are set, and hangs up (<c>leeway doctor</c>).</summary>
+    /// <returns>What was reached, e.g. <c>smtp.example.com:587, encrypted, signed in as billing</c>.</returns>
+    public async Task<string> CheckServerAsync(CancellationToken cancellationToken)
+    {
+        using var client = await ConnectAsync(cancellationToken);
+        var reached = $"{_smtp.Host}:{_smtp.Port}, {(client.IsSecure ? "encrypted" : "not encrypted")}{(client.IsAuthenticated ? $", signed in as {_smtp.UserName}" : "")}";
+        await client.DisconnectAsync(quit: true, cancellationToken);
+        return reached;
+    }
+
     private async Task<SmtpClient> ConnectAsync(CancellationToken cancellationToken)
     {
         var client = new SmtpClient { Timeout = _smtp.TimeoutMs };

@@ -42,10 +42,11 @@ internal static class NudgeWording
 
     private static string LinkLabel(string reason) => RootCause.Of(reason).RecommendedAction switch
     {
-        "update_card" or "contact_bank" => "Update your card here",
-        "authenticate_payment" => "Confirm the payment here",
-        "regenerate_link" => "Pay with your new link",
-        "retry_payment" => "Pay the invoice here",
-        _ => "Details",
+        RecommendedAction.UpdateCard or RecommendedAction.ContactBank => "Update your card here",
+        RecommendedAction.AuthenticatePayment => "Confirm the payment here",
+        RecommendedAction.RegenerateLink => "Pay with your new link",
+        RecommendedAction.RetryPayment => "Pay the invoice here",
+        RecommendedAction.RefundDuplicate or RecommendedAction.ContactHuman or RecommendedAction.ExplainUsage
+            or RecommendedAction.ExplainRefund or RecommendedAction.None => "Details",
     };
 }

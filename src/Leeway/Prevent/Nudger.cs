@@ -1,6 +1,7 @@
 using Leeway.Diagnostics;
 using Leeway.Identity;
 using Leeway.Policy;
+using Leeway.Storage;
 using Stripe;
 
 namespace Leeway.Prevent;
@@ -33,7 +34,7 @@ internal sealed class Nudger(
         // Who to write to, read while the gate decides.
         var reading = stripe.V1.Customers.GetAsync(decision.CustomerId, cancellationToken: cancellationToken);
         var link = decision.Link;
-        var toHuman = decision.NeedsHuman || decision.Cause.RootCause.RecommendedAction == "contact_human";
+        var toHuman = decision.NeedsHuman || decision.Cause.RootCause.RecommendedAction == RecommendedAction.ContactHuman;
         var attempted = new List<GateOutcome>();
         if (decision.Fix is { } fix && !toHuman)
         {
@@ -41,7 +42,7 @@ internal sealed class Nudger(
             if (outcome.Rule == GateRules.StripeError && !outcome.Allowed)
             {
                 // Stripe could not be read: not a refusal. The event or job is tried again; the same decision key cannot act twice.
-                throw new InvalidOperationException($"The gate could not decide {fix.Type} for {decision.CustomerId}: {outcome.Message}");
+                throw new InvalidOperationException($"The gate could not decide {WireName.Of(fix.Type)} for {decision.CustomerId}: {outcome.Message}");
             }
 
             attempted.Add(outcome);
@@ -92,7 +93,7 @@ internal sealed class Nudger(
         customer.Metadata is { } metadata && metadata.TryGetValue("risk", out var risk) && !string.IsNullOrEmpty(risk) ? risk : "normal";
 
     private static string Describe(IReadOnlyList<GateOutcome> attempted) =>
-        attempted.Count == 0 ? "" : string.Concat(attempted.Select(o => $"{o.Action} {(o.Allowed ? "gave no link" : "was refused")} ({o.Rule}: {o.Message}). "));
+        attempted.Count == 0 ? "" : string.Concat(attempted.Select(o => $"{WireName.Of(o.Action)} {(o.Allowed ? "gave no link" : "was refused")} ({o.Rule}: {o.Message}). "));
 
     /// <summary>
     /// The decision key the gate derives the link's idempotency key from: what the link is for (customer, reason, object)

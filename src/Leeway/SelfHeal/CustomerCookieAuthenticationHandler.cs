@@ -55,9 +55,22 @@ public sealed class CustomerCookieAuthenticationHandler(
     /// <summary>Not signed in: to the sign-in page, which takes the link's token if the request carried one.</summary>
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        var token = Request.Query["token"].ToString();
-        Response.Redirect(token.Length > 0 ? $"{SignInPath}?token={Uri.EscapeDataString(token)}" : SignInPath);
+        Response.Redirect(SignInUrl(Request.Query) ?? SignInPath);
         return Task.CompletedTask;
+    }
+
+    /// <summary>The sign-in page for a credential a request carries (a Leeway link's token or the SaaS's JWT), else null.</summary>
+    public static string? SignInUrl(IQueryCollection query)
+    {
+        foreach (var name in new[] { "token", SaasTokens.QueryParameter })
+        {
+            if (query.TryGetValue(name, out var value) && value.ToString().Length > 0)
+            {
+                return $"{SignInPath}?{name}={Uri.EscapeDataString(value.ToString())}";
+            }
+        }
+
+        return null;
     }
 
     private static CookieOptions CookieOptions(HttpContext http) => new()

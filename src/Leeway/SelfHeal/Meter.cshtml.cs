@@ -90,10 +90,10 @@ public sealed partial class MeterModel(
 
     public async Task<IActionResult> OnGetAsync(string? done, CancellationToken ct)
     {
-        if (Request.Query.TryGetValue("token", out var token))
+        if (CustomerCookieAuthenticationHandler.SignInUrl(Request.Query) is { } signIn)
         {
             // A sign-in link opened while signed in (perhaps as someone else): the sign-in page switches the cookie.
-            return Redirect($"{CustomerCookieAuthenticationHandler.SignInPath}?token={Uri.EscapeDataString(token.ToString())}");
+            return Redirect(signIn);
         }
 
         if (!await LoadAsync(ct))
@@ -411,7 +411,7 @@ public sealed partial class MeterModel(
         var actions = (await clicks.OutcomesAsync(CustomerId, since, ct)).Concat(await conversations.ActionsAsync(conversation.Id, ct)).ToList();
         var transcript = (await conversations.MessagesAsync(conversation.Id, ct)).Select(m => new TranscriptLine(m.From, m.Text, m.At)).ToList();
         var summary = $"From the Billing Health Meter. Meter: {diagnosis?.Status ?? "unknown"} ({diagnosis?.RootCause ?? "diagnosis unavailable"}). "
-            + $"Recommended: {diagnosis?.RecommendedAction ?? "-"}. One-click fixes and Lee's actions tried: {actions.Count}. Chat lines: {transcript.Count}.";
+            + $"Recommended: {(diagnosis is null ? "-" : WireName.Of(diagnosis.RecommendedAction))}. One-click fixes and Lee's actions tried: {actions.Count}. Chat lines: {transcript.Count}.";
         var opened = await cases.OpenAsync(
             CustomerId,
             reason,

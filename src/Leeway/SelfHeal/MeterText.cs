@@ -44,19 +44,18 @@ public static class MeterText
         _ => rootCause.Replace('_', ' '),
     };
 
-    public static string Recommendation(string recommendedAction) => recommendedAction switch
+    public static string Recommendation(RecommendedAction recommendedAction) => recommendedAction switch
     {
-        "retry_payment" => "Retry the payment now.",
-        "update_card" => "Put a new card on file.",
-        "contact_bank" => "Ask your bank to approve the payment, or use a different card.",
-        "authenticate_payment" => "Confirm the payment with your bank.",
-        "regenerate_link" => "Pay with a fresh link.",
-        "refund_duplicate" => "Get the duplicate charge refunded.",
-        "contact_human" => "A person on our billing team needs to look at this.",
-        "explain_usage" => "Nothing to fix: this is what you used. Ask Lee or a person if it looks wrong.",
-        "explain_refund" => "Nothing to do: the refund reaches your card within 5 to 10 business days.",
-        "none" => "Nothing to do.",
-        _ => "",
+        RecommendedAction.RetryPayment => "Retry the payment now.",
+        RecommendedAction.UpdateCard => "Put a new card on file.",
+        RecommendedAction.ContactBank => "Ask your bank to approve the payment, or use a different card.",
+        RecommendedAction.AuthenticatePayment => "Confirm the payment with your bank.",
+        RecommendedAction.RegenerateLink => "Pay with a fresh link.",
+        RecommendedAction.RefundDuplicate => "Get the duplicate charge refunded.",
+        RecommendedAction.ContactHuman => "A person on our billing team needs to look at this.",
+        RecommendedAction.ExplainUsage => "Nothing to fix: this is what you used. Ask Lee or a person if it looks wrong.",
+        RecommendedAction.ExplainRefund => "Nothing to do: the refund reaches your card within 5 to 10 business days.",
+        RecommendedAction.None => "Nothing to do.",
     };
 
     /// <summary>What a one-click fix did, confirmed from Stripe's state as the gate re-read it.</summary>

@@ -42,11 +42,11 @@ public sealed record OneClickFix(string Kind, string ObjectId, string Label, str
         var newCard = new OneClickFix(UpdateCard, diagnosis.CustomerId, "Use a different card", "Opens a secure Stripe page where you add a new card.", false);
         switch (diagnosis.RecommendedAction)
         {
-            case "retry_payment" when invoice is not null:
+            case RecommendedAction.RetryPayment when invoice is not null:
                 fixes.Add(new(Retry, invoice.Id, $"Retry payment of {Due(invoice)} now", $"Charges {Due(invoice)} to {card} now.", true));
                 fixes.Add(newCard);
                 break;
-            case "contact_bank":
+            case RecommendedAction.ContactBank:
                 fixes.Add(newCard with { Primary = true });
                 if (invoice is not null)
                 {
@@ -54,13 +54,13 @@ public sealed record OneClickFix(string Kind, string ObjectId, string Label, str
                 }
 
                 break;
-            case "update_card":
+            case RecommendedAction.UpdateCard:
                 fixes.Add(new(UpdateCard, diagnosis.CustomerId, "Update your card", "Opens a secure Stripe page where you put a new card on file.", true));
                 break;
-            case "authenticate_payment" when invoice is not null:
+            case RecommendedAction.AuthenticatePayment when invoice is not null:
                 fixes.Add(new(Authenticate, invoice.Id, $"Confirm the {Due(invoice)} payment with your bank", "Opens your bank's verification (3-D Secure) on a secure Stripe page.", true));
                 break;
-            case "regenerate_link":
+            case RecommendedAction.RegenerateLink:
                 var finding = diagnosis.Findings.FirstOrDefault(f => f.RootCause == RootCause.PaymentLinkExpired) ?? diagnosis.Primary;
                 var target = finding?.Facts.GetValueOrDefault(FactKeys.CheckoutSession)
                     ?? finding?.Facts.GetValueOrDefault(FactKeys.Invoice)
@@ -71,7 +71,7 @@ public sealed record OneClickFix(string Kind, string ObjectId, string Label, str
                 }
 
                 break;
-            case "refund_duplicate":
+            case RecommendedAction.RefundDuplicate:
                 var duplicate = diagnosis.Findings.FirstOrDefault(f => f.RootCause == RootCause.DuplicateCharge);
                 var chargeId = duplicate?.Facts.GetValueOrDefault(FactKeys.RefundCharge);
                 if (chargeId is not null)

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Leeway.Agent;
 using Leeway.Eval;
 using Leeway.Humans;
+using Leeway.Policy;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Leeway.Tests.Agent;
@@ -31,7 +32,7 @@ public sealed class TurnDeadlineTests
         Assert.Contains("follow up", reply, StringComparison.Ordinal);
         var handed = await world.Service<ICaseStore>().GetAsync(caseId!, CancellationToken.None);
         var attempt = Assert.Single(handed!.Packet.ActionsAttempted);
-        Assert.Equal(("refund", "no_answer_in_time", false), (attempt.Action, attempt.Rule, attempt.Succeeded));
+        Assert.Equal((ActionType.Refund, "no_answer_in_time", false), (attempt.Action, attempt.Rule, attempt.Succeeded));
         Assert.Contains("refund was sent and is unconfirmed", handed.Reason + handed.Packet.Summary, StringComparison.Ordinal);
         Assert.Equal(0, (await world.Admin.ObjectAsync("ch_cleo_2", CancellationToken.None))!["amount_refunded"]!.GetValue<long>());
     }

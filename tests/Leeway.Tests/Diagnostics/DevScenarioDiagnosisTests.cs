@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Leeway.Diagnostics.Rules;
 using Leeway.Policy;
+using Leeway.Storage;
 
 namespace Leeway.Tests.Diagnostics;
 
@@ -50,7 +51,7 @@ public sealed class DevScenarioDiagnosisTests
             {
                 "status" => diagnosis.Status,
                 "root_cause" => diagnosis.RootCause,
-                "recommended_action" => diagnosis.RecommendedAction,
+                "recommended_action" => WireName.Of(diagnosis.RecommendedAction),
                 "self_serve_eligible" => diagnosis.SelfServeEligible ? "true" : "false",
                 _ => throw new InvalidOperationException($"{file}: unknown expect.diagnosis key '{key}'"),
             };

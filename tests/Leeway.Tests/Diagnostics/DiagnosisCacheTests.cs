@@ -67,7 +67,7 @@ public sealed class DiagnosisCacheTests
     {
         var (_, cache, _) = Build(Script.Answer);
         var generation = cache.Generation("cus_a");
-        var diagnosis = new Diagnosis("cus_a", "green", "none", "", "none", false, [], [new SourceReport(SourceNames.Stripe, true, 1, null)], _time.GetUtcNow());
+        var diagnosis = new Diagnosis("cus_a", "green", "none", "", RecommendedAction.None, false, [], [new SourceReport(SourceNames.Stripe, true, 1, null)], _time.GetUtcNow());
 
         ((IDiagnosisCache)cache).Invalidate("cus_a");
         cache.Store("cus_a", generation, diagnosis);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Leeway.Diagnostics;
 using Leeway.Diagnostics.Sources;
 using Leeway.Policy;
+using Leeway.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -94,7 +95,7 @@ public sealed class DiagnosisServiceTests
     {
         var diagnosis = await Service(Script.Fail, Script.Answer, Script.Answer).DiagnoseAsync("cus_a", CancellationToken.None);
 
-        Assert.Equal(("source_unavailable", "contact_human"), (diagnosis!.RootCause, diagnosis.RecommendedAction));
+        Assert.Equal(("source_unavailable", "contact_human"), (diagnosis!.RootCause, WireName.Of(diagnosis.RecommendedAction)));
         Assert.Equal(["source_unavailable", "usage_spike"], diagnosis.Findings.Select(f => f.RootCause));
         Assert.Contains("our payment records", diagnosis.Explanation);
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Leeway.Diagnostics;
+using Leeway.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -94,7 +95,7 @@ public sealed class DiagnosticsApiTests : IAsyncLifetime
     {
         var diagnosis = await _product.DiagnosisAsync("cus_a");
 
-        Assert.Equal(("source_unavailable", "amber", "contact_human", false), (diagnosis.RootCause, diagnosis.Status, diagnosis.RecommendedAction, diagnosis.SelfServeEligible));
+        Assert.Equal(("source_unavailable", "amber", "contact_human", false), (diagnosis.RootCause, diagnosis.Status, WireName.Of(diagnosis.RecommendedAction), diagnosis.SelfServeEligible));
         var stripe = Assert.Single(diagnosis.Sources, s => s.Name == "stripe");
         Assert.Equal((false, "error"), (stripe.Answered, stripe.Error));
         Assert.All(diagnosis.Sources.Where(s => s.Name != "stripe"), s => Assert.True(s.Answered));

@@ -1,5 +1,6 @@
 using Leeway.Diagnostics;
 using Leeway.Diagnostics.Rules;
+using Leeway.Storage;
 
 namespace Leeway.Tests.Diagnostics;
 
@@ -30,7 +31,7 @@ public sealed class PrecedenceTests
     [MemberData(nameof(FormatTable))]
     public void Each_root_cause_fixes_status_action_and_self_serve_as_the_format_says(string code, string status, string action, bool selfServe)
     {
-        Assert.Equal(new RootCause(code, status, action, selfServe), RootCause.Of(code));
+        Assert.Equal(new RootCause(code, status, WireName.Parse<RecommendedAction>(action), selfServe), RootCause.Of(code));
     }
 
     [Fact]
@@ -71,7 +72,7 @@ public sealed class PrecedenceTests
                 "duplicate_charge", "entitlement_mismatch", "usage_spike", "card_expiring_soon", "refund_in_progress",
             ],
             diagnosis.Findings.Select(f => f.RootCause));
-        Assert.Equal(("dispute_open", "red", "contact_human", false), (diagnosis.RootCause, diagnosis.Status, diagnosis.RecommendedAction, diagnosis.SelfServeEligible));
+        Assert.Equal(("dispute_open", "red", "contact_human", false), (diagnosis.RootCause, diagnosis.Status, WireName.Of(diagnosis.RecommendedAction), diagnosis.SelfServeEligible));
         Assert.Equal("dp_1", diagnosis.Primary!.Facts[FactKeys.Dispute]);
     }
 
@@ -82,7 +83,7 @@ public sealed class PrecedenceTests
 
         Assert.Equal(["source_unavailable", "usage_spike"], diagnosis.Findings.Select(f => f.RootCause));
         Assert.Equal("stripe", diagnosis.Primary!.Facts[FactKeys.Source]);
-        Assert.Equal(("amber", "contact_human", false), (diagnosis.Status, diagnosis.RecommendedAction, diagnosis.SelfServeEligible));
+        Assert.Equal(("amber", "contact_human", false), (diagnosis.Status, WireName.Of(diagnosis.RecommendedAction), diagnosis.SelfServeEligible));
     }
 
     [Fact]
@@ -103,7 +104,7 @@ public sealed class PrecedenceTests
     {
         var diagnosis = RuleEngine.Diagnose("cus_a", ScenarioWorld.Input(ScenarioWorld.Customer("""{"id": "cus_a"}"""), "2026-11-20T00:00:00Z"), []);
 
-        Assert.Equal(("none", "green", "none", false), (diagnosis.RootCause, diagnosis.Status, diagnosis.RecommendedAction, diagnosis.SelfServeEligible));
+        Assert.Equal(("none", "green", "none", false), (diagnosis.RootCause, diagnosis.Status, WireName.Of(diagnosis.RecommendedAction), diagnosis.SelfServeEligible));
         Assert.Empty(diagnosis.Findings);
         Assert.Null(diagnosis.Primary);
     }

@@ -121,7 +121,7 @@ public sealed class ApproveActionTests
 
     private sealed class RecordingGate : IGate
     {
-        public GateOutcome Outcome { get; } = new("refund", true, "approved_by_human", "Refunded 24000 usd", true, false,
+        public GateOutcome Outcome { get; } = new(ActionType.Refund, true, "approved_by_human", "Refunded 24000 usd", true, false,
             new ActionResult("re_1", "succeeded", null, 24000, "usd", "req_1", null), 42);
 
         public List<(Actor Actor, Principal Principal, BillingAction Action, string DecisionKey, string? ApprovedBy)> Calls { get; } = [];

@@ -176,7 +176,7 @@ public sealed class CaseStoreTests
     {
         await using var world = await CaseWorld.StartAsync(kind);
         var opened = await world.OpenAsync();
-        var outcome = new GateOutcome("refund", true, "approved_by_human", "Refunded", true, false, new ActionResult("re_1", "succeeded", null, 24000, "usd", "req_1", null), 9);
+        var outcome = new GateOutcome(ActionType.Refund, true, "approved_by_human", "Refunded", true, false, new ActionResult("re_1", "succeeded", null, 24000, "usd", "req_1", null), 9);
 
         await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(() => i % 2 == 0
             ? world.Cases.AddTranscriptLineAsync(opened.Id, new TranscriptLine($"human:stf_{i}", $"Reply {i}", CaseWorld.Start.AddMinutes(i)), CancellationToken.None)
@@ -208,6 +208,6 @@ public sealed class CaseStoreTests
         await using var world = await CaseWorld.StartAsync();
 
         Assert.Null(await world.Cases.AddTranscriptLineAsync("case_missing", new TranscriptLine("human:stf_1", "Hi", CaseWorld.Start), CancellationToken.None));
-        Assert.Null(await world.Cases.AddActionAsync("case_missing", "human:stf_1", new GateOutcome("refund", false, "r", "m", false, false, null, null), CancellationToken.None));
+        Assert.Null(await world.Cases.AddActionAsync("case_missing", "human:stf_1", new GateOutcome(ActionType.Refund, false, "r", "m", false, false, null, null), CancellationToken.None));
     }
 }

@@ -52,10 +52,10 @@ internal sealed class CaseWorld : IAsyncDisposable
     public static HandoffPacket Packet(string? conversationId = "conv_1", string summary = "Refund above the automatic limit", string invoice = "in_1", params TranscriptLine[] lines) => new(
         conversationId,
         lines.Length > 0 ? lines : [new TranscriptLine("customer", "Refund my usage charge", Start), new TranscriptLine("agent-lee", "A person will follow up.", Start.AddSeconds(2))],
-        new Diagnosis("cus_a", "amber", RootCause.UsageSpike, "Usage is 10x the usual.", "explain_usage", false,
+        new Diagnosis("cus_a", "amber", RootCause.UsageSpike, "Usage is 10x the usual.", RecommendedAction.ExplainUsage, false,
             [new Finding(RootCause.UsageSpike, "api_calls spiked", [invoice], new Dictionary<string, string> { ["meter"] = "api_calls" })],
             [new SourceReport("stripe", true, 12, null)], Start),
-        [new GateOutcome("refund", false, "refund_auto_max", "Above the automatic refund limit.", false, true, null, 7)],
+        [new GateOutcome(ActionType.Refund, false, "refund_auto_max", "Above the automatic refund limit.", false, true, null, 7)],
         summary);
 
     public Task<Case> OpenAsync(string customerId = "cus_a", string risk = "normal", string? conversationId = null) =>

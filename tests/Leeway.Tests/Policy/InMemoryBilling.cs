@@ -1,4 +1,5 @@
 using Leeway.Policy;
+using Leeway.Storage;
 
 namespace Leeway.Tests.Policy;
 
@@ -120,7 +121,7 @@ internal sealed class InMemoryBilling(string customerId, TimeProvider time) : IG
                 default:
                     var target = action.ObjectIds.First();
                     result = new ActionResult($"cs_new_{_ids}", "open", $"https://pay.example/{_ids}", null, "usd", requestId, null);
-                    Effects.Add(new Effect(action.Type, target, null, now, idempotencyKey));
+                    Effects.Add(new Effect(WireName.Of(action.Type), target, null, now, idempotencyKey));
                     break;
             }
 

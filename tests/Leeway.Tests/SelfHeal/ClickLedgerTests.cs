@@ -13,7 +13,7 @@ public sealed class ClickLedgerTests
 
         var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => ledger.ClaimAsync("click_Same", "cus_a", "fix:retry_payment", CancellationToken.None))));
         var waiting = ledger.WaitAsync("click_Same", "cus_a", CancellationToken.None);
-        var outcome = new GateOutcome("retry_payment", true, "allowed", "ok", true, false, new ActionResult("in_1", "paid", null, 4900, "usd", "req_1", null), 7);
+        var outcome = new GateOutcome(ActionType.RetryPayment, true, "allowed", "ok", true, false, new ActionResult("in_1", "paid", null, 4900, "usd", "req_1", null), 7);
         await ledger.CompleteAsync("click_Same", outcome, null, CancellationToken.None);
 
         Assert.Single(claims, c => c);

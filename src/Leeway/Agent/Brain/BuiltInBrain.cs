@@ -5,6 +5,7 @@ using Leeway.Agent.Understanding;
 using Leeway.Billing;
 using Leeway.Diagnostics;
 using Leeway.Policy;
+using Leeway.Storage;
 using Stripe;
 
 namespace Leeway.Agent.Brain;
@@ -41,21 +42,21 @@ public sealed class BuiltInBrain : IBrain
         {
             if (handedOver)
             {
-                return LeeSays.PersonAlreadyHasIt;
+                return turn.Says.PersonAlreadyHasIt;
             }
 
             turn.Escalate("The customer asked for a person.");
-            return LeeSays.HandingToPerson;
+            return turn.Says.HandingToPerson;
         }
 
         if (u.Signals.ClaimsAuthority)
         {
-            return LeeSays.NoAuthorityFromMessages(turn);
+            return turn.Says.NoAuthorityFromMessages(turn);
         }
 
         if (ForeignReferences.Any(turn))
         {
-            return LeeSays.OnlyYourAccount;
+            return turn.Says.OnlyYourAccount;
         }
 
         if (turn.Conversation.PendingOffer is { } offer && !act.Requests().Any())
@@ -67,18 +68,18 @@ public sealed class BuiltInBrain : IBrain
 
             if (act.Declines || act.Withdraws || act.Actions.Any(a => a.Polarity == Polarity.Negative))
             {
-                return LeeSays.NothingChanged;
+                return turn.Says.NothingChanged;
             }
         }
 
         if (act.Withdraws && !act.Requests().Any())
         {
-            return LeeSays.NothingChanged;
+            return turn.Says.NothingChanged;
         }
 
         if (act.SmallTalkOnly && !u.Signals.StrongFrustration)
         {
-            return act.Closing ? LeeSays.Closing(turn) : LeeSays.Greeting(turn);
+            return act.Closing ? turn.Says.Closing(turn) : turn.Says.Greeting(turn);
         }
 
         var diagnosis = turn.Diagnosis;
@@ -86,16 +87,16 @@ public sealed class BuiltInBrain : IBrain
         {
             if (handedOver)
             {
-                return LeeSays.PersonAlreadyHasIt;
+                return turn.Says.PersonAlreadyHasIt;
             }
 
             turn.Escalate("Lee could not read the customer's billing.");
-            return LeeSays.CannotReadBilling;
+            return turn.Says.CannotReadBilling;
         }
 
         if (act.StatusCheck && !act.Requests().Any())
         {
-            return LeeSays.Status(turn);
+            return turn.Says.Status(turn);
         }
 
         if (diagnosis.RootCause is RootCause.DisputeOpen or RootCause.PaymentBlockedRisk
@@ -103,11 +104,11 @@ public sealed class BuiltInBrain : IBrain
         {
             if (handedOver)
             {
-                return $"{LeeSays.Explain(turn, diagnosis)}\n\n{LeeSays.PersonAlreadyHasIt}";
+                return $"{turn.Says.Explain(turn, diagnosis)}\n\n{turn.Says.PersonAlreadyHasIt}";
             }
 
-            turn.Escalate($"{diagnosis.RootCause}: {diagnosis.RecommendedAction}.");
-            return $"{LeeSays.Explain(turn, diagnosis)}\n\n{LeeSays.HandingToPerson}";
+            turn.Escalate($"{diagnosis.RootCause}: {WireName.Of(diagnosis.RecommendedAction)}.");
+            return $"{turn.Says.Explain(turn, diagnosis)}\n\n{turn.Says.HandingToPerson}";
         }
 
         // What the customer explicitly asked for comes first, whatever their tone: each request handled on its own.
@@ -124,19 +125,19 @@ public sealed class BuiltInBrain : IBrain
                         ? await RefundDuplicateAsync(turn, tools, ct)
                         : await RefundAsync(turn, tools, ct),
                     ActionKind.Cancel => await CancelAsync(turn, tools, ct),
-                    _ => Escalated(turn, "The customer asked for an account credit: a person decides its amount.", LeeSays.CreditNeedsPerson),
+                    _ => Escalated(turn, "The customer asked for an account credit: a person decides its amount.", turn.Says.CreditNeedsPerson),
                 });
             }
 
             parts.AddRange(await OtherProblemsAsync(turn, tools, requested.Select(r => r.Kind).ToHashSet(), ct));
             var reply = string.Join("\n\n", parts.Where(p => p.Length > 0).Distinct());
-            return u.Signals.StrongFrustration ? $"{LeeSays.SorryForTheTrouble} {reply}" : reply;
+            return u.Signals.StrongFrustration ? $"{turn.Says.SorryForTheTrouble} {reply}" : reply;
         }
 
         // Spoken of but not asked for: a no is respected, a "what if" or a question is answered with what would happen.
         if (act.Actions.Count > 0 && act.Actions.All(a => a.Polarity == Polarity.Negative || a.Mood == Mood.Withdrawn))
         {
-            return act.Actions.Any(a => a.Kind == ActionKind.Cancel) ? LeeSays.NotCancelled(turn) : LeeSays.NothingChanged;
+            return act.Actions.Any(a => a.Kind == ActionKind.Cancel) ? turn.Says.NotCancelled(turn) : turn.Says.NothingChanged;
         }
 
         if (act.Actions.Any(a => a.Polarity == Polarity.Affirmative && a.Mood is Mood.Hypothetical or Mood.Question))
@@ -149,21 +150,21 @@ public sealed class BuiltInBrain : IBrain
             // Frustration alone hands over only when Lee has nothing it may do; else Lee does what it can, first.
             if (!diagnosis.SelfServeEligible || handedOver)
             {
-                return handedOver ? LeeSays.PersonAlreadyHasIt : Escalated(turn, "The customer is very frustrated.", LeeSays.SorryHandingToPerson);
+                return handedOver ? turn.Says.PersonAlreadyHasIt : Escalated(turn, "The customer is very frustrated.", turn.Says.SorryHandingToPerson);
             }
 
-            return $"{LeeSays.SorryForTheTrouble} {await FixFromDiagnosisAsync(turn, tools, ct)}";
+            return $"{turn.Says.SorryForTheTrouble} {await FixFromDiagnosisAsync(turn, tools, ct)}";
         }
 
         if (IsRepeat(turn))
         {
             if (handedOver)
             {
-                return LeeSays.PersonAlreadyHasIt;
+                return turn.Says.PersonAlreadyHasIt;
             }
 
             turn.Escalate($"The customer repeated the request ({u.Intent}).");
-            return LeeSays.HandingToPerson;
+            return turn.Says.HandingToPerson;
         }
 
         if ((u.Confidence < ConfidenceFloor && u.Intent != Intent.BillingQuestion) || u.Intent == Intent.Other)
@@ -176,11 +177,11 @@ public sealed class BuiltInBrain : IBrain
             if (turn.Conversation.Clarifications > 0 && !handedOver)
             {
                 turn.Escalate("Lee could not tell what the customer needs.");
-                return LeeSays.HandingToPerson;
+                return turn.Says.HandingToPerson;
             }
 
             turn.Clarified = true;
-            return LeeSays.Clarify(turn, diagnosis);
+            return turn.Says.Clarify(turn, diagnosis);
         }
 
         return u.Intent switch
@@ -189,10 +190,10 @@ public sealed class BuiltInBrain : IBrain
             Intent.RefundRequest => OfferRefund(turn),
             Intent.DuplicateCharge => HasFinding(turn, RootCause.DuplicateCharge) ? OfferDuplicate(turn) : OfferRefund(turn),
             Intent.CancelSubscription => OfferCancel(turn),
-            Intent.UpdateCard => await CardLinkAsync(turn, tools, LeeSays.CardLinkIntro(turn), ct),
-            Intent.RefundStatus => LeeSays.RefundStatus(turn),
-            Intent.Dispute => handedOver ? LeeSays.PersonAlreadyHasIt : Escalated(turn, "The customer raised a dispute with their bank.", LeeSays.DisputeHandledByPeople),
-            Intent.UnrecognizedCharge => LeeSays.RecentCharges(turn),
+            Intent.UpdateCard => await CardLinkAsync(turn, tools, turn.Says.CardLinkIntro(turn), ct),
+            Intent.RefundStatus => turn.Says.RefundStatus(turn),
+            Intent.Dispute => handedOver ? turn.Says.PersonAlreadyHasIt : Escalated(turn, "The customer raised a dispute with their bank.", turn.Says.DisputeHandledByPeople),
+            Intent.UnrecognizedCharge => turn.Says.RecentCharges(turn),
             Intent.UsageQuestion => await AnswerAsync(turn, tools, ct),
             Intent.AccessIssue => await AnswerAsync(turn, tools, ct, offerPerson: !handedOver),
             _ => diagnosis.SelfServeEligible || diagnosis.RootCause != RootCause.None
@@ -252,26 +253,26 @@ public sealed class BuiltInBrain : IBrain
 
     private static async Task<string> FixFindingAsync(Turn turn, LeeTools tools, Finding finding, CancellationToken ct)
     {
-        var explanation = LeeSays.Explain(turn, finding);
+        var explanation = turn.Says.Explain(turn, finding);
         switch (RootCause.Of(finding.RootCause).RecommendedAction)
         {
-            case "update_card":
+            case RecommendedAction.UpdateCard:
                 return await CardLinkAsync(turn, tools, explanation, ct);
-            case "contact_bank":
-                return await CardLinkAsync(turn, tools, $"{explanation}\n\n{LeeSays.OrUseAnotherCard}", ct);
-            case "authenticate_payment" when InvoiceOf(turn, finding) is { } invoice:
+            case RecommendedAction.ContactBank:
+                return await CardLinkAsync(turn, tools, $"{explanation}\n\n{turn.Says.OrUseAnotherCard}", ct);
+            case RecommendedAction.AuthenticatePayment when InvoiceOf(turn, finding) is { } invoice:
                 return await LinkAsync(turn, tools, "authenticate_payment", new() { ["invoice_id"] = invoice.Id }, explanation, ct);
-            case "regenerate_link":
+            case RecommendedAction.RegenerateLink:
                 return await RegenerateAsync(turn, tools, finding, explanation, ct);
-            case "retry_payment" when InvoiceOf(turn, finding) is { } due:
+            case RecommendedAction.RetryPayment when InvoiceOf(turn, finding) is { } due:
                 if (turn.Understanding.Intent == Intent.PaymentLink)
                 {
                     return await LinkAsync(turn, tools, "regenerate_link", new() { ["checkout_session_id"] = null, ["invoice_id"] = due.Id }, explanation, ct);
                 }
 
                 turn.Offers.Add($"retry:{due.Id}");
-                return $"{explanation}\n\n{LeeSays.OfferRetry(due)}";
-            case "refund_duplicate":
+                return $"{explanation}\n\n{turn.Says.OfferRetry(due)}";
+            case RecommendedAction.RefundDuplicate:
                 return OfferDuplicate(turn);
             default:
                 return await AnswerAsync(turn, tools, ct);
@@ -289,8 +290,8 @@ public sealed class BuiltInBrain : IBrain
                 "retry" => await RetryAsync(turn, tools, ct, id),
                 "refund" when turn.Billing?.Charges.FirstOrDefault(c => c.Id == id) is { } charge => await RefundChargeAsync(turn, tools, charge, DuplicateOf(turn) == id ? "duplicate" : "requested_by_customer", ct),
                 "cancel" => await CancelAsync(turn, tools, ct, id),
-                "person" => Escalated(turn, "The customer accepted a person's help.", LeeSays.HandingToPerson),
-                _ => LeeSays.AllSet,
+                "person" => Escalated(turn, "The customer accepted a person's help.", turn.Says.HandingToPerson),
+                _ => turn.Says.AllSet,
             });
         }
 
@@ -302,11 +303,11 @@ public sealed class BuiltInBrain : IBrain
         var invoice = invoiceId is null ? OpenInvoice(turn) : turn.Billing!.Invoices.FirstOrDefault(i => i.Id == invoiceId);
         if (invoice is null || invoice.Status != "open")
         {
-            return LeeSays.NothingOutstanding(turn);
+            return turn.Says.NothingOutstanding(turn);
         }
 
         var action = turn.Diagnosis?.RecommendedAction;
-        if (action is "update_card" or "authenticate_payment" or "regenerate_link")
+        if (action is RecommendedAction.UpdateCard or RecommendedAction.AuthenticatePayment or RecommendedAction.RegenerateLink)
         {
             // A retry cannot succeed without the customer (dead card, bank verification): hand the fix instead.
             return await FixFromDiagnosisAsync(turn, tools, ct);
@@ -315,19 +316,19 @@ public sealed class BuiltInBrain : IBrain
         if (!turn.Policy.RiskAllowsMoneyMovement(turn.Billing!.Risk) && turn.Billing.Risk != "high")
         {
             // Above the risk line money does not move automatically, but the customer may pay themselves.
-            return await LinkAsync(turn, tools, "regenerate_link", new() { ["checkout_session_id"] = null, ["invoice_id"] = invoice.Id }, LeeSays.PayYourself, ct);
+            return await LinkAsync(turn, tools, "regenerate_link", new() { ["checkout_session_id"] = null, ["invoice_id"] = invoice.Id }, turn.Says.PayYourself, ct);
         }
 
         var outcome = await GatedAsync(turn, tools, "retry_payment", new() { ["invoice_id"] = invoice.Id }, ct);
         if (outcome is null)
         {
             turn.Offers.Add($"retry:{invoice.Id}");
-            return LeeSays.OfferRetry(invoice);
+            return turn.Says.OfferRetry(invoice);
         }
 
         if (outcome.Succeeded)
         {
-            return LeeSays.RetrySucceeded(turn, invoice, outcome);
+            return turn.Says.RetrySucceeded(turn, invoice, outcome);
         }
 
         if (!outcome.Allowed)
@@ -335,7 +336,7 @@ public sealed class BuiltInBrain : IBrain
             return Denied(turn, outcome);
         }
 
-        return await CardLinkAsync(turn, tools, LeeSays.RetryDeclined(), ct);
+        return await CardLinkAsync(turn, tools, turn.Says.RetryDeclined(), ct);
     }
 
     /// <summary>The charge the duplicate finding singles out for refund, if there is one.</summary>
@@ -360,12 +361,12 @@ public sealed class BuiltInBrain : IBrain
     {
         if (ChargeFinder.AlreadyRefunded(turn) is { } refunded)
         {
-            return LeeSays.AlreadyRefunded(refunded);
+            return turn.Says.AlreadyRefunded(refunded);
         }
 
         if (turn.Diagnosis?.RootCause == RootCause.RefundInProgress && turn.Understanding.Entities.Amounts.Count == 0)
         {
-            return LeeSays.RefundStatus(turn);
+            return turn.Says.RefundStatus(turn);
         }
 
         var candidates = ChargeFinder.Find(turn);
@@ -377,11 +378,11 @@ public sealed class BuiltInBrain : IBrain
         if (turn.Conversation.Clarifications > 0 && turn.Conversation.State != ConversationState.Escalated)
         {
             turn.Escalate("Lee could not tell which charge the customer wants refunded.");
-            return LeeSays.HandingToPerson;
+            return turn.Says.HandingToPerson;
         }
 
         turn.Clarified = true;
-        return LeeSays.WhichCharge(turn);
+        return turn.Says.WhichCharge(turn);
     }
 
     private static async Task<string> RefundChargeAsync(Turn turn, LeeTools tools, Charge charge, string reason, CancellationToken ct)
@@ -390,10 +391,10 @@ public sealed class BuiltInBrain : IBrain
         if (outcome is null)
         {
             turn.Offers.Add($"refund:{charge.Id}");
-            return LeeSays.OfferRefund(charge);
+            return turn.Says.OfferRefund(charge);
         }
 
-        return outcome.Succeeded ? LeeSays.Refunded(charge, outcome) : Denied(turn, outcome);
+        return outcome.Succeeded ? turn.Says.Refunded(charge, outcome) : Denied(turn, outcome);
     }
 
     /// <summary>
@@ -413,27 +414,27 @@ public sealed class BuiltInBrain : IBrain
         {
             var candidates = ChargeFinder.Find(turn);
             var charge = candidates.Count == 1 ? candidates[0] : null;
-            parts.Add(kinds.Contains(ActionKind.Cancel) ? LeeSays.CancelDoesNotRefund(charge) : charge is null ? LeeSays.WhichCharge(turn) : OfferRefund(turn));
+            parts.Add(kinds.Contains(ActionKind.Cancel) ? turn.Says.CancelDoesNotRefund(charge) : charge is null ? turn.Says.WhichCharge(turn) : OfferRefund(turn));
         }
 
         if (kinds.Contains(ActionKind.Retry))
         {
-            parts.Add(OpenInvoice(turn) is { } invoice ? OfferRetryOf(turn, invoice) : LeeSays.NothingOutstanding(turn));
+            parts.Add(OpenInvoice(turn) is { } invoice ? OfferRetryOf(turn, invoice) : turn.Says.NothingOutstanding(turn));
         }
 
         if (kinds.Contains(ActionKind.Credit))
         {
-            parts.Add(LeeSays.CreditIsAPersonsCall);
+            parts.Add(turn.Says.CreditIsAPersonsCall);
         }
 
-        parts.Add(LeeSays.NothingChangedYet);
+        parts.Add(turn.Says.NothingChangedYet);
         return string.Join("\n\n", parts.Distinct());
     }
 
     private static string OfferRetryOf(Turn turn, Invoice invoice)
     {
         turn.Offers.Add($"retry:{invoice.Id}");
-        return LeeSays.OfferRetry(invoice);
+        return turn.Says.OfferRetry(invoice);
     }
 
     /// <summary>A refund the customer spoke of without asking for it: the named (or only) charge, offered once.</summary>
@@ -441,22 +442,22 @@ public sealed class BuiltInBrain : IBrain
     {
         if (ChargeFinder.AlreadyRefunded(turn) is { } refunded)
         {
-            return LeeSays.AlreadyRefunded(refunded);
+            return turn.Says.AlreadyRefunded(refunded);
         }
 
         if (turn.Diagnosis?.RootCause == RootCause.RefundInProgress)
         {
-            return LeeSays.RefundStatus(turn);
+            return turn.Says.RefundStatus(turn);
         }
 
         var candidates = ChargeFinder.Find(turn);
         if (candidates.Count == 1 && !turn.Act.Refuses(ActionKind.Refund))
         {
             turn.Offers.Add($"refund:{candidates[0].Id}");
-            return LeeSays.OfferRefund(candidates[0]);
+            return turn.Says.OfferRefund(candidates[0]);
         }
 
-        return turn.Act.Refuses(ActionKind.Refund) ? LeeSays.NothingChanged : LeeSays.WhichCharge(turn);
+        return turn.Act.Refuses(ActionKind.Refund) ? turn.Says.NothingChanged : turn.Says.WhichCharge(turn);
     }
 
     private static string OfferDuplicate(Turn turn)
@@ -464,11 +465,11 @@ public sealed class BuiltInBrain : IBrain
         var charge = turn.Billing?.Charges.FirstOrDefault(c => c.Id == DuplicateOf(turn));
         if (charge is null || turn.Act.Refuses(ActionKind.Refund))
         {
-            return LeeSays.Explain(turn, turn.Diagnosis!);
+            return turn.Says.Explain(turn, turn.Diagnosis!);
         }
 
         turn.Offers.Add($"refund:{charge.Id}");
-        return LeeSays.OfferDuplicateRefund(charge);
+        return turn.Says.OfferDuplicateRefund(charge);
     }
 
     private static Subscription? LiveSubscription(Turn turn, string? subscriptionId)
@@ -485,22 +486,22 @@ public sealed class BuiltInBrain : IBrain
         var subscription = LiveSubscription(turn, subscriptionId);
         if (subscription is null)
         {
-            return live == 0 ? LeeSays.NoSubscription : LeeSays.WhichSubscription;
+            return live == 0 ? turn.Says.NoSubscription : turn.Says.WhichSubscription;
         }
 
         if (subscription.CancelAtPeriodEnd)
         {
-            return LeeSays.AlreadyCancelling(subscription);
+            return turn.Says.AlreadyCancelling(subscription);
         }
 
         var outcome = await GatedAsync(turn, tools, "cancel_subscription", new() { ["subscription_id"] = subscription.Id }, ct);
         if (outcome is null)
         {
             turn.Offers.Add($"cancel:{subscription.Id}");
-            return LeeSays.OfferCancel(subscription);
+            return turn.Says.OfferCancel(subscription);
         }
 
-        return outcome.Succeeded ? LeeSays.Cancelled(subscription) : Denied(turn, outcome);
+        return outcome.Succeeded ? turn.Says.Cancelled(subscription) : Denied(turn, outcome);
     }
 
     /// <summary>A cancellation spoken of but not asked for ("how do I cancel?"): say how, and offer it once, naming the date and what follows.</summary>
@@ -509,12 +510,12 @@ public sealed class BuiltInBrain : IBrain
         var subscription = LiveSubscription(turn, null);
         if (subscription is null)
         {
-            return turn.Billing!.Subscriptions.Any(s => s.Status is "active" or "trialing" or "past_due") ? LeeSays.WhichSubscription : LeeSays.NoSubscription;
+            return turn.Billing!.Subscriptions.Any(s => s.Status is "active" or "trialing" or "past_due") ? turn.Says.WhichSubscription : turn.Says.NoSubscription;
         }
 
         if (subscription.CancelAtPeriodEnd)
         {
-            return LeeSays.AlreadyCancelling(subscription);
+            return turn.Says.AlreadyCancelling(subscription);
         }
 
         if (turn.Policy.CancelSelfServe)
@@ -522,7 +523,7 @@ public sealed class BuiltInBrain : IBrain
             turn.Offers.Add($"cancel:{subscription.Id}");
         }
 
-        return LeeSays.OfferCancel(subscription);
+        return turn.Says.OfferCancel(subscription);
     }
 
     private static async Task<string> RegenerateAsync(Turn turn, LeeTools tools, Finding finding, string intro, CancellationToken ct)
@@ -539,7 +540,7 @@ public sealed class BuiltInBrain : IBrain
     {
         var outcome = await GatedAsync(turn, tools, tool, arguments, ct);
         return outcome is { Succeeded: true, Result.Url: { } url }
-            ? LeeSays.HereIsYourLink(intro, tool, url)
+            ? turn.Says.HereIsYourLink(intro, tool, url)
             : outcome is null ? intro : Denied(turn, outcome);
     }
 
@@ -559,7 +560,7 @@ public sealed class BuiltInBrain : IBrain
             turn.Offers.Add("person");
         }
 
-        return LeeSays.Answer(turn, offerPerson);
+        return turn.Says.Answer(turn, offerPerson);
     }
 
     /// <summary>A refusal or a failure: where a person could grant or fix it, hand over; where nobody may, explain.</summary>
@@ -567,13 +568,13 @@ public sealed class BuiltInBrain : IBrain
     {
         if (outcome.HumanCanGrant || outcome.Allowed)
         {
-            turn.Escalate($"{outcome.Action} refused by policy ({outcome.Rule}): {outcome.Message}");
+            turn.Escalate($"{WireName.Of(outcome.Action)} refused by policy ({outcome.Rule}): {outcome.Message}");
             return turn.Conversation.State == ConversationState.Escalated
-                ? $"{LeeSays.CannotDoThisMyself(outcome)} {LeeSays.AddedToCase}"
-                : $"{LeeSays.CannotDoThisMyself(outcome)}\n\n{LeeSays.HandingToPerson}";
+                ? $"{turn.Says.CannotDoThisMyself(outcome)} {turn.Says.AddedToCase}"
+                : $"{turn.Says.CannotDoThisMyself(outcome)}\n\n{turn.Says.HandingToPerson}";
         }
 
-        return LeeSays.NotPossible(outcome);
+        return turn.Says.NotPossible(outcome);
     }
 
     private static string Escalated(Turn turn, string reason, string reply)

@@ -1,6 +1,7 @@
 using System.Text;
 using Leeway.Agent.Tools;
 using Leeway.Billing;
+using Leeway.Storage;
 using Microsoft.Extensions.AI;
 
 namespace Leeway.Agent.Brain;
@@ -40,7 +41,7 @@ public sealed class LlmBrain(IChatClient chat) : IBrain
         text.AppendLine("- Hand links exactly as the tools return them.");
         if (turn.Diagnosis is { } d)
         {
-            text.AppendLine($"Diagnosis: status {d.Status}, root cause {d.RootCause}, recommended action {d.RecommendedAction}. {d.Explanation}");
+            text.AppendLine($"Diagnosis: status {d.Status}, root cause {d.RootCause}, recommended action {WireName.Of(d.RecommendedAction)}. {d.Explanation}");
         }
 
         if (turn.Billing is { } b && b.DefaultPaymentMethod?.Card is { } card)

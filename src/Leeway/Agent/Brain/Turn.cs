@@ -1,4 +1,5 @@
 using Leeway.Agent.Conversations;
+using Leeway.Agent.Replies;
 using Leeway.Agent.Requests;
 using Leeway.Agent.Understanding;
 using Leeway.Billing;
@@ -55,6 +56,9 @@ public sealed class Turn(
 
     /// <summary>The language Lee answers in (en, es, de, fr, pt, it).</summary>
     public string Language { get; init; } = "en";
+
+    /// <summary>Lee's words in <see cref="Language"/>, amounts and dates formatted for the customer's culture.</summary>
+    public LeeSays Says { get; init; } = LeeSays.English;
 
     public IReadOnlyList<GateOutcome> Outcomes => _outcomes;
 

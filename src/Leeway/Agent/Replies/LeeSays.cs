@@ -1,108 +1,169 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Leeway.Agent.Brain;
 using Leeway.Billing;
 using Leeway.Diagnostics;
-using Leeway.Diagnostics.Explanations;
 using Leeway.Policy;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Stripe;
 
 namespace Leeway.Agent.Replies;
 
 /// <summary>
-/// Everything the built-in brain says, in one place. Every fact comes from the turn (diagnosis, Stripe, a knowledge
-/// article); nothing here invents a price, a date, a policy or a promise.
+/// Everything the built-in brain says, in the customer's language: the words come from resources
+/// (<c>LeeSays.resx</c>, one translation per language, read through <see cref="IStringLocalizer"/>), amounts and dates
+/// are formatted for <see cref="Culture"/>. Every fact comes from the turn (diagnosis, Stripe, a knowledge article);
+/// nothing here invents a price, a date, a policy or a promise.
 /// </summary>
-public static partial class LeeSays
+public sealed partial class LeeSays
 {
-    public const string PersonAlreadyHasIt =
-        "A person on our billing team already has our conversation and will follow up with you; their reply will appear on your billing page. I've added this message for them, and I'm still here if you need anything I can do myself.";
+    private static readonly Lazy<IStringLocalizer<LeeSays>> Standalone = new(() =>
+        new StringLocalizer<LeeSays>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance)));
 
-    public const string AddedToCase = "I've added this to the case our billing team already has, so they'll see it when they follow up.";
+    private readonly IStringLocalizer<LeeSays> _text;
 
-    public const string NothingChanged = "No problem: I haven't changed anything on your account. If there's something else I can help with, just tell me.";
+    public LeeSays(IStringLocalizer<LeeSays> text, CultureInfo culture)
+    {
+        _text = text;
+        Culture = culture;
+    }
 
-    public const string CreditNeedsPerson =
-        "An account credit is decided by a person on our billing team, so I haven't added one myself. I've passed your request to them with our conversation.";
+    /// <summary>English (en-US), read without a host: the default of a turn built outside one.</summary>
+    public static LeeSays English { get; } = new(Standalone.Value, ReplyCulture.For("en"));
 
-    public const string NothingChangedYet = "I haven't changed anything on your account; I'll only do it if you ask me to.";
+    /// <summary>Lee's words in <paramref name="language"/>, formatted for it and the customer's currency.</summary>
+    public static LeeSays For(string language, string? currency = null, IStringLocalizer<LeeSays>? text = null) =>
+        new(text ?? Standalone.Value, ReplyCulture.For(language, currency));
 
-    public const string CreditIsAPersonsCall = "Account credits are decided by a person on our billing team; if you'd like one, tell me why and I'll pass it to them.";
+    public CultureInfo Culture { get; }
 
-    public static string CancelDoesNotRefund(Charge? charge) =>
-        "Cancelling by itself doesn't refund the period you've already paid for."
-        + (charge is null ? "" : $" If you'd like the {Money.Format(charge.Amount - charge.AmountRefunded, charge.Currency)} charge from {Money.Date(charge.Created)} refunded, ask me and I'll check it for you.");
+    /// <summary>The two-letter language of <see cref="Culture"/> (en, es, de, fr, pt, it).</summary>
+    public string Language => Culture.TwoLetterISOLanguageName;
 
-    public const string SorryForTheTrouble = "I'm sorry for the trouble.";
+    /// <summary>
+    /// The resource <paramref name="key"/> in <see cref="Culture"/>, filled with <paramref name="args"/> (already
+    /// formatted text). The localizer reads the current UI culture, so it is set for this one lookup only.
+    /// </summary>
+    internal string Text(string key, params object?[] args)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = Culture;
+        try
+        {
+            var found = _text[key];
+            if (found.ResourceNotFound)
+            {
+                throw new InvalidOperationException($"LeeSays.resx has no string '{key}'.");
+            }
 
-    public const string PayYourself =
-        "I can't take this payment automatically on your account, but you can pay it yourself right away with the secure link below.";
+            return args.Length == 0 ? found.Value : string.Format(Culture, found.Value, args);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    /// <summary>An amount in minor units, as a reader of this language writes it (<c>$15.00</c>, <c>15,00 €</c>).</summary>
+    public string Amount(long minorUnits, string? currency) => Money.Format(minorUnits, currency, Culture);
+
+    /// <summary>A day as a reader of this language writes it (<c>December 1, 2026</c>, <c>1. Dezember 2026</c>), UTC.</summary>
+    public string Date(DateTimeOffset time) => time.UtcDateTime.ToString(Text("Format.Day"), Culture);
+
+    /// <summary>A month (<c>November 2026</c>, <c>noviembre de 2026</c>).</summary>
+    public string Month(int month, int year) =>
+        new DateTime(year, Math.Clamp(month, 1, 12), 1, 0, 0, 0, DateTimeKind.Utc).ToString(Text("Format.Month"), Culture);
+
+    /// <summary>A card as the customer names it: <c>Visa ending in 4242</c>, or the brand alone.</summary>
+    public string Card(string? brand, string? last4)
+    {
+        var name = string.IsNullOrWhiteSpace(brand) || brand.Equals("unknown", StringComparison.OrdinalIgnoreCase) ? Text("Card.Unknown") : CardFormat.Brand(brand);
+        return string.IsNullOrWhiteSpace(last4) ? Text("Card.Brand", name) : Text("Card.Ending", name, last4);
+    }
+
+    /// <summary>"your Visa ending in 4242" (a sentence's object), or "your card" when nothing is known.</summary>
+    public string YourCard(PaymentMethodCard? card) => card is null ? Text("Card.YourCard") : Text("Card.Your", Card(card.Brand, card.Last4));
+
+    public string YourCard(ChargePaymentMethodDetailsCard? card) => card is null ? Text("Card.YourCard") : Text("Card.Your", Card(card.Brand, card.Last4));
+
+    /// <summary>The sentences that tell the customer a person will follow up all hold this phrase (one per language).</summary>
+    public bool PromisesFollowUp(string reply) =>
+        reply.Contains(Text("FollowUpMarker"), StringComparison.OrdinalIgnoreCase) || reply.Contains("follow up", StringComparison.OrdinalIgnoreCase);
+
+    public string PersonAlreadyHasIt => Text("PersonAlreadyHasIt");
+
+    public string AddedToCase => Text("AddedToCase");
+
+    public string NothingChanged => Text("NothingChanged");
+
+    public string CreditNeedsPerson => Text("CreditNeedsPerson");
+
+    public string NothingChangedYet => Text("NothingChangedYet");
+
+    public string CreditIsAPersonsCall => Text("CreditIsAPersonsCall");
+
+    public string CancelDoesNotRefund(Charge? charge) => charge is null
+        ? Text("CancelDoesNotRefund")
+        : Text("CancelDoesNotRefund.Offer", Amount(charge.Amount - charge.AmountRefunded, charge.Currency), Date(charge.Created));
+
+    public string SorryForTheTrouble => Text("SorryForTheTrouble");
+
+    public string PayYourself => Text("PayYourself");
 
     /// <summary>What Lee says instead of repeating itself word for word: nothing changed, what is still wrong; then a person.</summary>
-    public static IReadOnlyList<string> NothingNewSince(Turn turn) => turn.Conversation.CaseId is null
-        ?
-        [
-            "Nothing has changed on your account since my last message. What is still not right? Tell me in a few words and I'll look again.",
-            "We seem to be going in circles, so I've passed this to a person on our billing team with our conversation and your account's details. A person will follow up with you; their reply will appear on your billing page.",
-        ]
-        :
-        [
-            "Nothing has changed on your account since my last message, and the person who has your case will follow up with you. Is there something else I can do right now?",
-            "Your case is with our billing team and they will follow up with you; I've added your latest message to it.",
-        ];
+    public IReadOnlyList<string> NothingNewSince(Turn turn) => turn.Conversation.CaseId is null
+        ? [Text("NothingNewSince.Ask"), Text("NothingNewSince.Person")]
+        : [Text("NothingNewSince.Case.Ask"), Text("NothingNewSince.Case.Added")];
 
-    public static string Greeting(Turn turn) =>
+    public string Greeting(Turn turn) =>
         turn.Diagnosis is { } d && d.RootCause != RootCause.None
-            ? $"Hi! I'm Lee. Here's what I see on your account: {Explain(turn, d)} How can I help?"
-            : "Hi! I'm Lee, and I can help with charges, refunds, payments, your card or your subscription. What can I do for you?";
+            ? Text("Greeting.Problem", Explain(turn, d))
+            : Text("Greeting");
 
-    public static string Closing(Turn turn)
+    public string Closing(Turn turn)
     {
         var said = turn.History.Where(m => m.From == AgentLee.Lee).Select(m => m.Text).ToHashSet();
-        var options = new[]
-        {
-            "You're welcome! If anything else comes up with your billing, just write here.",
-            "Glad I could help. Have a good day!",
-            "Anytime. I'm here if you need anything else.",
-        };
+        var options = new[] { Text("Closing.1"), Text("Closing.2"), Text("Closing.3") };
         return options.FirstOrDefault(o => !said.Contains(o)) ?? options[^1];
     }
 
     /// <summary>"Is everything OK now?", answered from the diagnosis read this turn.</summary>
-    public static string Status(Turn turn)
+    public string Status(Turn turn)
     {
         var d = turn.Diagnosis!;
         var open = turn.Billing?.OpenInvoices().Where(i => i.Owed() > 0).ToList() ?? [];
         if (d.RootCause == RootCause.None && open.Count == 0)
         {
-            return "Yes, everything is in order now: nothing is overdue, no payment has failed and nothing else is outstanding on your account.";
+            return Text("Status.AllClear");
         }
 
         if (d.RootCause is RootCause.RefundInProgress or RootCause.CardExpiringSoon or RootCause.None)
         {
-            return $"Nothing is overdue on your account. One thing to know: {Explain(turn, d)}";
+            return Text("Status.NothingOverdue", Explain(turn, d));
         }
 
-        return $"Not quite yet. {Explain(turn, d)}";
+        return Text("Status.NotYet", Explain(turn, d));
     }
 
-    /// <summary>The diagnosis's explanation as the customer should read it: no internal object ids.</summary>
-    public static string Explain(Turn turn, Diagnosis diagnosis)
+    /// <summary>The diagnosis explained as the customer should read it, in their language, without internal object ids.</summary>
+    public string Explain(Turn turn, Diagnosis diagnosis)
     {
         _ = turn;
-        return Scrub(diagnosis.Explanation);
+        return Scrub(LeeExplains.Write(this, diagnosis.RootCause, diagnosis.Findings));
     }
 
-    public static string Explain(Turn turn, Finding finding) =>
-        turn.Diagnosis?.Primary == finding ? Explain(turn, turn.Diagnosis) : Scrub(ExplanationWriter.Write(RootCause.Of(finding.RootCause), [finding]));
+    public string Explain(Turn turn, Finding finding) =>
+        turn.Diagnosis?.Primary == finding ? Explain(turn, turn.Diagnosis) : Scrub(LeeExplains.Write(this, finding.RootCause, [finding]));
 
-    /// <summary>Removes Stripe object ids a customer never sees ("for invoice in_…", "charge ch_…").</summary>
+    /// <summary>The last guard against a Stripe object id a customer never sees: whatever id is left is dropped.</summary>
     public static string Scrub(string text)
     {
         var scrubbed = InvoiceRef().Replace(text, "");
         scrubbed = InvoiceLead().Replace(scrubbed, "Your invoice");
         scrubbed = ChargeRef().Replace(scrubbed, "the extra charge");
-        scrubbed = BareId().Replace(scrubbed, "it");
-        return scrubbed.Replace("the extra charge of", "the extra charge of", StringComparison.Ordinal);
+        return BareId().Replace(scrubbed, "it");
     }
 
     [GeneratedRegex(@" for invoice (?:in|il)_[A-Za-z0-9_]+")]
@@ -117,198 +178,186 @@ public static partial class LeeSays
     [GeneratedRegex(@"\b(?:in|ch|pi|sub|cs|re|dp|pm|cus)_[A-Za-z0-9_]+")]
     private static partial Regex BareId();
 
-    public static string NotCancelled(Turn turn)
+    public string NotCancelled(Turn turn)
     {
         var live = turn.Billing?.Subscriptions.FirstOrDefault(s => s.Status is "active" or "trialing" or "past_due");
         return live is null
-            ? "Understood: I haven't cancelled anything."
+            ? Text("NotCancelled")
             : live.CancelAtPeriodEnd
-                ? $"Understood: I haven't changed anything. Note that your subscription is currently set to end on {Money.Date(PeriodEnd(live))}; if you'd like to keep it, tell me and I'll pass that to our billing team."
-                : $"Understood: I haven't cancelled anything. Your subscription stays active and renews on {Money.Date(PeriodEnd(live))} as usual.";
+                ? Text("NotCancelled.Ending", Date(PeriodEnd(live)))
+                : Text("NotCancelled.Renews", Date(PeriodEnd(live)));
     }
 
-    public static string OfferRefund(Charge charge)
-    {
-        var card = charge.PaymentMethodDetails?.Card;
-        var to = card is null ? "your card" : $"your {CardFormat.Name(card.Brand, card.Last4)}";
-        return $"I can refund the {Money.Format(charge.Amount - charge.AmountRefunded, charge.Currency)} charge from {Money.Date(charge.Created)}"
-            + (string.IsNullOrEmpty(charge.Description) ? "" : $" ({charge.Description})")
-            + $" to {to}. A refund can't be undone, and it takes 5–10 business days to reach you. Would you like me to do that? Just reply yes.";
-    }
+    public string OfferRefund(Charge charge) =>
+        Text(
+            string.IsNullOrEmpty(charge.Description) ? "OfferRefund" : "OfferRefund.Described",
+            Amount(charge.Amount - charge.AmountRefunded, charge.Currency),
+            Date(charge.Created),
+            YourCard(charge.PaymentMethodDetails?.Card),
+            charge.Description);
 
-    public static string OfferDuplicateRefund(Charge charge) =>
-        $"You were charged {Money.Format(charge.Amount, charge.Currency)} twice; the second charge, on {Money.Date(charge.Created)}, repeats the first. "
-        + $"I can refund that extra {Money.Format(charge.Amount - charge.AmountRefunded, charge.Currency)} now; it reaches your card in 5–10 business days. Would you like me to? Just reply yes.";
+    public string OfferDuplicateRefund(Charge charge) =>
+        Text("OfferDuplicateRefund", Amount(charge.Amount, charge.Currency), Date(charge.Created), Amount(charge.Amount - charge.AmountRefunded, charge.Currency));
 
-    public static string AlreadyRefunded(Charge charge) =>
-        $"The {Money.Format(charge.Amount, charge.Currency)} charge from {Money.Date(charge.Created)} has already been refunded"
-        + (charge.Refunds?.Data?.OrderByDescending(r => r.Created).FirstOrDefault() is { } refund ? $" (on {Money.Date(refund.Created)})" : "")
-        + ", so there's nothing more to refund on it, and I haven't refunded anything else. Refunds take 5–10 business days to show on your statement.";
+    public string AlreadyRefunded(Charge charge) =>
+        charge.Refunds?.Data?.OrderByDescending(r => r.Created).FirstOrDefault() is { } refund
+            ? Text("AlreadyRefunded.On", Amount(charge.Amount, charge.Currency), Date(charge.Created), Date(refund.Created))
+            : Text("AlreadyRefunded", Amount(charge.Amount, charge.Currency), Date(charge.Created));
 
-    public static string Clarify(Turn turn, Diagnosis diagnosis) =>
-        diagnosis.RootCause == RootCause.None
-            ? "I want to make sure I help with the right thing. Is this about a charge, a refund, a failed payment, your card, a payment link, your usage, or cancelling? A few words more and I'll sort it out."
-            : $"I want to make sure I help with the right thing. Here's what I see on your account: {Explain(turn, diagnosis)} Is that what you're asking about, or something else?";
+    public string Clarify(Turn turn, Diagnosis diagnosis) =>
+        diagnosis.RootCause == RootCause.None ? Text("Clarify") : Text("Clarify.Problem", Explain(turn, diagnosis));
 
-    public const string HandingToPerson =
-        "I've passed this to a person on our billing team, with our conversation, your account's diagnosis and everything I tried, so you won't need to repeat anything. A person will follow up with you; their reply will appear on your billing page.";
+    public string HandingToPerson => Text("HandingToPerson");
 
-    public const string SorryHandingToPerson = "I'm sorry this has been so frustrating. " + HandingToPerson;
+    public string SorryHandingToPerson => $"{Text("SorryFrustrating")} {HandingToPerson}";
 
-    public const string OnlyYourAccount =
-        "I can only look at and act on the account you're signed in with, so I can't share, confirm or change anything about someone else's account. If they need help, they can contact us while signed in to their own account. Is there anything on your own account I can help with?";
+    public string OnlyYourAccount => Text("OnlyYourAccount");
 
-    public const string CannotReadBilling =
-        "I can't read your billing details reliably right now, so rather than guess, " + "I've passed this to a person on our billing team with our conversation. A person will follow up with you; their reply will appear on your billing page.";
+    public string CannotReadBilling => Text("CannotReadBilling");
+
+    /// <summary>What <see cref="ReplyGuard"/> sends instead of a reply that failed its check.</summary>
+    public string Withheld => Text("Withheld");
 
     /// <summary>The turn ran out of time (a slow Stripe): what could not be done, that nothing is guessed, and who has it now.</summary>
     /// <param name="unfinished">The action type that was sent and not confirmed (<c>refund</c>, …), or null when only reading was under way.</param>
-    public static string RanOutOfTime(string? unfinished) =>
-        (unfinished switch
+    public string RanOutOfTime(ActionType? unfinished) =>
+        Text(unfinished switch
         {
-            "refund" => "I asked our payment provider to make the refund, but it didn't confirm it in time, so I can't tell you it's done.",
-            "retry_payment" => "I asked our payment provider to retry your payment, but it didn't confirm it in time, so I can't tell you it went through.",
-            "cancel_subscription" => "I asked our payment provider to cancel your subscription, but it didn't confirm it in time, so I can't tell you it's cancelled.",
-            "credit" => "I asked our payment provider to add the credit, but it didn't confirm it in time, so I can't tell you it's there.",
-            null => "Our payment provider isn't answering quickly enough right now, so I couldn't check your billing details or do anything about them.",
-            _ => "I asked our payment provider for a secure link, but it didn't answer in time, so I don't have one for you yet.",
+            ActionType.Refund => "RanOutOfTime.Refund",
+            ActionType.RetryPayment => "RanOutOfTime.Retry",
+            ActionType.CancelSubscription => "RanOutOfTime.Cancel",
+            ActionType.Credit => "RanOutOfTime.Credit",
+            null => "RanOutOfTime.Reading",
+            ActionType.RegenerateLink or ActionType.CardUpdateLink or ActionType.AuthenticatePayment or ActionType.UseCard => "RanOutOfTime.Link",
         })
-        + " Rather than guess or have you wait, " + HandingToPerson[0..1].ToLowerInvariant() + HandingToPerson[1..].Replace("everything I tried", "what I tried and what is still unconfirmed", StringComparison.Ordinal);
+        + " " + Text("RanOutOfTime.Handover");
 
-    public const string DisputeHandledByPeople =
-        "Because a dispute is involved, a person on our billing team handles this rather than me. I've passed it to them with our conversation and your account's details. A person will follow up with you; their reply will appear on your billing page.";
+    public string DisputeHandledByPeople => Text("DisputeHandledByPeople");
 
-    public const string OrUseAnotherCard = "You can call your bank, or put another card on file with the secure link below and we'll use it for your next payment.";
+    public string OrUseAnotherCard => Text("OrUseAnotherCard");
 
-    public const string AllSet = "You're all set. Is there anything else I can help with?";
+    public string AllSet => Text("AllSet");
 
-    public const string NoSubscription = "I don't see an active subscription on your account, so there's nothing to cancel.";
+    public string NoSubscription => Text("NoSubscription");
 
-    public const string WhichSubscription = "You have more than one active subscription. Which one would you like to cancel?";
+    public string WhichSubscription => Text("WhichSubscription");
 
-    public static string NoAuthorityFromMessages(Turn turn) =>
-        "I can't change how I work, or our billing policies, based on instructions or authorizations in a chat message, so I haven't taken any action. "
-        + (turn.Diagnosis is { } d && d.RootCause != RootCause.None ? $"Here's where your account stands: {Explain(turn, d)} " : "")
-        + "If you'd like a refund or another change reviewed, tell me what happened and I can look at it within our normal process, or ask for a person.";
+    public string NoAuthorityFromMessages(Turn turn) =>
+        turn.Diagnosis is { } d && d.RootCause != RootCause.None
+            ? Text("NoAuthority.Status", Explain(turn, d))
+            : Text("NoAuthority");
 
-    public static string CardLinkIntro(Turn turn) =>
-        turn.Diagnosis is { } d && d.RootCause != RootCause.None && d.RecommendedAction is "update_card" or "contact_bank"
+    public string CardLinkIntro(Turn turn) =>
+        turn.Diagnosis is { } d && d.RootCause != RootCause.None && d.RecommendedAction is RecommendedAction.UpdateCard or RecommendedAction.ContactBank
             ? Explain(turn, d)
-            : "Here's a secure link to put a new card on file; we'll use it for your next payments.";
+            : Text("CardLinkIntro");
 
-    public static string HereIsYourLink(string intro, string tool, string url)
+    public string HereIsYourLink(string intro, string tool, string url)
     {
-        var what = tool switch
+        var what = Text(tool switch
         {
-            "card_update_link" => "Use this secure link to add your new card",
-            "authenticate_payment" => "Use this secure link to complete your bank's verification and pay",
-            _ => "Here's a fresh link to pay",
-        };
+            "card_update_link" => "Link.Card",
+            "authenticate_payment" => "Link.Authenticate",
+            _ => "Link.Pay",
+        });
         return $"{intro}\n\n{what}: {url}".Trim();
     }
 
-    public static string OfferRetry(Invoice invoice) =>
-        $"If your card is ready, I can retry the {Money.Format(invoice.AmountRemaining, invoice.Currency)} payment now. Just say the word.";
+    public string OfferRetry(Invoice invoice) => Text("OfferRetry", Amount(invoice.AmountRemaining, invoice.Currency));
 
-    public static string NothingOutstanding(Turn turn) =>
+    public string NothingOutstanding(Turn turn) =>
         turn.Billing?.Invoices.Any(i => i.Status == "open" && i.AmountRemaining > 0) == true
-            ? "There's nothing I can retry right now."
-            : "Good news: nothing is outstanding on your account. All your invoices are paid.";
+            ? Text("NothingToRetry")
+            : Text("NothingOutstanding");
 
-    public static string RetrySucceeded(Turn turn, Invoice invoice, GateOutcome outcome)
+    public string RetrySucceeded(Turn turn, Invoice invoice, GateOutcome outcome)
     {
         var card = turn.Billing?.DefaultPaymentMethod?.Card;
-        var amount = Money.Format(outcome.Result?.Amount ?? invoice.AmountRemaining, outcome.Result?.Currency ?? invoice.Currency);
-        return $"Done: I retried the payment and it went through. {amount} was paid"
-            + (card is null ? "" : $" with your {CardFormat.Name(card.Brand, card.Last4)}")
-            + ". Your invoice is now paid and there's nothing else outstanding for it.";
+        var amount = Amount(outcome.Result?.Amount ?? invoice.AmountRemaining, outcome.Result?.Currency ?? invoice.Currency);
+        return card is null ? Text("RetrySucceeded", amount) : Text("RetrySucceeded.Card", amount, YourCard(card));
     }
 
-    public static string RetryDeclined() =>
-        "I retried the payment, but the bank declined it again. You can put another card on file and we'll use it.";
+    public string RetryDeclined() => Text("RetryDeclined");
 
-    public static string Refunded(Charge charge, GateOutcome outcome)
+    public string Refunded(Charge charge, GateOutcome outcome)
     {
-        var amount = Money.Format(outcome.Result?.Amount ?? (charge.Amount - charge.AmountRefunded), charge.Currency);
-        var card = charge.PaymentMethodDetails?.Card;
-        var to = card is null ? "your card" : $"your {CardFormat.Name(card.Brand, card.Last4)}";
-        return $"Done: I've refunded {amount}{(string.IsNullOrEmpty(charge.Description) ? "" : $" for {charge.Description}")} to {to}. "
-            + "Refunds usually take 5–10 business days to show up, depending on your bank. Nothing else on your account changes.";
+        var amount = Amount(outcome.Result?.Amount ?? (charge.Amount - charge.AmountRefunded), charge.Currency);
+        var to = YourCard(charge.PaymentMethodDetails?.Card);
+        return string.IsNullOrEmpty(charge.Description) ? Text("Refunded", amount, to) : Text("Refunded.Described", amount, to, charge.Description);
     }
 
-    public static string InvoiceRefundNeedsPerson(Charge charge) =>
-        $"Refunds of a subscription or usage invoice ({Money.Format(charge.Amount, charge.Currency)} on {Money.Date(charge.Created)}) are reviewed by a person, so I haven't refunded anything myself.";
+    private string ChargeLine(Charge c) =>
+        string.IsNullOrEmpty(c.Description)
+            ? Text("ChargeLine", Amount(c.Amount, c.Currency), Date(c.Created))
+            : Text("ChargeLine.Described", Amount(c.Amount, c.Currency), Date(c.Created), c.Description);
 
-    public static string WhichCharge(Turn turn)
+    public string WhichCharge(Turn turn)
     {
         var recent = (turn.Billing?.Charges ?? []).Where(c => c.Status == "succeeded" && c.AmountRefunded < c.Amount)
             .OrderByDescending(c => c.Created).Take(3)
-            .Select(c => $"{Money.Format(c.Amount, c.Currency)} on {Money.Date(c.Created)}{(string.IsNullOrEmpty(c.Description) ? "" : $" ({c.Description})")}")
+            .Select(ChargeLine)
             .ToList();
-        return recent.Count == 0
-            ? "I don't see a charge on your account that could be refunded. Could you tell me the amount and date of the charge you mean?"
-            : $"Which charge would you like refunded? Your recent ones: {string.Join("; ", recent)}.";
+        return recent.Count == 0 ? Text("WhichCharge.None") : Text("WhichCharge", string.Join("; ", recent));
     }
 
-    public static string RefundStatus(Turn turn)
+    public string RefundStatus(Turn turn)
     {
         var refunds = turn.Billing?.Refunds ?? [];
         var pending = refunds.Where(r => r.Status == "pending").ToList();
         if (turn.Diagnosis is { RootCause: RootCause.RefundInProgress } d)
         {
-            return $"{Explain(turn, d)} You don't need to chase it: it's on its way.";
+            return Text("RefundStatus.InProgress", Explain(turn, d));
         }
 
         if (pending.Count > 0)
         {
             var r = pending[0];
-            return $"Your refund of {Money.Format(r.Amount, r.Currency)} was issued on {Money.Date(r.Created)} and is on its way. Refunds usually take 5–10 business days to appear, depending on your bank.";
+            return Text("RefundStatus.Pending", Amount(r.Amount, r.Currency), Date(r.Created));
         }
 
         var recent = refunds.Where(r => r.Status == "succeeded").OrderByDescending(r => r.Created).FirstOrDefault();
         return recent is not null
-            ? $"Your refund of {Money.Format(recent.Amount, recent.Currency)} was completed on {Money.Date(recent.Created)}. If it isn't on your statement yet, banks can take 5–10 business days to show it."
-            : "I don't see a refund on your account yet. If someone promised you one, tell me which charge it's for and I'll look into it.";
+            ? Text("RefundStatus.Completed", Amount(recent.Amount, recent.Currency), Date(recent.Created))
+            : Text("RefundStatus.None");
     }
 
-    public static string RecentCharges(Turn turn)
+    public string RecentCharges(Turn turn)
     {
         var charges = (turn.Billing?.Charges ?? []).Where(c => c.Status == "succeeded").OrderByDescending(c => c.Created).Take(5)
-            .Select(c => $"{Money.Format(c.Amount, c.Currency)} on {Money.Date(c.Created)}: {(string.IsNullOrEmpty(c.Description) ? turn.Billing!.InvoiceOf(c) is null ? "a one-time purchase" : "your subscription invoice" : c.Description)}")
+            .Select(c => Text(
+                "RecentCharges.Line",
+                Amount(c.Amount, c.Currency),
+                Date(c.Created),
+                string.IsNullOrEmpty(c.Description) ? Text(turn.Billing!.InvoiceOf(c) is null ? "RecentCharges.OneTime" : "RecentCharges.Subscription") : c.Description))
             .ToList();
-        return charges.Count == 0
-            ? "I don't see a successful charge from us on your account. If you see one on your statement, tell me its amount and date; if it isn't ours, your bank can tell you who made it."
-            : $"Here are your recent charges from us: {string.Join("; ", charges)}. If one of these isn't something you recognise, tell me which and I'll look into it.";
+        return charges.Count == 0 ? Text("RecentCharges.None") : Text("RecentCharges", string.Join("; ", charges));
     }
 
-    public static string AlreadyCancelling(Subscription subscription) =>
-        $"Your subscription is already set to end on {Money.Date(PeriodEnd(subscription))}. You keep access until then and won't be charged again.";
+    public string AlreadyCancelling(Subscription subscription) => Text("AlreadyCancelling", Date(PeriodEnd(subscription)));
 
-    public static string OfferCancel(Subscription subscription) =>
-        $"I can cancel your subscription so it ends on {Money.Date(PeriodEnd(subscription))} (the end of the period you've paid for); you keep access until then and won't be charged again. Would you like me to do that?";
+    public string OfferCancel(Subscription subscription) => Text("OfferCancel", Date(PeriodEnd(subscription)));
 
-    public static string Cancelled(Subscription subscription) =>
-        $"Done: your subscription is cancelled and will end on {Money.Date(PeriodEnd(subscription))}, the end of the period you've already paid for. You keep access until then, and you won't be charged again.";
+    public string Cancelled(Subscription subscription) => Text("Cancelled", Date(PeriodEnd(subscription)));
 
-    public static string CannotDoThisMyself(GateOutcome outcome) => outcome.Allowed
-        ? "I tried, but Stripe didn't confirm it, so I've stopped rather than risk doing it twice."
+    public string CannotDoThisMyself(GateOutcome outcome) => Text(outcome.Allowed
+        ? "CannotDo.NotConfirmed"
         : outcome.Action switch
         {
-            "refund" => "I can't approve this refund myself: it needs a person's review under our refund policy.",
-            "cancel_subscription" => "Cancellations on your account are handled by a person, so I haven't changed your subscription.",
-            "retry_payment" => "I can't retry this payment automatically.",
-            "credit" => "I can't add this credit myself: it needs a person's review.",
-            _ => "I can't do that automatically on your account.",
-        };
+            ActionType.Refund => "CannotDo.Refund",
+            ActionType.CancelSubscription => "CannotDo.Cancel",
+            ActionType.RetryPayment => "CannotDo.Retry",
+            ActionType.Credit => "CannotDo.Credit",
+            ActionType.RegenerateLink or ActionType.CardUpdateLink or ActionType.AuthenticatePayment or ActionType.UseCard => "CannotDo.Other",
+        });
 
-    public static string NotPossible(GateOutcome outcome) => outcome.Rule switch
+    public string NotPossible(GateOutcome outcome) => Text(outcome.Rule switch
     {
-        "already_refunded" => "That charge has already been refunded in full, so there's nothing more to refund.",
-        "invoice_not_open" => "That invoice isn't open any more, so there's nothing to pay.",
-        _ => "I can't do that on your account. Is there something else I can help with?",
-    };
+        "already_refunded" => "NotPossible.AlreadyRefunded",
+        "invoice_not_open" => "NotPossible.InvoiceNotOpen",
+        _ => "NotPossible",
+    });
 
-    public static string Answer(Turn turn, bool offerPerson)
+    public string Answer(Turn turn, bool offerPerson)
     {
         var parts = new List<string>();
         var diagnosis = turn.Diagnosis;
@@ -324,37 +373,37 @@ public static partial class LeeSays
         if (turn.Citations.Count > 0)
         {
             var article = turn.Citations[0];
-            parts.Add($"{Excerpt(article.Body)} (From our help article “{article.Title}”{ArticleLink(article)}.)");
+            parts.Add(Text("Article", Excerpt(article.Body), article.Title, ArticleLink(article)));
         }
 
         if (parts.Count == 0)
         {
-            parts.Add(diagnosis is null ? "Your account looks healthy: nothing is overdue and no payment has failed." : Explain(turn, diagnosis));
+            parts.Add(diagnosis is null ? Text("AccountHealthy") : Explain(turn, diagnosis));
         }
 
         if (offerPerson)
         {
-            parts.Add("If that doesn't sort it out, reply and I'll bring in a person from our team.");
+            parts.Add(Text("OfferPerson"));
         }
 
         return string.Join("\n\n", parts);
     }
 
-    private static string? NextRenewal(BillingSnapshot billing)
+    private string? NextRenewal(BillingSnapshot billing)
     {
         var subscription = billing.Subscriptions.Where(s => s.Status is "active" or "trialing" && !s.CancelAtPeriodEnd).OrderBy(PeriodEnd).FirstOrDefault();
         if (subscription is null)
         {
             return billing.Subscriptions.FirstOrDefault(s => s.CancelAtPeriodEnd && s.Status == "active") is { } ending
-                ? $"Your subscription ends on {Money.Date(PeriodEnd(ending))} and won't renew."
-                : "You don't have a subscription that renews, so there's no upcoming charge.";
+                ? Text("Renewal.Ends", Date(PeriodEnd(ending)))
+                : Text("Renewal.None");
         }
 
         var amount = subscription.Items?.Data?.Sum(i => (i.Price?.UnitAmount ?? 0) * Math.Max(1, i.Quantity)) ?? 0;
         var card = billing.DefaultPaymentMethod?.Card;
-        return $"Your next charge is on {Money.Date(PeriodEnd(subscription))}: {Money.Format(amount, subscription.Currency)} for your subscription"
-            + (card is null ? "." : $", to your {CardFormat.Name(card.Brand, card.Last4)}.")
-            + " Your account is in good standing: nothing is overdue.";
+        return card is null
+            ? Text("Renewal.Next", Date(PeriodEnd(subscription)), Amount(amount, subscription.Currency))
+            : Text("Renewal.Next.Card", Date(PeriodEnd(subscription)), Amount(amount, subscription.Currency), YourCard(card));
     }
 
     private static DateTimeOffset PeriodEnd(Subscription subscription) =>
@@ -378,5 +427,5 @@ public static partial class LeeSays
         return end < 0 ? text : text[..(end + 1)];
     }
 
-    private static string ArticleLink(Knowledge.Article article) => $", /api/v1/knowledge/articles/{Uri.EscapeDataString(article.Id)}";
+    private static string ArticleLink(Knowledge.Article article) => $"/api/v1/knowledge/articles/{Uri.EscapeDataString(article.Id)}";
 }

@@ -11,18 +11,15 @@ namespace Leeway.Agent.Replies;
 /// </summary>
 public sealed partial class ReplyGuard(ILogger<ReplyGuard> logger)
 {
-    public const string Withheld =
-        "I'm sorry, I can't share that. I can only talk about the account you're signed in with. Is there something on your own account I can help with?";
-
     private static readonly string[] InternalTerms = ["policy.yaml", "system prompt", "tool call", "function call", "idempotency", "audit log", .. LeeTools.GatedTools];
 
-    /// <returns>The reply if it is safe to send; else <see cref="Withheld"/>.</returns>
+    /// <returns>The reply if it is safe to send; else <see cref="LeeSays.Withheld"/> in the customer's language.</returns>
     public string Check(string reply, Turn turn)
     {
         if (Problem(reply, turn) is { } problem)
         {
             logger.LogWarning("Reply withheld in {Conversation}: {Problem}", turn.Conversation.Id, problem);
-            return Withheld;
+            return turn.Says.Withheld;
         }
 
         return reply;

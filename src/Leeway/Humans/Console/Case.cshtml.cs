@@ -4,6 +4,7 @@ using Leeway.Audit;
 using Leeway.Billing;
 using Leeway.Knowledge;
 using Leeway.Policy;
+using Leeway.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -167,13 +168,13 @@ public sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnowle
         foreach (var outcome in refused)
         {
             if (!entries.TryGetValue(outcome.AuditEntryId!.Value, out var entry) || JsonNode.Parse(entry.Parameters) is not JsonObject p
-                || outcome.Action is not ("refund" or "retry_payment" or "credit" or "cancel_subscription"))
+                || outcome.Action is not (ActionType.Refund or ActionType.RetryPayment or ActionType.Credit or ActionType.CancelSubscription))
             {
                 continue;
             }
 
             var action = new ApprovedAction(
-                outcome.Action,
+                WireName.Of(outcome.Action),
                 p["charge"]?.GetValue<string>(),
                 p["invoice"]?.GetValue<string>(),
                 p["subscription"]?.GetValue<string>(),

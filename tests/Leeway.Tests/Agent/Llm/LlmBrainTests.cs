@@ -4,6 +4,7 @@ using Leeway.Agent.Brain;
 using Leeway.Audit;
 using Leeway.Eval;
 using Leeway.Humans;
+using Leeway.Policy;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -54,7 +55,7 @@ public sealed class LlmBrainTests
 
         var opened = await world.Service<ICaseStore>().GetAsync(caseId!, CancellationToken.None);
         var attempt = Assert.Single(opened!.Packet.ActionsAttempted);
-        Assert.Equal("refund", attempt.Action);
+        Assert.Equal(ActionType.Refund, attempt.Action);
         Assert.False(attempt.Allowed);
         Assert.True(attempt.HumanCanGrant);
         Assert.Contains(opened.Packet.Transcript, line => line.Text.Contains("$240 back", StringComparison.Ordinal));

@@ -1,6 +1,7 @@
 using Leeway.Audit;
 using Leeway.Humans;
 using Leeway.Knowledge;
+using Leeway.Policy;
 using Leeway.Tests.Browser;
 using OpenQA.Selenium;
 
@@ -70,7 +71,7 @@ public sealed class ConsoleBrowserTests(Chromium browser)
         browser.ClickAndWait(browser.Find("form[data-fix=refund_duplicate] button[type=submit]"));
         Assert.Contains("passed it to a person", browser.Find("[data-testid=notice]").Text, StringComparison.Ordinal);
         var opened = Assert.Single(await world.Service<ICaseStore>().ListForCustomerAsync("cus_web_big", CancellationToken.None));
-        Assert.Contains(opened.Packet.ActionsAttempted, a => a.Action == "refund" && !a.Allowed && a.HumanCanGrant);
+        Assert.Contains(opened.Packet.ActionsAttempted, a => a.Action == ActionType.Refund && !a.Allowed && a.HumanCanGrant);
         Assert.Empty(await RefundsAsync(world));
 
         SignInStaff(world, staff.Email);
