@@ -19,6 +19,7 @@ public static class KnowledgeRegistration
     public static IEndpointRouteBuilder MapKnowledge(this IEndpointRouteBuilder app)
     {
         app.MapKnowledgeApi();
+        app.MapKnowledgePages();
         return app;
     }
 }

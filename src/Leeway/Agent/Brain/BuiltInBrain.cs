@@ -38,6 +38,13 @@ public sealed class BuiltInBrain : IBrain
         var u = turn.Understanding;
         var act = turn.Act;
         var handedOver = turn.Conversation.State == ConversationState.Escalated;
+        // "What email do you have for me?" is read structurally (the request act), before the intent: a model may take it
+        // for a request for a person. Answered from the signed-in customer's own Stripe record, never one the message names.
+        if (act.AsksEmailOnFile && !u.Signals.AsksForHuman && !act.Requests().Any() && turn.Billing is { } own && !ForeignReferences.Any(turn))
+        {
+            return turn.Says.EmailOnFile(own.Customer.Email);
+        }
+
         if (u.Signals.AsksForHuman || u.Intent == Intent.TalkToHuman)
         {
             if (handedOver)

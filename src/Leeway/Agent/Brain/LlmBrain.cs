@@ -39,9 +39,10 @@ public sealed class LlmBrain(IChatClient chat) : IBrain
         text.AppendLine("- State only facts from the diagnosis, the tools or a knowledge article. Never invent prices, dates, policies or promises.");
         text.AppendLine("- If the customer asks for a person, or you are unsure after one clarifying question, call escalate_to_human.");
         text.AppendLine("- Hand links exactly as the tools return them.");
+        text.AppendLine($"- Reply in the customer's language ({turn.Says.Culture.EnglishName}); write amounts and dates as that culture does (for example {turn.Says.Amount(1500, "eur")} and {turn.Says.Date(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero))}).");
         if (turn.Diagnosis is { } d)
         {
-            text.AppendLine($"Diagnosis: status {d.Status}, root cause {d.RootCause}, recommended action {WireName.Of(d.RecommendedAction)}. {d.Explanation}");
+            text.AppendLine($"Diagnosis: status {d.Status}, root cause {d.RootCause}, recommended action {WireName.Of(d.RecommendedAction)}. {turn.Says.Explain(turn, d)}");
         }
 
         if (turn.Billing is { } b && b.DefaultPaymentMethod?.Card is { } card)

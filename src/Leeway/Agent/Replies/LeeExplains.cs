@@ -33,9 +33,9 @@ internal static class LeeExplains
             RootCause.DuplicateCharge => say.Text("Explain.Duplicate", f.Amount, f.On(FactKeys.ChargeCreated)),
             RootCause.SourceUnavailable => say.Text("Explain.SourceUnavailable", Source(say, f.Get(FactKeys.Source))),
             RootCause.EntitlementMismatch => f.Get(FactKeys.Mismatch) == "active_without_subscription"
-                ? say.Text("Explain.Entitlement.NoSubscription", f.Get(FactKeys.Feature))
-                : say.Text("Explain.Entitlement.NotActive", f.Get(FactKeys.Feature)),
-            RootCause.UsageSpike => say.Text("Explain.UsageSpike", f.Get(FactKeys.Meter), f.Period, f.Amount, f.SpikeText),
+                ? say.Text("Explain.Entitlement.NoSubscription", LeeSays.Humanize(f.Get(FactKeys.Feature)))
+                : say.Text("Explain.Entitlement.NotActive", LeeSays.Humanize(f.Get(FactKeys.Feature))),
+            RootCause.UsageSpike => say.Text("Explain.UsageSpike", LeeSays.Humanize(f.Get(FactKeys.Meter)), f.Period, f.Amount, f.SpikeText),
             RootCause.CardExpiringSoon => say.Text("Explain.CardExpiringSoon", f.Card, f.ExpiryMonth, f.On(FactKeys.RenewalAt)),
             RootCause.RefundInProgress => say.Text("Explain.RefundInProgress", f.Amount, f.On(FactKeys.RefundCreated), f.Card, f.By(FactKeys.RefundExpectedBy)),
             _ => say.Text("Explain.None"),

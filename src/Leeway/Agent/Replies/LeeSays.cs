@@ -80,8 +80,29 @@ public sealed partial class LeeSays
     public string Card(string? brand, string? last4)
     {
         var name = string.IsNullOrWhiteSpace(brand) || brand.Equals("unknown", StringComparison.OrdinalIgnoreCase) ? Text("Card.Unknown") : CardFormat.Brand(brand);
-        return string.IsNullOrWhiteSpace(last4) ? Text("Card.Brand", name) : Text("Card.Ending", name, last4);
+        var card = string.IsNullOrWhiteSpace(last4) ? Text("Card.Brand", name) : Text("Card.Ending", name, last4);
+
+        // Languages that say "tarjeta Visa" leave the brand out when it is unknown: "tarjeta terminada en 4242".
+        return card.Replace("  ", " ", StringComparison.Ordinal).Trim();
     }
+
+    /// <summary>
+    /// A feature's or a meter's code as a person reads it (<c>api_calls</c> → <c>API calls</c>, <c>sso</c> → <c>SSO</c>):
+    /// a customer never sees a raw code.
+    /// </summary>
+    public static string Humanize(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return "";
+        }
+
+        var words = code.Trim().Split(['_', '-', '.'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => Acronyms.Contains(w) ? w.ToUpperInvariant() : w);
+        return string.Join(' ', words);
+    }
+
+    private static readonly HashSet<string> Acronyms = new(StringComparer.OrdinalIgnoreCase) { "api", "sso", "saml", "sms", "ip", "url", "cpu", "gpu", "ai", "llm", "gb", "tb", "mb", "sla", "scim", "mfa", "2fa" };
 
     /// <summary>"your Visa ending in 4242" (a sentence's object), or "your card" when nothing is known.</summary>
     public string YourCard(PaymentMethodCard? card) => card is null ? Text("Card.YourCard") : Text("Card.Your", Card(card.Brand, card.Last4));
@@ -333,6 +354,8 @@ public sealed partial class LeeSays
         return charges.Count == 0 ? Text("RecentCharges.None") : Text("RecentCharges", string.Join("; ", charges));
     }
 
+    public string EmailOnFile(string? email) => string.IsNullOrWhiteSpace(email) ? Text("EmailOnFile.None") : Text("EmailOnFile", email);
+
     public string AlreadyCancelling(Subscription subscription) => Text("AlreadyCancelling", Date(PeriodEnd(subscription)));
 
     public string OfferCancel(Subscription subscription) => Text("OfferCancel", Date(PeriodEnd(subscription)));
@@ -373,7 +396,10 @@ public sealed partial class LeeSays
         if (turn.Citations.Count > 0)
         {
             var article = turn.Citations[0];
-            parts.Add(Text("Article", Excerpt(article.Body), article.Title, ArticleLink(article)));
+            // The articles are written in English: a reader of another language gets the link, not English text.
+            parts.Add(Language == Knowledge.KnowledgePages.ArticleLanguage
+                ? Text("Article", Excerpt(article.Body), article.Title, ArticleLink(article))
+                : Text("Article.Link", ArticleLink(article)));
         }
 
         if (parts.Count == 0)
@@ -409,23 +435,62 @@ public sealed partial class LeeSays
     private static DateTimeOffset PeriodEnd(Subscription subscription) =>
         new(DateTime.SpecifyKind(subscription.Items?.Data?.Select(i => i.CurrentPeriodEnd).DefaultIfEmpty(DateTime.MinValue).Min() ?? DateTime.MinValue, DateTimeKind.Utc));
 
-    /// <summary>Up to about 400 characters of an article, ending on a whole sentence.</summary>
-    public static string Excerpt(string body)
+    /// <summary>
+    /// The opening of an article, up to about 400 characters, in whole paragraphs of prose (a list or a heading ends
+    /// it), and always ending on a whole sentence: a paragraph too long is cut after its last sentence that fits.
+    /// </summary>
+    public static string Excerpt(string body, int budget = 400)
     {
-        var text = body.ReplaceLineEndings(" ").Trim();
-        if (text.Length <= 400)
+        var paragraphs = body.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var taken = new List<string>();
+        var length = 0;
+        foreach (var paragraph in paragraphs)
+        {
+            if (paragraph.StartsWith('-') || paragraph.StartsWith('*') || paragraph.StartsWith('#') || paragraph.EndsWith(':'))
+            {
+                if (taken.Count > 0)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            var text = paragraph.ReplaceLineEndings(" ");
+            if (length + text.Length > budget)
+            {
+                if (taken.Count == 0)
+                {
+                    taken.Add(WholeSentences(text, budget));
+                }
+
+                break;
+            }
+
+            taken.Add(text);
+            length += text.Length + 1;
+        }
+
+        return taken.Count == 0 ? WholeSentences(body.ReplaceLineEndings(" ").Trim(), budget) : string.Join(" ", taken);
+    }
+
+    /// <summary>The sentences of <paramref name="text"/> that fit in <paramref name="budget"/> characters (at least the first).</summary>
+    private static string WholeSentences(string text, int budget)
+    {
+        var ends = SentenceEnd().Matches(text).Select(m => m.Index + 1).ToList();
+        if (ends.Count == 0)
         {
             return text;
         }
 
-        var end = text.LastIndexOfAny(['.', '!', '?'], 400);
-        if (end < 80)
-        {
-            end = text.IndexOfAny(['.', '!', '?'], 400);
-        }
-
-        return end < 0 ? text : text[..(end + 1)];
+        var fits = ends.LastOrDefault(e => e <= budget);
+        return text[..(fits > 0 ? fits : ends[0])].Trim();
     }
 
-    private static string ArticleLink(Knowledge.Article article) => $"/api/v1/knowledge/articles/{Uri.EscapeDataString(article.Id)}";
+    // A sentence ends at . ! or ? followed by a space and a capital, or the end of the text; "e.g." and "i.e." do not end one.
+    [GeneratedRegex(@"(?<!\b(?:e\.g|i\.e|etc|z\.B|p\.ex|ca))[.!?](?=\s+[\p{Lu}\d""“«]|\s*$)")]
+    private static partial Regex SentenceEnd();
+
+    /// <summary>The article's page for people (not its JSON).</summary>
+    private static string ArticleLink(Knowledge.Article article) => Knowledge.KnowledgePages.PathOf(article.Id);
 }

@@ -39,13 +39,10 @@ public static class ReplyCulture
         [("pt", "usd")] = "pt-BR",
     };
 
-    /// <summary>The languages LeeSays.resx has a translation for; the others are answered in English until theirs lands.</summary>
-    public static readonly IReadOnlySet<string> Translated = new HashSet<string>(StringComparer.Ordinal) { "en" };
-
     /// <summary>The culture for <paramref name="language"/> (two letters; anything else is English) and the customer's currency.</summary>
     public static CultureInfo For(string? language, string? currency = null)
     {
-        var lang = language is not null && Translated.Contains(language) ? language : "en";
+        var lang = language is not null && DefaultRegion.ContainsKey(language) ? language : "en";
         var code = string.IsNullOrWhiteSpace(currency) ? "" : currency.Trim().ToLowerInvariant();
         var name = ByCurrency.GetValueOrDefault((lang, code)) ?? DefaultRegion[lang];
         return CultureInfo.GetCultureInfo(name);

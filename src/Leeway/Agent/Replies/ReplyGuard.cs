@@ -22,6 +22,12 @@ public sealed partial class ReplyGuard(ILogger<ReplyGuard> logger)
             return turn.Says.Withheld;
         }
 
+        if (RawCodes(reply) is { Count: > 0 } codes)
+        {
+            // The customer's own, so not withheld; but a customer should read names and numbers, not codes.
+            logger.LogWarning("Reply in {Conversation} holds internal codes: {Codes}", turn.Conversation.Id, string.Join(", ", codes));
+        }
+
         return reply;
     }
 
@@ -67,14 +73,23 @@ public sealed partial class ReplyGuard(ILogger<ReplyGuard> logger)
         var amounts = KnownAmounts(turn);
         foreach (Match amount in Amount().Matches(text))
         {
-            var minor = (long)Math.Round(decimal.Parse(amount.Groups["n"].Value.Replace(",", ""), CultureInfo.InvariantCulture) * 100);
-            if (!amounts.Contains(minor))
+            if (!MinorUnitsOf(amount.Groups["n"].Value).Any(amounts.Contains))
             {
                 return $"an amount that is not from the customer's account ({amount.Value})";
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Stripe object ids and raw codes (<c>in_…</c>, <c>api_calls</c>, <c>insufficient_funds</c>) a reply holds outside its
+    /// links and email addresses: what a customer should never have to read.
+    /// </summary>
+    public static IReadOnlyList<string> RawCodes(string reply)
+    {
+        var text = Email().Replace(RelativeLink().Replace(Url().Replace(reply, " "), " "), " ");
+        return ObjectId().Matches(text).Concat(SnakeCode().Matches(text)).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Every amount the customer's own billing, Lee's actions this turn, or the customer's own words hold.</summary>
@@ -113,7 +128,7 @@ public sealed partial class ReplyGuard(ILogger<ReplyGuard> logger)
 
             foreach (Match amount in Amount().Matches(d.Explanation))
             {
-                amounts.Add((long)Math.Round(decimal.Parse(amount.Groups["n"].Value.Replace(",", ""), CultureInfo.InvariantCulture) * 100));
+                amounts.UnionWith(MinorUnitsOf(amount.Groups["n"].Value));
             }
         }
 
@@ -126,9 +141,45 @@ public sealed partial class ReplyGuard(ILogger<ReplyGuard> logger)
     [GeneratedRegex(@"\b(?:cus|in|ch|pi|sub|re|dp|cs|cs_test|pm|price|prod|si|il|evt|cbtxn|bps|txn|inpay|seti|card)_[A-Za-z0-9_]+")]
     private static partial Regex ObjectId();
 
+    [GeneratedRegex(@"(?<![\w/])/[a-z][^\s]*")]
+    private static partial Regex RelativeLink();
+
+    [GeneratedRegex(@"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")]
+    private static partial Regex SnakeCode();
+
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")]
     private static partial Regex Email();
 
-    [GeneratedRegex(@"(?:[$€£¥]|CA\$|A\$|CHF )(?<n>\d[\d,]*(?:\.\d{1,2})?)|(?<n>\d[\d,]*\.\d{2})(?= ?[A-Z]{3}\b)")]
+    /// <summary>
+    /// The amount a money mention can stand for, in minor units, whatever culture wrote it: <c>$1,234.50</c>,
+    /// <c>1.234,50 €</c>, <c>1 234,50 €</c> (a narrow no-break space), <c>R$ 15,00</c>, <c>¥500</c>. The last <c>.</c> or
+    /// <c>,</c> followed by one or two digits is the decimal mark; any other separator groups thousands. The currency's
+    /// decimals are not known here, so both readings of a whole number count (¥500 is 500; $500 is 50000).
+    /// </summary>
+    internal static IEnumerable<long> MinorUnitsOf(string number)
+    {
+        var mark = number.LastIndexOfAny(['.', ',']);
+        var decimals = mark >= 0 && number.Length - mark - 1 is 1 or 2 ? number[(mark + 1)..] : "";
+        var whole = new string((decimals.Length > 0 ? number[..mark] : number).Where(char.IsAsciiDigit).ToArray());
+        if (!decimal.TryParse(whole.Length == 0 ? "0" : whole, NumberStyles.None, CultureInfo.InvariantCulture, out var major))
+        {
+            yield break;
+        }
+
+        var value = major + (decimals.Length == 0 ? 0 : decimal.Parse(decimals, CultureInfo.InvariantCulture) / (decimals.Length == 1 ? 10 : 100));
+        yield return (long)Math.Round(value * 100);
+        if (decimals.Length == 0)
+        {
+            yield return (long)major;
+            yield return (long)major * 1000;
+        }
+    }
+
+    // A number written with a currency symbol or ISO code before or after it, with or without a (no-break) space; the
+    // number takes any culture's separators: "," "." and the no-break spaces that group thousands.
+    private const string Number = @"\d{1,3}(?:[.,\u00A0\u202F]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?";
+    private const string Currency = @"(?:[A-Z]{1,3})?[$€£¥₹₩₪]|\b(?:USD|EUR|GBP|JPY|CHF|CAD|AUD|NZD|SEK|NOK|DKK|PLN|CZK|HUF|BRL|MXN|INR|SGD|HKD)\b";
+
+    [GeneratedRegex(@"(?:" + Currency + @")[\u00A0\u202F ]?(?<n>" + Number + @")|(?<![\d.,])(?<n>" + Number + @")[\u00A0\u202F ]?(?:(?:[A-Z]{1,3})?[$€£¥₹₩₪]|\b[A-Z]{3}\b)")]
     private static partial Regex Amount();
 }

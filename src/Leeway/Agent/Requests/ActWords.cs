@@ -196,6 +196,17 @@ internal static class ActWords
         "tutto a posto", "tutto ok", "tutto bene", "tutto risolto",
     ];
 
+    /// <summary>Words for an email address, as the tokenizer cuts them ("e-mail" is "e mail").</summary>
+    public static readonly string[] EmailWords = ["email", "emails", "e mail", "mail address", "correo", "courriel", "correio", "emailadresse", "mailadresse", "adresse e mail"];
+
+    /// <summary>What makes a sentence about an email address ask which one is on file: a which-word or "on file".</summary>
+    public static readonly string[] WhichOnFile =
+    [
+        "what", "which", "what's", "whats", "on file", "have for me", "you have", "registered", "cual", "que", "welche", "welcher", "welches",
+        "hinterlegt", "quel", "quelle", "enregistre", "enregistree", "qual", "registrado", "registrada", "cadastrado", "quale", "registrato",
+        "registrata",
+    ];
+
     /// <summary>Words that carry no request: with greetings, closings and yeses, a message of only these is small talk.</summary>
     public static readonly string[] Filler =
     [

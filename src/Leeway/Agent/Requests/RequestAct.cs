@@ -61,6 +61,9 @@ public sealed record RequestAct(
     bool SmallTalkOnly,
     string Language)
 {
+    /// <summary>The message asks which email address is on the customer's account ("what email do you have for me?").</summary>
+    public bool AsksEmailOnFile { get; init; }
+
     /// <summary>A message with nothing in it that asks for anything: permits no action.</summary>
     public static readonly RequestAct None = new([], false, false, false, false, false, false, false, "en");
 

@@ -32,6 +32,8 @@ public static partial class RequestActReader
     private static readonly Phrase[] No = Phrases(ActWords.No);
     private static readonly Phrase[] StatusCheck = Phrases(ActWords.StatusCheck);
     private static readonly Phrase[] ClauseBreaks = Phrases(ActWords.ClauseBreaks);
+    private static readonly Phrase[] EmailWords = Phrases(ActWords.EmailWords);
+    private static readonly Phrase[] WhichOnFile = Phrases(ActWords.WhichOnFile);
     private static readonly HashSet<string> Negators = new(ActWords.Negators, StringComparer.Ordinal);
     private static readonly HashSet<string> BareStop = new(ActWords.BareStop, StringComparer.Ordinal);
     private static readonly HashSet<string> Openers = new(ActWords.Openers, StringComparer.Ordinal);
@@ -51,6 +53,7 @@ public static partial class RequestActReader
         var greeting = false;
         var closing = false;
         var status = false;
+        var asksEmail = false;
         var content = 0;
         var firstClause = true;
         var confirms = false;
@@ -66,6 +69,7 @@ public static partial class RequestActReader
             var clauses = Clauses(tokens);
             var hypothetical = IsHypothetical(tokens, language);
             status |= Find(StatusCheck, tokens) >= 0;
+            asksEmail |= Find(EmailWords, tokens) >= 0 && Find(WhichOnFile, tokens) >= 0;
             foreach (var clause in clauses)
             {
                 greeting |= Find(Greetings, clause) == 0;
@@ -120,7 +124,10 @@ public static partial class RequestActReader
             Closing: closing,
             StatusCheck: status,
             SmallTalkOnly: content == 0 && actions.Count == 0 && !status && !withdraws,
-            Language: language);
+            Language: language)
+        {
+            AsksEmailOnFile = asksEmail,
+        };
     }
 
     private static bool IsBareStop(List<string> clause)

@@ -30,7 +30,7 @@ internal static class LanguageGuesser
             "o os as e meu minha meus minhas nao por para com uma um voce voces obrigado obrigada ola fatura cartao pagamento assinatura cobranca cobrado cobraram quero quando onde porque ja esta estou tenho foi dos das do da na nas isso isto tambem mas pode cancelar reembolso dinheiro vezes conta preciso ajuda mes em ao pela pelo seu sua",
             "sim obrigado obrigada ola nao voce estou tenho isso"),
         ["it"] = Weights(
-            "il lo gli le e mio mia miei mie non per con una un che di del della dello dei nel nella sono ho ha perche quando dove grazie ciao fattura carta pagamento abbonamento voglio posso gia anche ma rimborso addebito addebitato addebitati volte questo questa mi ci vi vorrei annullare disdire soldi conto aiuto mese due stato stata come",
+            "il lo gli le e mio mia miei mie non per con una un che di del della dello dei nel nella sono ho ha perche quando dove grazie ciao fattura carta pagamento abbonamento voglio posso gia anche ma rimborso addebito addebitato addebitati volte questo questa mi ci vi vorrei annullare disdire soldi conto aiuto mese due stato stata come quale avete abbiamo registrato riprova adesso",
             "grazie ciao voglio vorrei sono ho perche questo"),
     };
 
