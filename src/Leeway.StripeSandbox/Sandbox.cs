@@ -22,6 +22,8 @@ internal sealed class Sandbox
 
     public RequestLog Requests { get; } = new();
 
+    public RequestCounts Counts { get; } = new();
+
     public ConcurrentDictionary<string, IdempotencyEntry> Idempotency { get; } = new(StringComparer.Ordinal);
 
     public FaultSettings Faults { get; } = new();

@@ -51,6 +51,7 @@ public static class LeewayApp
 
         var app = builder.Build();
         app.UseHardening();
+        app.UseStripeReadScopes();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -199,7 +199,7 @@ internal static class RenewalDayBurst
     internal static string InvoiceId(int i) => $"in_burst_{i:D5}";
 
     /// <summary>Delivers as Stripe does, <paramref name="concurrency"/> at a time.</summary>
-    private static async Task<(TimeSpan Elapsed, double[] Latencies, int Refused)> DeliverAsync(HttpClient http, IReadOnlyList<string> payloads, string secret, int concurrency)
+    internal static async Task<(TimeSpan Elapsed, double[] Latencies, int Refused)> DeliverAsync(HttpClient http, IReadOnlyList<string> payloads, string secret, int concurrency)
     {
         var latencies = new ConcurrentBag<double>();
         var refused = 0;

@@ -29,6 +29,12 @@ internal static class AdminApi
         admin.MapPost("/events", Endpoint(sandbox, FireEvent));
         admin.MapPost("/faults", Endpoint(sandbox, SetFaults));
         admin.MapGet("/requests", Endpoint(sandbox, Requests));
+        admin.MapGet("/request_counts", Endpoint(sandbox, (s, _, _) => Task.FromResult(s.Counts.ToJson())));
+        admin.MapPost("/request_counts/reset", Endpoint(sandbox, (s, _, _) =>
+        {
+            s.Counts.Clear();
+            return Task.FromResult(s.Counts.ToJson());
+        }));
         admin.MapGet("/objects/{id}", Endpoint(sandbox, ObjectById));
         admin.MapPost("/checkout/sessions/{id}/complete", Endpoint(sandbox, CompleteCheckout));
         admin.MapPost("/invoices/{id}/authenticate", Endpoint(sandbox, AuthenticateInvoice));

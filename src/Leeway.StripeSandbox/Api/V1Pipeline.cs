@@ -21,6 +21,7 @@ internal static class V1Pipeline
         var method = http.Request.Method;
         var mutating = HttpMethods.IsPost(method) || HttpMethods.IsDelete(method);
         var path = http.Request.Path.Value ?? "";
+        sandbox.Counts.Add(method, (http.GetEndpoint() as Microsoft.AspNetCore.Routing.RouteEndpoint)?.RoutePattern.RawText);
         var idempotencyKey = mutating && http.Request.Headers.TryGetValue("Idempotency-Key", out var key) && key.ToString().Length > 0 ? key.ToString() : null;
 
         var root = new FormNode();

@@ -21,4 +21,18 @@ public sealed class BillingOptions
 
     [Range(100, 120_000)]
     public int RequestTimeoutMs { get; set; } = 10_000;
+
+    /// <summary>This host's limit on Stripe requests a second, reads and writes each. 0: Stripe's own limit for the key's
+    /// mode (25 test, 100 live) on api.stripe.com, none elsewhere (the sandbox); with several hosts on one account, give
+    /// each its share.</summary>
+    [Range(0, 10_000)]
+    public int RequestsPerSecond { get; set; }
+
+    /// <summary>How often a read answered 429 or 5xx is tried again (with back-off).</summary>
+    [Range(0, 10)]
+    public int ReadRetries { get; set; } = 4;
+
+    /// <summary>Whether one unit of work (an event, a chat turn, a page, a job) reads each Stripe resource once
+    /// (<see cref="StripeReadScope"/>). Off only to measure what sharing saves.</summary>
+    public bool ShareReadsInScope { get; set; } = true;
 }

@@ -9,7 +9,9 @@ public static class BillingRegistration
     {
         builder.Services.AddOptions<BillingOptions>().BindConfiguration(BillingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<BillingOptions>, BillingOptionsValidator>();
-        builder.Services.AddHttpClient("stripe");
+        builder.Services.AddSingleton<StripeRateLimits>();
+        builder.Services.AddTransient<StripeTraffic>();
+        builder.Services.AddHttpClient("stripe").AddHttpMessageHandler<StripeTraffic>();
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<BillingOptions>>().Value;
@@ -25,5 +27,16 @@ public static class BillingRegistration
         });
         builder.Services.AddSingleton<IBillingReader, StripeBillingReader>();
         return builder;
+    }
+
+    /// <summary>Each HTTP request (a page, a chat turn, an API call) reads each Stripe resource once (<see cref="StripeReadScope"/>).</summary>
+    public static WebApplication UseStripeReadScopes(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            using var scope = StripeReadScope.Begin();
+            await next(context);
+        });
+        return app;
     }
 }

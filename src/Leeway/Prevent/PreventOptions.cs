@@ -26,19 +26,13 @@ public sealed class PreventOptions
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 8;
 
-    /// <summary>Days between smart retries when Stripe names no <c>next_payment_attempt</c> (attempt 1, 2, 3, …; the last
+    /// <summary>Days between Leeway's retries of an invoice Stripe will not retry (no <c>next_payment_attempt</c>) (attempt 1, 2, 3, …; the last
     /// repeats). Empty: 1, 3, 5, 7. (Left empty here because configuration binding appends to an array's defaults.)</summary>
     public int[] RetryBackoffDays { get; set; } = [];
 
     public IReadOnlyList<int> Backoff => RetryBackoffDays.Length > 0 ? RetryBackoffDays : DefaultBackoffDays;
 
     private static readonly int[] DefaultBackoffDays = [1, 3, 5, 7];
-
-    /// <summary>How long after the invoice's <c>next_payment_attempt</c> the smart retry runs. 0 (Leeway runs dunning, Stripe's
-    /// automatic retries are off): at that moment. With Stripe's own retries on, a grace lets Stripe's attempt go first;
-    /// ours then sees the attempt count moved and stands down.</summary>
-    [Range(0, 1_440)]
-    public int RetryGraceMinutes { get; set; }
 
     /// <summary>At most one nudge per customer, reason, object and channel within this many hours.</summary>
     [Range(1, 24 * 30)]

@@ -75,6 +75,7 @@ internal sealed class ScheduledWork(
 
         try
         {
+            using var reads = Billing.StripeReadScope.Begin(); // one job reads each Stripe resource once
             var outcome = await runner.RunAsync(job, cancellationToken);
             await jobs.CompleteAsync(job.Key, outcome, cancellationToken);
             logger.LogInformation("Job {JobKey} ran: {Outcome}", job.Key, outcome);

@@ -7,12 +7,14 @@ using Stripe;
 namespace Leeway.Prevent;
 
 /// <summary>
-/// Smart retries of soft declines. One retry is scheduled per failed attempt (job key <c>retry_payment:{invoice}:{attempts}</c>),
-/// while the invoice has fewer than <c>retry_max_attempts</c> attempts: at the invoice's <c>next_payment_attempt</c> (plus
-/// <see cref="PreventOptions.RetryGraceMinutes"/>) when it names one, else after a back-off of
-/// <see cref="PreventOptions.RetryBackoffDays"/>. An invoice attempted again in the meantime (by Stripe or anyone) is
-/// left alone: the retry stands in only for an attempt that did not happen. When it falls due, the retry reads
-/// the invoice again and asks the gate, which has the last word (hard declines, attempts, risk, disputes).
+/// Retries of soft declines that Stripe will not make itself. While an open invoice names a <c>next_payment_attempt</c>,
+/// Stripe's Smart Retries will attempt it (docs.stripe.com/billing/revenue-recovery/smart-retries): Leeway schedules
+/// nothing, and a retry that falls due stands down if Stripe has since taken it over, so a card is never charged by
+/// both. When Stripe names none (Smart Retries off, or its schedule used up), one retry is scheduled per failed attempt
+/// (job key <c>retry_payment:{invoice}:{attempts}</c>) after a back-off of <see cref="PreventOptions.RetryBackoffDays"/>,
+/// while the invoice has fewer than <c>retry_max_attempts</c> attempts. An invoice attempted again in the meantime is left
+/// alone. When it falls due, the retry reads the invoice again and asks the gate, which has the last word (hard
+/// declines, attempts, risk, disputes).
 /// </summary>
 internal sealed class SmartRetries(
     StripeClient stripe,
@@ -32,15 +34,20 @@ internal sealed class SmartRetries(
             return null;
         }
 
-        var now = time.GetUtcNow();
+        if (StripeWillRetry(invoice))
+        {
+            return null;
+        }
+
         var settings = options.Value;
-        var due = invoice.NextPaymentAttempt.Utc() is { } next && next > now
-            ? next.AddMinutes(settings.RetryGraceMinutes)
-            : now.AddDays(settings.Backoff[(int)Math.Clamp(invoice.AttemptCount - 1, 0, settings.Backoff.Count - 1)]);
+        var due = time.GetUtcNow().AddDays(settings.Backoff[(int)Math.Clamp(invoice.AttemptCount - 1, 0, settings.Backoff.Count - 1)]);
         var key = $"{JobKinds.RetryPayment}:{invoice.Id}:{invoice.AttemptCount.ToString(CultureInfo.InvariantCulture)}";
         var attempts = invoice.AttemptCount.ToString(CultureInfo.InvariantCulture);
         return await jobs.ScheduleAsync(key, JobKinds.RetryPayment, invoice.CustomerId, invoice.Id, due, attempts, cancellationToken) ? due : null;
     }
+
+    /// <summary>Stripe will attempt the invoice again on its own (Smart Retries or its retry schedule).</summary>
+    private bool StripeWillRetry(Invoice invoice) => invoice.NextPaymentAttempt.Utc() is { } next && next > time.GetUtcNow();
 
     public async Task<string> RunAsync(ScheduledJob job, CancellationToken cancellationToken)
     {
@@ -53,6 +60,11 @@ internal sealed class SmartRetries(
         if (long.TryParse(job.Data, CultureInfo.InvariantCulture, out var scheduledAt) && invoice.AttemptCount > scheduledAt)
         {
             return $"skipped: the invoice was attempted again since ({invoice.AttemptCount} attempts)";
+        }
+
+        if (StripeWillRetry(invoice))
+        {
+            return $"skipped: Stripe retries it itself at {invoice.NextPaymentAttempt.Utc()!.Value.ToString("O", CultureInfo.InvariantCulture)}";
         }
 
         var outcome = await gate.ExecuteAsync(Actor.Tier0, Principal.Customer(invoice.CustomerId), new RetryPayment(invoice.Id), job.Key, cancellationToken);

@@ -1,3 +1,4 @@
+using Leeway.Billing;
 using Leeway.Diagnostics;
 using Stripe;
 
@@ -23,6 +24,8 @@ internal sealed class WebhookProcessor(
     /// <returns>True when every handler succeeded and the event is marked processed.</returns>
     public async Task<bool> ProcessAsync(InboxEvent stored, CancellationToken cancellationToken, Event? parsed = null)
     {
+        // One event reads each Stripe resource once: its handlers, the diagnosis, the gate's facts and the nudge share it.
+        using var reads = StripeReadScope.Begin();
         try
         {
             // Verified when it was received; the inbox holds only verified payloads.

@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+
+namespace Leeway.Billing;
+
+/// <summary>
+/// One unit of work (a webhook event, a chat turn, a page, a job) reads each Stripe resource once: inside a scope, a
+/// GET for a URL already read (or being read) is answered with that first answer, so the diagnosis, the gate's facts
+/// and the nudge all share one snapshot instead of asking Stripe again. Any write (POST, DELETE) in the scope forgets
+/// everything read before it: what the write changed is read fresh. Outside a scope every read goes to Stripe.
+/// </summary>
+public static class StripeReadScope
+{
+    private static readonly AsyncLocal<Reads?> Current = new();
+
+    /// <summary>Begins a scope for the work that follows on this async flow; disposing it ends the scope.</summary>
+    public static IDisposable Begin()
+    {
+        var previous = Current.Value;
+        Current.Value = new Reads();
+        return new End(previous);
+    }
+
+    /// <summary>A scope is meant for seconds of work. One that lives on (a task started inside it and left running)
+    /// stops sharing after this long, so nothing reads a minute-old answer as fresh.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+
+    internal static Reads? Active => Current.Value is { } reads && Environment.TickCount64 - reads.Began < Lifetime.TotalMilliseconds ? reads : null;
+
+    /// <summary>The answers read so far, by URL, shared by the flows the scope spans (the diagnosis reads concurrently).</summary>
+    internal sealed class Reads
+    {
+        private ConcurrentDictionary<string, Lazy<Task<StoredAnswer>>> _answers = new(StringComparer.Ordinal);
+
+        public long Began { get; } = Environment.TickCount64;
+
+        public Task<StoredAnswer> GetOrRead(string url, Func<Task<StoredAnswer>> read) =>
+            _answers.GetOrAdd(url, _ => new Lazy<Task<StoredAnswer>>(read)).Value;
+
+        /// <summary>A failed read is not kept: the next asker tries Stripe again.</summary>
+        public void Forget(string url) => _answers.TryRemove(url, out _);
+
+        public void ForgetAll() => Interlocked.Exchange(ref _answers, new ConcurrentDictionary<string, Lazy<Task<StoredAnswer>>>(StringComparer.Ordinal));
+    }
+
+    private sealed class End(Reads? previous) : IDisposable
+    {
+        public void Dispose() => Current.Value = previous;
+    }
+}
