@@ -57,7 +57,7 @@ public static class LeewayApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi("/openapi/{documentName}.json").WithName("GetOpenApiDocument");
 
         app.MapIdentity();
         app.MapDiagnostics();

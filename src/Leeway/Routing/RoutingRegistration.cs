@@ -14,8 +14,6 @@ public static class RoutingRegistration
         // Contacts that arrive by mail are classified here; TryAdd, so the Agent's own registration is the same one.
         builder.Services.AddUnderstanding();
         builder.Services.AddSingleton<IContactRouter, RoutingTable>();
-        builder.Services.AddSingleton<ISchema, ContactSchema>();
-        builder.Services.AddSingleton<IContactLog, ContactLog>();
         // Every entry point records its contacts through its own capability's observer hook, so none depends on Routing.
         builder.Services.AddSingleton<IConversationObserver, ChatContacts>();
         builder.Services.AddSingleton<IMeterObserver, DashboardContacts>();

@@ -1,9 +1,10 @@
 using Leeway.Storage;
 
-namespace Leeway.Routing;
+namespace Leeway.Observability;
 
 internal sealed class ContactSchema : ISchema
 {
+    // The key its migrations are recorded under, kept when the log moved here from Routing.
     public string Capability => "Routing";
 
     public IEnumerable<string> Statements(SqlDialect dialect) =>

@@ -1,9 +1,9 @@
 using System.Data.Common;
 using Dapper;
-using Leeway.Observability;
+using Leeway.Routing;
 using Leeway.Storage;
 
-namespace Leeway.Routing;
+namespace Leeway.Observability;
 
 /// <summary>The contact log in the product's database (SQLite or PostgreSQL), with the live metrics updated on each write.</summary>
 internal sealed class ContactLog(Database database, TimeProvider time, IdGenerator ids, LeewayMetrics metrics) : IContactLog

@@ -1,9 +1,9 @@
-using Leeway.Observability;
+using Leeway.Humans.Console;
 using Leeway.Observability.Charts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Leeway.Humans.Console;
+namespace Leeway.Observability;
 
 /// <summary>
 /// The operations page: the contact log's metrics as charts over time, drift, and the cost model, for a window of UTC
