@@ -20,7 +20,7 @@ namespace Leeway.Agent.Brain;
 public sealed class BuiltInBrain : IBrain
 {
     /// <summary>Below this, the intent is a guess: ask once, then hand to a person.</summary>
-    public const double ConfidenceFloor = 0.45;
+    public const double ConfidenceFloor = 0.65;
 
     private static readonly HashSet<string> Blocking =
         [RootCause.DisputeOpen, RootCause.PaymentBlockedRisk, RootCause.EntitlementMismatch, RootCause.SourceUnavailable];
