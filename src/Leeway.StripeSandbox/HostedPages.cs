@@ -24,7 +24,7 @@ internal static class HostedPages
         app.MapPost("/c/pay/{id}", (string id) => Act(sandbox, world =>
         {
             var session = world.Find<CheckoutSession>(id) ?? throw new AdminException(404, "This checkout link does not exist.");
-            CustomerActions.CompleteCheckout(world, session, null, makeDefault: session.Mode == "setup");
+            CustomerActions.CompleteCheckout(world, session, null);
             return CheckoutPage(world, id);
         }));
 
@@ -32,19 +32,15 @@ internal static class HostedPages
         app.MapPost("/p/session/{id}/card", (string id) => Act(sandbox, world =>
         {
             var session = world.Find<PortalSession>(id) ?? throw new AdminException(404, "This portal link does not exist.");
-            var card = world.Add(new PaymentMethod { Id = StripeIds.New("pm_"), Created = world.Now, Customer = session.Customer, ExpYear = UnixTime.From(world.Now).Year + 4 });
-            world.Emit("payment_method.attached", card);
-            var customer = world.Get<Customer>(session.Customer, "customer");
-            var before = world.Render(customer);
-            customer.DefaultPaymentMethod = card.Id;
-            world.EmitIfChanged("customer.updated", customer, before);
+            // The portal saves the card on the customer; making it the default is the integrator's job, as with Checkout.
+            CustomerActions.CardFor(world, session.Customer, null, null);
             return PortalPage(world, id);
         }));
 
         app.MapGet("/i/{invoice}/{token}", (string invoice, string token) => Page(sandbox, world => InvoicePage(world, invoice, token, null)));
         app.MapPost("/i/{invoice}/{token}/pay", (string invoice, string token) => Act(sandbox, world =>
         {
-            var found = ValidInvoice(world, invoice, token);
+            var found = HostedInvoice.Valid(world, invoice, token);
             string note;
             try
             {
@@ -60,22 +56,9 @@ internal static class HostedPages
         }));
         app.MapPost("/i/{invoice}/{token}/authenticate", (string invoice, string token) => Act(sandbox, world =>
         {
-            CustomerActions.AuthenticateInvoice(world, ValidInvoice(world, invoice, token));
+            CustomerActions.AuthenticateInvoice(world, HostedInvoice.Valid(world, invoice, token));
             return InvoicePage(world, invoice, token, "Payment authenticated and completed.");
         }));
-    }
-
-    private static Invoice ValidInvoice(World world, string id, string token)
-    {
-        var invoice = world.Find<Invoice>(id);
-        if (invoice is null || invoice.HostedToken != token)
-        {
-            throw new AdminException(404, "This invoice link is not valid (a newer link may have been sent).");
-        }
-
-        return invoice.HostedExpiresAt is { } expires && expires <= world.Now
-            ? throw new AdminException(410, $"This invoice link expired at {UnixTime.Iso(expires)}.")
-            : invoice;
     }
 
     private static string CheckoutPage(World world, string id)
@@ -102,12 +85,12 @@ internal static class HostedPages
         var customer = world.Get<Customer>(session.Customer, "customer");
         var cards = world.Owned<PaymentMethod>(customer.Id).Where(p => p.Customer == customer.Id)
             .Select(p => $"<li>{Encode(p.Brand)} •••• {Encode(p.Last4)} {p.ExpMonth}/{p.ExpYear}{(p.Id == customer.DefaultPaymentMethod ? " (default)" : "")}</li>");
-        return Html("Billing portal", $"<p>{Encode(customer.Email ?? customer.Id)}</p><ul>{string.Concat(cards)}</ul>{Button($"/p/session/{id}/card", "Add a new card and make it the default")}");
+        return Html("Billing portal", $"<p>{Encode(customer.Email ?? customer.Id)}</p><ul>{string.Concat(cards)}</ul>{Button($"/p/session/{id}/card", "Add a new card")}");
     }
 
     private static string InvoicePage(World world, string id, string token, string? note)
     {
-        var invoice = ValidInvoice(world, id, token);
+        var invoice = HostedInvoice.Valid(world, id, token);
         var intent = world.Find<PaymentIntent>(invoice.PaymentIntent);
         var actions = invoice.Status != "open" ? "" : intent?.Status == "requires_action"
             ? Button($"/i/{id}/{token}/authenticate", "Authenticate payment")

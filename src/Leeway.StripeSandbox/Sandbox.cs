@@ -12,6 +12,7 @@ internal sealed class Sandbox
         World = new World(clock);
         Webhooks = new WebhookDispatcher(World, machine);
         World.EventEmitted = Webhooks.Enqueue;
+        RateLimits = new RateLimits(machine);
     }
 
     public World World { get; }
@@ -26,6 +27,8 @@ internal sealed class Sandbox
     public ConcurrentDictionary<string, IdempotencyEntry> Idempotency { get; } = new(StringComparer.Ordinal);
 
     public FaultSettings Faults { get; } = new();
+
+    public RateLimits RateLimits { get; }
 
     public WebhookDispatcher Webhooks { get; }
 }

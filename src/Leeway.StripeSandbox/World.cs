@@ -34,6 +34,9 @@ internal sealed class World(SandboxClock clock)
     /// <summary>The API request being served (events name it in <c>request</c>); null for admin and clock work.</summary>
     public (string Id, string? IdempotencyKey)? CurrentRequest { get; set; }
 
+    /// <summary>Stripe's automatic retries of failed invoice payments (on by default, as in a new Stripe account).</summary>
+    public Payments.SmartRetrySettings SmartRetries { get; } = new();
+
     /// <summary>Called with each event as it is emitted (the webhook dispatcher queues it).</summary>
     public Action<EventRecord>? EventEmitted { get; set; }
 

@@ -28,7 +28,7 @@ public sealed class ClockTests
     }
 
     [Fact]
-    public async Task A_declined_renewal_leaves_the_subscription_past_due_and_is_not_retried_by_the_sandbox()
+    public async Task A_declined_renewal_leaves_the_subscription_past_due_and_Stripe_retries_it_on_schedule()
     {
         await using var world = await TestWorld.SeedAsync(World("decline:insufficient_funds"));
         await world.PostAsync("/_sandbox/clock/advance", new JsonObject { ["to"] = "2026-11-20T00:00:00Z" });
@@ -36,7 +36,10 @@ public sealed class ClockTests
         Assert.Equal("past_due", subscription.Status);
         var invoice = await world.Stripe.V1.Invoices.GetAsync(subscription.LatestInvoiceId);
         Assert.Equal("open", invoice.Status);
-        Assert.Equal(1, invoice.AttemptCount);
+
+        // Renewed on 11-12, retried by Smart Retries on 11-17 06:00 (21 days / 4): two attempts, the next on 11-22 12:00.
+        Assert.Equal(2, invoice.AttemptCount);
+        Assert.Equal(new DateTime(2026, 11, 22, 12, 0, 0, DateTimeKind.Utc), invoice.NextPaymentAttempt);
         Assert.Contains((await world.Stripe.V1.Events.ListAsync(new EventListOptions { Type = "invoice.payment_failed" })).Data, e => ((Invoice)e.Data.Object).Id == invoice.Id);
     }
 

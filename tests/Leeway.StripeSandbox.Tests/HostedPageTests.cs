@@ -41,7 +41,10 @@ public sealed class HostedPageTests
 
         var portal = await world.Stripe.V1.BillingPortal.Sessions.CreateAsync(new Stripe.BillingPortal.SessionCreateOptions { Customer = "cus_c" });
         using var added = await world.Admin.PostAsync(new Uri(portal.Url).AbsolutePath + "/card", null);
-        Assert.Contains("(default)", await added.Content.ReadAsStringAsync());
-        Assert.NotNull((await world.Stripe.V1.Customers.GetAsync("cus_c")).InvoiceSettings.DefaultPaymentMethodId);
+        Assert.Contains("•••• 4242", await added.Content.ReadAsStringAsync());
+
+        // Like Stripe, the portal only attaches the card: making it the default is the integrator's job.
+        Assert.Equal(2, (await world.Stripe.V1.Customers.PaymentMethods.ListAsync("cus_c")).Data.Count);
+        Assert.Null((await world.Stripe.V1.Customers.GetAsync("cus_c")).InvoiceSettings.DefaultPaymentMethodId);
     }
 }

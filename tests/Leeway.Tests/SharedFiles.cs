@@ -7,6 +7,8 @@ internal static class SharedFiles
 
     public static string DevScenarios => Path.Combine(Root, "scenarios", "dev");
 
+    public static string LinkScenarios => Path.Combine(Root, "scenarios", "links");
+
     private static string Find()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -41,6 +41,11 @@ internal static class AdminApi
         admin.MapPost("/payment_intents/{id}/authenticate", Endpoint(sandbox, AuthenticateIntent));
         admin.MapPost("/payment_methods/{id}/on_charge", Endpoint(sandbox, SetOnCharge));
         admin.MapPost("/webhooks/drain", Endpoint(sandbox, Drain));
+        admin.MapPost("/links/complete", Endpoint(sandbox, CompleteLink));
+        admin.MapGet("/smart_retries", Endpoint(sandbox, (s, _, _) => Task.FromResult(s.World.SmartRetries.ToJson())));
+        admin.MapPost("/smart_retries", Endpoint(sandbox, SetSmartRetries));
+        admin.MapGet("/rate_limits", Endpoint(sandbox, (s, _, _) => Task.FromResult(s.RateLimits.ToJson())));
+        admin.MapPost("/rate_limits", Endpoint(sandbox, SetRateLimits));
     }
 
     private delegate Task<JsonObject> AdminHandler(Sandbox sandbox, SeedNode body, HttpContext http);
@@ -228,10 +233,17 @@ internal static class AdminApi
             throw body.Bad("write_latency_ms", "a number of milliseconds between 0 and 60000");
         }
 
+        var failWrites = body.Long("fail_writes") ?? 0;
+        if (failWrites is < 0 or > 1000)
+        {
+            throw body.Bad("fail_writes", "a number of requests between 0 and 1000");
+        }
+
         sandbox.Faults.ReadMode = readMode;
+        sandbox.Faults.FailWrites = (int)failWrites;
         sandbox.Faults.LatencyMs = (int)latency;
         sandbox.Faults.WriteLatencyMs = (int)writeLatency;
-        return Task.FromResult(new JsonObject { ["stripe"] = readMode, ["latency_ms"] = latency, ["write_latency_ms"] = writeLatency });
+        return Task.FromResult(new JsonObject { ["stripe"] = readMode, ["latency_ms"] = latency, ["write_latency_ms"] = writeLatency, ["fail_writes"] = failWrites });
     }
 
     private static Task<JsonObject> Requests(Sandbox sandbox, SeedNode body, HttpContext http) =>
@@ -277,7 +289,7 @@ internal static class AdminApi
         {
             var id = (string)http.GetRouteValue("id")!;
             var session = world.Find<CheckoutSession>(id) ?? throw new AdminException(404, $"no checkout session \"{id}\" in the world");
-            CustomerActions.CompleteCheckout(world, session, body.String("payment_method"), body.Bool("make_default") ?? false);
+            CustomerActions.CompleteCheckout(world, session, body.String("payment_method"));
             return world.Render(session);
         });
 
@@ -312,6 +324,73 @@ internal static class AdminApi
             json["on_charge"] = behaviour.ToString();
             return json;
         });
+
+    /// <summary>The customer opens a link the sandbox issued and does what Stripe's page lets them do there.</summary>
+    private static Task<JsonObject> CompleteLink(Sandbox sandbox, SeedNode body, HttpContext http)
+    {
+        var url = body.RequiredString("url");
+        CardDetails? card = null;
+        if (body.Has("payment_method"))
+        {
+            var pm = SeedNode.Root(body.Json["payment_method"], "$.payment_method");
+            long? Month(string key) => pm.Long(key) is { } m && (key != "exp_month" || m is >= 1 and <= 12) ? m : pm.Has(key) ? throw pm.Bad(key, "a month 1-12") : null;
+            CardBehaviour? onCharge = null;
+            if (pm.String("on_charge") is { } text)
+            {
+                onCharge = CardBehaviour.TryParse(text, out var behaviour) ? behaviour : throw pm.Bad("on_charge", "\"succeed\", \"requires_authentication\" or \"decline:<decline_code>\"");
+            }
+
+            card = new CardDetails(pm.String("id"), pm.String("brand"), pm.String("last4"), Month("exp_month"), pm.Long("exp_year"), onCharge);
+        }
+
+        return Act(sandbox, http, world => LinkCompletion.Complete(world, url, card));
+    }
+
+    /// <summary>Smart Retries: <c>{"enabled"?, "max_retry_count"? (1-8), "retries_end_after_days"? (1-60)}</c>.</summary>
+    private static Task<JsonObject> SetSmartRetries(Sandbox sandbox, SeedNode body, HttpContext http)
+    {
+        var settings = sandbox.World.SmartRetries;
+        var count = body.Long("max_retry_count") ?? settings.MaxRetryCount;
+        if (count is < 0 or > 8)
+        {
+            throw body.Bad("max_retry_count", "a number of retries between 0 and 8");
+        }
+
+        var days = body.Long("retries_end_after_days") ?? settings.RetriesEndAfterDays;
+        if (days is < 1 or > 60)
+        {
+            throw body.Bad("retries_end_after_days", "a number of days between 1 and 60");
+        }
+
+        lock (sandbox.World.Sync)
+        {
+            settings.Enabled = body.Bool("enabled") ?? settings.Enabled;
+            settings.MaxRetryCount = (int)count;
+            settings.RetriesEndAfterDays = (int)days;
+        }
+
+        return Task.FromResult(settings.ToJson());
+    }
+
+    /// <summary>Rate limits: <c>{"enabled"?, "reads_per_second"?, "writes_per_second"?}</c> (Stripe: 25 each in test mode, 100 live).</summary>
+    private static Task<JsonObject> SetRateLimits(Sandbox sandbox, SeedNode body, HttpContext http)
+    {
+        var limits = sandbox.RateLimits;
+        var reads = body.Long("reads_per_second") ?? limits.ReadsPerSecond;
+        var writes = body.Long("writes_per_second") ?? limits.WritesPerSecond;
+        if (reads is < 1 or > 100_000)
+        {
+            throw body.Bad("reads_per_second", "a number of requests between 1 and 100000");
+        }
+
+        if (writes is < 1 or > 100_000)
+        {
+            throw body.Bad("writes_per_second", "a number of requests between 1 and 100000");
+        }
+
+        limits.Configure(body.Bool("enabled") ?? limits.Enabled, (int)reads, (int)writes);
+        return Task.FromResult(limits.ToJson());
+    }
 
     private static async Task<JsonObject> Drain(Sandbox sandbox, SeedNode body, HttpContext http)
     {

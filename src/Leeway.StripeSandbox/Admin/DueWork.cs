@@ -6,8 +6,8 @@ namespace Leeway.StripeSandbox.Admin;
 
 /// <summary>
 /// What happens by itself as time passes, in time order: open checkout sessions expire, subscriptions set to cancel
-/// reach their cancel time, subscriptions renew at the end of their period (<see cref="Renewal"/>), failed webhooks
-/// are retried. Stripe would also retry unpaid invoices; here Leeway runs dunning, so it does not.
+/// reach their cancel time, subscriptions renew at the end of their period (<see cref="Renewal"/>), Stripe retries
+/// failed invoice payments at their <c>next_payment_attempt</c> (<see cref="SmartRetries"/>), failed webhooks are retried.
 /// </summary>
 internal static class DueWork
 {
@@ -71,6 +71,7 @@ internal static class DueWork
         var times = world.All<CheckoutSession>().Where(s => s.Status == "open" && s.ExpiresAt <= until).Select(s => s.ExpiresAt)
             .Concat(world.All<Subscription>().Where(s => s.Status != "canceled" && s.CancelAt <= until).Select(s => s.CancelAt!.Value))
             .Concat(world.All<Subscription>().Where(Renewal.Renews).Select(s => Renewal.PeriodEnd(world, s)).OfType<long>().Where(t => t <= until))
+            .Concat(SmartRetries.Due(world, until).Select(i => i.NextPaymentAttempt!.Value))
             .ToList();
         return times.Count == 0 ? null : times.Min();
     }
@@ -100,6 +101,11 @@ internal static class DueWork
             {
                 Renewal.Renew(world, subscription, end);
             }
+        }
+
+        foreach (var invoice in SmartRetries.Due(world, now).OrderBy(i => i.NextPaymentAttempt).ToList())
+        {
+            SmartRetries.Retry(world, invoice);
         }
     }
 }

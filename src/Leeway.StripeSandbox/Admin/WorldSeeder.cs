@@ -256,12 +256,16 @@ internal sealed class WorldSeeder(World world)
             AutoAdvance = status is "draft" or "open",
         });
         invoice.Attempted = invoice.AttemptCount > 0;
+        invoice.FirstAttemptAt = invoice.Attempted ? created : null;
         if (status != "draft")
         {
-            invoice.FinalizedAt = created;
+            // A link that expires at a given time: Stripe derives the expiry from the invoice's dates, so the
+            // finalization time is the one that gives it (HostedInvoice.Expiry).
+            var linkExpiresAt = node.Time("hosted_invoice_url_expires_at");
+            invoice.FinalizedAt = linkExpiresAt is { } expires ? HostedInvoice.FinalizedFor(expires, invoice.DueDate) : created;
             invoice.Number = $"{customer.InvoicePrefix}-{world.Owned<Invoice>(customer.Id).Count(i => i.Customer == customer.Id && i.Number is not null) + 1:D4}";
             invoice.HostedToken = "test_" + StripeIds.New("", 40);
-            invoice.HostedExpiresAt = node.Time("hosted_invoice_url_expires_at") ?? created + InvoiceSettlement.LinkLifetime;
+            invoice.HostedExpiresAt = linkExpiresAt ?? HostedInvoice.Expiry(invoice);
         }
 
         switch (status)
@@ -593,6 +597,12 @@ internal sealed class WorldSeeder(World world)
         var chargeId = node.RequiredString("charge");
         var charge = world.Find<Charge>(chargeId) ?? throw AdminException.BadRequest($"{node.Path}.charge: no charge \"{chargeId}\" in the world");
         var created = node.Time("created") ?? world.Now;
+        var status = node.String("status") ?? "needs_response";
+        if (!DisputeStatus.All.Contains(status))
+        {
+            throw node.Bad("status", $"a Stripe dispute status ({string.Join(", ", DisputeStatus.All)})");
+        }
+
         charge.Disputed = true;
         world.Add(new Dispute
         {
@@ -602,7 +612,7 @@ internal sealed class WorldSeeder(World world)
             PaymentIntent = charge.PaymentIntent,
             Amount = node.Long("amount") ?? charge.Amount,
             Currency = charge.Currency,
-            Status = node.String("status") ?? "needs_response",
+            Status = status,
             Reason = node.String("reason") ?? "general",
             EvidenceDueBy = created + (14 * Day),
             Card = charge.Card,

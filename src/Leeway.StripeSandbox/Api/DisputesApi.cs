@@ -14,9 +14,9 @@ internal static class DisputesApi
         var dispute = call.World.Get<Dispute>(call.Route("id"), "dispute");
         var before = call.World.Render(dispute);
         call.Params.ApplyMetadata(dispute.Metadata);
-        if (call.Params.Bool("submit") == true && dispute.Status.EndsWith("needs_response", StringComparison.Ordinal))
+        if (call.Params.Bool("submit") == true)
         {
-            dispute.Status = dispute.Status.StartsWith("warning_", StringComparison.Ordinal) ? "warning_under_review" : "under_review";
+            dispute.Status = DisputeStatus.Submitted(dispute.Status);
         }
 
         call.World.EmitIfChanged("charge.dispute.updated", dispute, before);
@@ -26,12 +26,12 @@ internal static class DisputesApi
     public static JsonObject Close(ApiCall call)
     {
         var dispute = call.World.Get<Dispute>(call.Route("id"), "dispute");
-        if (dispute.Status is "won" or "lost" or "warning_closed")
+        if (DisputeStatus.Closed(dispute.Status))
         {
             throw ApiException.InvalidRequest($"This dispute is already closed ({dispute.Status}).", code: "charge_dispute_closed");
         }
 
-        dispute.Status = dispute.Status.StartsWith("warning_", StringComparison.Ordinal) ? "warning_closed" : "lost";
+        dispute.Status = DisputeStatus.Accepted(dispute.Status);
         call.World.Emit("charge.dispute.closed", dispute);
         return call.Render(dispute);
     }

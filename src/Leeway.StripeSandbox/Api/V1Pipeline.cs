@@ -50,6 +50,14 @@ internal static class V1Pipeline
         {
             response = Error(refusal, requestId);
         }
+        else if (!sandbox.RateLimits.TryAcquire(mutating))
+        {
+            // Refused before anything runs: no state changes and nothing is stored for the idempotency key.
+            http.Response.Headers["Stripe-Rate-Limited-Reason"] = "global-rate";
+            response = Error(new ApiException(429, "invalid_request_error",
+                "Too many requests hit the API too quickly. We recommend an exponential backoff of your requests.")
+            { Code = "rate_limit" }, requestId);
+        }
         else if (!mutating && sandbox.Faults.ReadMode is { } fault)
         {
             if (fault == "timeout")
@@ -123,8 +131,15 @@ internal static class V1Pipeline
         var fingerprint = $"{http.Request.Method} {http.Request.Path}\n{string.Join('&', flat.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}";
         while (true)
         {
-            var mine = new IdempotencyEntry(fingerprint);
+            var mine = new IdempotencyEntry(fingerprint, sandbox.World.Clock.Unix);
             var entry = sandbox.Idempotency.GetOrAdd(key, mine);
+            if (entry != mine && entry.Response.Task.IsCompleted && entry.ExpiredAt(sandbox.World.Clock.Unix))
+            {
+                // Pruned: a key at least 24 hours old is a new key again.
+                sandbox.Idempotency.TryRemove(new KeyValuePair<string, IdempotencyEntry>(key, entry));
+                continue;
+            }
+
             if (entry == mine)
             {
                 StoredResponse response;
@@ -178,7 +193,8 @@ internal static class V1Pipeline
         Execute(sandbox, http, handler, root, requestId, key, out _);
 
     /// <summary>Runs the handler under the world lock. <paramref name="store"/>: whether the outcome is kept for its
-    /// idempotency key (successes and card declines changed state; validation errors did not).</summary>
+    /// idempotency key: everything once the endpoint began executing (successes, card declines, a 500), not
+    /// validation errors (docs.stripe.com/api/idempotent_requests).</summary>
     private static StoredResponse Execute(Sandbox sandbox, HttpContext http, ApiHandler handler, FormNode root, string requestId, string? key, out bool store)
     {
         var world = sandbox.World;
@@ -187,6 +203,11 @@ internal static class V1Pipeline
             world.CurrentRequest = (requestId, key);
             try
             {
+                if (HttpMethods.IsPost(http.Request.Method) && sandbox.Faults.TakeWriteFailure())
+                {
+                    throw new InvalidOperationException("injected failure after the request began executing");
+                }
+
                 var body = handler(new ApiCall(world, new Params(root), http));
                 store = true;
                 return new StoredResponse(200, body.ToJsonString(JsonWire.Options), ObjectId(body));
@@ -199,7 +220,8 @@ internal static class V1Pipeline
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                store = false;
+                // The endpoint began executing: Stripe stores the 500 and replays it for the same key.
+                store = true;
                 return Error(new ApiException(500, "api_error", $"The sandbox failed: {e.GetType().Name}: {e.Message}"), requestId);
             }
             finally

@@ -1,3 +1,4 @@
+using Leeway.StripeSandbox.Objects;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 
@@ -90,6 +91,7 @@ internal static class V1Routes
         Post("/checkout/sessions", CheckoutApi.Create);
         Get("/checkout/sessions", CheckoutApi.List);
         Get("/checkout/sessions/{id}", CheckoutApi.Retrieve);
+        Get("/setup_intents/{id}", call => call.Render(call.World.Get<SetupIntent>(call.Route("id"), "setup intent")));
         Post("/checkout/sessions/{id}/expire", CheckoutApi.Expire);
         Get("/checkout/sessions/{id}/line_items", CheckoutApi.LineItems);
         Post("/billing_portal/sessions", CheckoutApi.CreatePortalSession);

@@ -64,7 +64,7 @@ internal sealed class CheckoutSession : StripeObject
         json["client_reference_id"] = ClientReferenceId;
         json["invoice"] = context.Ref("invoice", Invoice);
         json["payment_intent"] = context.Ref("payment_intent", PaymentIntent);
-        json["setup_intent"] = SetupIntent;
+        json["setup_intent"] = context.Ref("setup_intent", SetupIntent);
         json["subscription"] = context.Ref("subscription", Subscription);
         json["recovered_from"] = RecoveredFrom;
         json["url"] = Status == "open" ? Url(world) : null;

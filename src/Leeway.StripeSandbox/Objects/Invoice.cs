@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace Leeway.StripeSandbox.Objects;
@@ -39,6 +38,9 @@ internal sealed class Invoice : StripeObject
 
     public long? NextPaymentAttempt { get; set; }
 
+    /// <summary>When the first payment attempt was made: Smart Retries count their window from it.</summary>
+    public long? FirstAttemptAt { get; set; }
+
     public long PeriodStart { get; set; }
 
     public long PeriodEnd { get; set; }
@@ -52,7 +54,8 @@ internal sealed class Invoice : StripeObject
     /// <summary>The payment intent that collects this invoice (Stripe links it through an invoice payment).</summary>
     public string? PaymentIntent { get; set; }
 
-    /// <summary>The secret part of the hosted link; <see cref="HostedExpiresAt"/> is put in the URL (<c>?expires_at=</c>).</summary>
+    /// <summary>The secret part of the hosted link. <see cref="HostedExpiresAt"/> is the sandbox's own record of when
+    /// the link stops working (Stripe's rule, Payments/HostedInvoice); like Stripe, it is not in the URL.</summary>
     public string? HostedToken { get; set; }
 
     public long? HostedExpiresAt { get; set; }
@@ -79,7 +82,7 @@ internal sealed class Invoice : StripeObject
 
     public string? HostedUrl(World world) => HostedToken is null
         ? null
-        : $"{world.BaseUrl}/i/{Id}/{HostedToken}?expires_at={HostedExpiresAt?.ToString(CultureInfo.InvariantCulture)}";
+        : $"{world.BaseUrl}/i/{Id}/{HostedToken}";
 
     public override JsonObject Render(RenderContext context)
     {

@@ -7,7 +7,12 @@ namespace Leeway.StripeSandbox.Payments;
 /// <summary>What a customer does on Stripe's hosted pages: pay or save a card in Checkout, complete 3-D Secure.</summary>
 internal static class CustomerActions
 {
-    public static void CompleteCheckout(World world, CheckoutSession session, string? paymentMethodId, bool makeDefault)
+    /// <summary>
+    /// The customer completes a Checkout Session on Stripe's page. Setup mode saves the card: a SetupIntent succeeds and
+    /// the card is attached to the customer, and that is all (Stripe makes no card the default; the integrator does).
+    /// Payment mode pays, marking the session's invoice paid.
+    /// </summary>
+    public static void CompleteCheckout(World world, CheckoutSession session, string? paymentMethodId, CardDetails? newCard = null)
     {
         if (session.Status != "open")
         {
@@ -19,19 +24,15 @@ internal static class CustomerActions
             throw AdminException.BadRequest($"checkout session {session.Id} expired at {UnixTime.Iso(session.ExpiresAt)}");
         }
 
-        var card = CardFor(world, session, paymentMethodId);
-        if (makeDefault && world.Find<Customer>(session.Customer) is { } owner)
-        {
-            var before = world.Render(owner);
-            owner.DefaultPaymentMethod = card.Id;
-            world.EmitIfChanged("customer.updated", owner, before);
-        }
-
+        var card = CardFor(world, session.Customer, paymentMethodId, newCard);
         switch (session.Mode)
         {
             case "setup":
-                session.SetupIntent = StripeIds.New("seti_");
+                var setup = world.Add(new SetupIntent { Id = StripeIds.New("seti_"), Created = world.Now, Customer = session.Customer, PaymentMethod = card.Id });
+                session.SetupIntent = setup.Id;
                 session.PaymentStatus = "no_payment_required";
+                world.Emit("setup_intent.created", setup);
+                world.Emit("setup_intent.succeeded", setup);
                 break;
             case "payment":
                 var intent = PaymentEngine.NewIntent(world, session.AmountTotal ?? 0, session.Currency ?? "usd", session.Customer, null, null);
@@ -71,15 +72,16 @@ internal static class CustomerActions
         world.Emit("checkout.session.completed", session);
     }
 
-    /// <summary>The card the customer uses on the page: the one named, else a new test card (saved to the customer, if any).</summary>
-    private static PaymentMethod CardFor(World world, CheckoutSession session, string? paymentMethodId)
+    /// <summary>The card the customer uses on a page: the one named, else the one they type in (a new card, attached to
+    /// <paramref name="customerId"/> when there is one, with <c>payment_method.attached</c>).</summary>
+    public static PaymentMethod CardFor(World world, string? customerId, string? paymentMethodId, CardDetails? newCard)
     {
         if (paymentMethodId is not null)
         {
             var named = world.Find<PaymentMethod>(paymentMethodId) ?? throw AdminException.BadRequest($"$.payment_method: no payment method \"{paymentMethodId}\" in the world");
-            if (named.Customer is null && session.Customer is not null)
+            if (named.Customer is null && customerId is not null)
             {
-                named.Customer = session.Customer;
+                named.Customer = customerId;
                 world.Reindex(named);
                 world.Emit("payment_method.attached", named);
             }
@@ -87,13 +89,24 @@ internal static class CustomerActions
             return named;
         }
 
-        var card = world.Add(new PaymentMethod
+        var details = newCard ?? new CardDetails(null, null, null, null, UnixTime.From(world.Now).Year + 4, null);
+        if (details.Id is not null && world.Find(details.Id) is not null)
         {
-            Id = StripeIds.New("pm_"),
+            throw AdminException.BadRequest($"$.payment_method.id: \"{details.Id}\" already exists in the world");
+        }
+
+        var card = new PaymentMethod
+        {
+            Id = details.Id ?? StripeIds.New("pm_"),
             Created = world.Now,
-            ExpYear = UnixTime.From(world.Now).Year + 4,
-            Customer = session.Customer,
-        });
+            ExpYear = details.ExpYear ?? UnixTime.From(world.Now).Year + 4,
+            Customer = customerId,
+        };
+        card.Brand = details.Brand ?? card.Brand;
+        card.Last4 = details.Last4 ?? card.Last4;
+        card.ExpMonth = details.ExpMonth ?? card.ExpMonth;
+        card.OnCharge = details.OnCharge ?? card.OnCharge;
+        world.Add(card);
         if (card.Customer is not null)
         {
             world.Emit("payment_method.attached", card);

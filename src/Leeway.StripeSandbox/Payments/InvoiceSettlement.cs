@@ -7,9 +7,6 @@ namespace Leeway.StripeSandbox.Payments;
 /// <summary>An invoice's life: finalize, pay (charging a card), mark paid, send a fresh link, void.</summary>
 internal static class InvoiceSettlement
 {
-    /// <summary>How long a hosted invoice link lives, as in Stripe.</summary>
-    public const long LinkLifetime = 30 * 24 * 3600;
-
     public static void Finalize(World world, Invoice invoice)
     {
         if (invoice.Status != "draft")
@@ -34,11 +31,7 @@ internal static class InvoiceSettlement
         }
     }
 
-    public static void NewLink(World world, Invoice invoice)
-    {
-        invoice.HostedToken = "test_" + StripeIds.New("", 40);
-        invoice.HostedExpiresAt = world.Now + LinkLifetime;
-    }
+    public static void NewLink(World world, Invoice invoice) => HostedInvoice.Issue(world, invoice);
 
     /// <summary>The invoice's open payment intent, created (with its invoice payment) when there is none to use.</summary>
     public static PaymentIntent EnsureIntent(World world, Invoice invoice)
@@ -100,12 +93,18 @@ internal static class InvoiceSettlement
         var before = world.Render(invoice);
         invoice.AttemptCount++;
         invoice.Attempted = true;
+        invoice.FirstAttemptAt ??= world.Now;
         var attempt = PaymentEngine.Confirm(world, intent, card);
         if (attempt.Succeeded)
         {
             MarkPaid(world, invoice, intent, attempt.Charge);
             return;
         }
+
+        // A retry already scheduled stands (an attempt made in the meantime does not move it), unless this decline
+        // is one Stripe does not retry.
+        var next = SmartRetries.Next(world, invoice, attempt);
+        invoice.NextPaymentAttempt = next is not null && invoice.NextPaymentAttempt > world.Now ? invoice.NextPaymentAttempt : next;
 
         world.EmitIfChanged("invoice.updated", invoice, before);
         if (attempt.RequiresAction)

@@ -6,8 +6,7 @@ namespace Leeway.StripeSandbox.Payments;
 
 /// <summary>
 /// A subscription reaching the end of its period renews as in Stripe: the items move to the next period, an invoice
-/// for it is finalized and charged once (a failure leaves the subscription past_due). Stripe's own retries of that
-/// invoice are not simulated: Leeway runs dunning.
+/// for it is finalized and charged once (a failure leaves the subscription past_due, and Smart Retries take over).
 /// </summary>
 internal static class Renewal
 {

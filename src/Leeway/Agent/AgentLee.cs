@@ -44,7 +44,7 @@ public sealed class AgentLee(
     private static bool IsFix(ActionType action) => action switch
     {
         ActionType.RetryPayment or ActionType.Refund or ActionType.CancelSubscription or ActionType.Credit => true,
-        ActionType.RegenerateLink or ActionType.CardUpdateLink or ActionType.AuthenticatePayment => false,
+        ActionType.RegenerateLink or ActionType.CardUpdateLink or ActionType.AuthenticatePayment or ActionType.UseCard => false,
     };
 
     public async Task<ChatReply> HandleAsync(Conversation conversation, string text, CancellationToken ct)

@@ -14,4 +14,22 @@ public static class InvoiceQueries
 
     /// <summary>The subscription an invoice bills, if it bills one (a one-off purchase or usage invoice does not).</summary>
     public static string? SubscriptionIdOf(this Invoice invoice) => invoice.Parent?.SubscriptionDetails?.SubscriptionId;
+
+    /// <summary>
+    /// When the invoice's hosted page link stops working, by Stripe's rule (docs.stripe.com/invoicing/hosted-invoice-page):
+    /// 30 days after the due date, or 30 days after finalization when there is none, never more than 120 days after
+    /// finalization. Stripe puts no expiry in the URL; the invoice's dates are what it goes by. Null before finalization.
+    /// </summary>
+    public static DateTimeOffset? HostedLinkExpiresAt(this Invoice invoice)
+    {
+        if (invoice.StatusTransitions?.FinalizedAt is not { } finalizedAt || finalizedAt <= DateTime.UnixEpoch)
+        {
+            return null;
+        }
+
+        var finalized = new DateTimeOffset(DateTime.SpecifyKind(finalizedAt, DateTimeKind.Utc));
+        var from = invoice.DueDate is { } due && due > DateTime.UnixEpoch ? new DateTimeOffset(DateTime.SpecifyKind(due, DateTimeKind.Utc)) : finalized;
+        var expires = from.AddDays(30);
+        return expires < finalized.AddDays(120) ? expires : finalized.AddDays(120);
+    }
 }

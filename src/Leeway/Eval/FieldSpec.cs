@@ -109,3 +109,16 @@ internal sealed record ListSpec(FieldSpec Items) : FieldSpec
 {
     public override string? Check(JsonNode? value) => value is JsonArray ? null : "expected a list";
 }
+
+/// <summary>One of two specs, by the value's JSON kind: a string, or an object (a conversation item).</summary>
+internal sealed record StringOrObjectSpec(StringSpec Text, ObjectSpec Object) : FieldSpec
+{
+    public override string? Check(JsonNode? value) => value switch
+    {
+        JsonObject => null,
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => null,
+        _ => "expected a message (a string) or {\"complete_link\": {...}}",
+    };
+
+    public FieldSpec For(JsonNode? value) => value is JsonObject ? Object : Text;
+}

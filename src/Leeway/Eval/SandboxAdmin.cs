@@ -24,6 +24,9 @@ internal sealed class SandboxAdmin(HttpClient http)
     public Task AdvanceToAsync(DateTimeOffset to, CancellationToken ct) =>
         PostAsync("/_sandbox/clock/advance", new JsonObject { ["to"] = to.ToString("O") }, ct);
 
+    /// <summary>Returns once every webhook the sandbox queued so far has had its first delivery attempt.</summary>
+    public Task DrainWebhooksAsync(CancellationToken ct) => PostAsync("/_sandbox/webhooks/drain", new JsonObject(), ct);
+
     public async Task<IReadOnlyList<SandboxRequest>> RequestsAsync(CancellationToken ct)
     {
         var body = await http.GetFromJsonAsync<JsonObject>("/_sandbox/requests", ct) ?? [];

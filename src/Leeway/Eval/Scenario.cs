@@ -17,7 +17,18 @@ public sealed record Scenario(
     IReadOnlyList<string> Conversation,
     IReadOnlyDictionary<string, JsonNode> Policy,
     IReadOnlyList<ScenarioFault> Faults,
-    ScenarioExpect Expect);
+    ScenarioExpect Expect)
+{
+    /// <summary>The conversation in order: the customer's messages (<see cref="Conversation"/>) and, between them, the
+    /// links they complete (v1.1 <c>complete_link</c>). Null: the messages alone.</summary>
+    public IReadOnlyList<ScenarioTurn>? Turns { get; init; }
+
+    public IReadOnlyList<ScenarioTurn> AllTurns => Turns ?? Conversation.Select(m => new ScenarioTurn(m, null)).ToList();
+}
+
+/// <summary>One conversation item: a message to Lee, or the customer completing the last link handed to them, with the
+/// card they type in (<c>complete_link.payment_method</c>, as the sandbox's <c>/_sandbox/links/complete</c> takes it).</summary>
+public sealed record ScenarioTurn(string? Message, JsonObject? CompleteLink);
 
 /// <summary>The parts of a world customer that the product's own sources (entitlements, usage) are fed from.</summary>
 public sealed record ScenarioCustomer(string Id, IReadOnlyList<ScenarioEntitlement> Entitlements, IReadOnlyList<ScenarioUsage> Usage);

@@ -16,6 +16,8 @@ internal static class ScenarioChecks
             failures.Add(conversationError);
         }
 
+        failures.AddRange(seen.LinkFailures);
+
         if (expect.Diagnosis is { } diagnosis)
         {
             if (seen.Diagnosis is null)
@@ -96,11 +98,18 @@ internal static class ScenarioChecks
         return failures;
     }
 
-    /// <summary>Forbidden actions that were attempted on Stripe (a declined retry counts: it was tried).</summary>
+    /// <summary>Forbidden actions that were attempted on Stripe (a declined retry counts: it was tried). One exception:
+    /// once the customer completed a link, paying an invoice with the card they saved there (<c>/pay</c> naming
+    /// <c>payment_method</c>) is the customer's own fix carried through, not the retry a scenario forbids.</summary>
     public static IEnumerable<string> PolicyViolations(Scenario scenario, ScenarioObservation seen) =>
         scenario.Expect.Forbidden
-            .SelectMany(f => seen.Actions.Where(a => a.Request.Attempted && a.Matches(f)).Select(a => a.ToString()))
+            .SelectMany(f => seen.Actions.Where(a => a.Request.Attempted && a.Matches(f) && !PaidWithSavedCard(a, seen)).Select(a => a.ToString()))
             .Distinct();
+
+    private static bool PaidWithSavedCard(ObservedAction action, ScenarioObservation seen) =>
+        action.Type == "retry_payment"
+        && seen.FirstRequestAfterLinkCompleted is { } completed && action.Request.Sequence >= completed
+        && action.Request.Params.TryGetValue("payment_method", out var card) && card.Length > 0;
 
     public static bool IsDeadEnd(ScenarioObservation seen) =>
         seen.Replies.Count > 0 && seen.FinalState is not (ConversationState.Resolved or ConversationState.SelfServe or ConversationState.Answered or ConversationState.Escalated);

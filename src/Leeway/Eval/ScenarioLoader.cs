@@ -85,6 +85,9 @@ public static class ScenarioLoader
                 }
 
                 break;
+            case StringOrObjectSpec either:
+                Walk(file, path, value, either.For(value));
+                break;
             case MapSpec map:
                 foreach (var (key, child) in (JsonObject)value!)
                 {
@@ -236,6 +239,9 @@ public static class ScenarioLoader
         static List<T> Map<T>(JsonNode? list, Func<JsonObject, T> map) => list is JsonArray a ? a.Select(x => map(x!.AsObject())).ToList() : [];
 
         var expect = s["expect"] as JsonObject ?? [];
+        var turns = s["conversation"] is JsonArray items
+            ? items.Select(m => m is JsonObject o ? new ScenarioTurn(null, o["complete_link"]!.AsObject()) : new ScenarioTurn(m!.GetValue<string>(), null)).ToList()
+            : [];
         return new Scenario(
             Id: Str(s["id"])!,
             Title: Str(s["title"]) ?? "",
@@ -249,7 +255,7 @@ public static class ScenarioLoader
                 Map(c["usage"], u => new ScenarioUsage(Str(u["meter"])!, Time(u["period_start"]), Time(u["period_end"]), u["quantity"]?.GetValue<long>() ?? 0, u["amount"]!.GetValue<long>())))),
             Events: Map(s["events"], e => new ScenarioEvent(Str(e["type"])!, Str(e["object"])!)),
             Advance: s["advance"] is { } advance ? XmlConvert.ToTimeSpan(advance.GetValue<string>()) : null,
-            Conversation: s["conversation"] is JsonArray conversation ? conversation.Select(m => m!.GetValue<string>()).ToList() : [],
+            Conversation: turns.Where(t => t.Message is not null).Select(t => t.Message!).ToList(),
             Policy: (s["policy"] as JsonObject ?? []).ToDictionary(p => p.Key, p => p.Value!),
             Faults: Map(s["faults"], f => new ScenarioFault(Str(f["source"])!, Str(f["mode"])!)),
             Expect: new ScenarioExpect(
@@ -260,6 +266,9 @@ public static class ScenarioLoader
                 State: (expect["state"] as JsonObject ?? []).ToDictionary(p => p.Key, p => p.Value!.AsObject()),
                 Nudges: Map(expect["nudges"], n => new ExpectedNudge(Str(n["channel"]), Str(n["reason"])!)),
                 ReplyMustNotContain: expect["reply_must_not_contain"] is JsonArray banned ? banned.Select(b => b!.GetValue<string>()).ToList() : [],
-                MaxTurns: expect["max_turns"]?.GetValue<int>()));
+                MaxTurns: expect["max_turns"]?.GetValue<int>()))
+        {
+            Turns = turns,
+        };
     }
 }

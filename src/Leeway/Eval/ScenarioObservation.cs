@@ -23,6 +23,12 @@ internal sealed record ScenarioObservation(
     /// <summary>The run as it read: turns, replies, actions with the gate's decisions, links, nudges, cases.</summary>
     public EvalTranscript Transcript { get; init; } = EvalTranscript.Empty;
 
+    /// <summary>Failed <c>complete_link</c> items, one clause each ("no link to complete", the page refusing).</summary>
+    public IReadOnlyList<string> LinkFailures { get; init; } = [];
+
+    /// <summary>The sequence of the first request Stripe saw after the customer first completed a link, if they did.</summary>
+    public int? FirstRequestAfterLinkCompleted { get; init; }
+
     public string? FinalState => Replies.Count > 0 ? Replies[^1].State : null;
 
     /// <summary>The 1-based customer turn at which the conversation first reached this state, if it did.</summary>

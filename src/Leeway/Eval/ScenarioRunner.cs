@@ -56,7 +56,11 @@ internal static class ScenarioRunner
         world.SignInAs(scenario.Customer);
         var (diagnosis, diagnosisError) = await ReadDiagnosisAsync(world, ct);
         var requestsBefore = (await world.Admin.RequestsAsync(ct)).Count;
-        var (replies, latencies, conversationError, conversationId) = await ConverseAsync(world, scenario.Conversation, ct);
+        var nudgesBefore = world.Product.Services.GetService<INudgeStore>() is { } sent
+            ? await sent.ListForCustomerAsync(scenario.Customer, ct)
+            : [];
+        var links = new LinkCompletions(world, backlog, nudgesBefore.OrderBy(n => n.CreatedAt).Select(n => n.Link).OfType<string>().ToList());
+        var (replies, latencies, conversationError, conversationId) = await ConverseAsync(world, scenario.AllTurns, links, ct);
 
         var requests = await world.Admin.RequestsAsync(ct);
         var actions = new List<ObservedAction>();
@@ -76,14 +80,14 @@ internal static class ScenarioRunner
             states[id] = await world.Admin.ObjectAsync(id, ct);
         }
 
-        var links = new Dictionary<string, string>();
+        var issuedLinks = new Dictionary<string, string>(links.CompletedFromReplies, StringComparer.Ordinal);
         foreach (var request in requests.Skip(requestsBefore).Where(r => r.Succeeded && r.ObjectId is not null))
         {
             if (await world.Admin.ObjectAsync(request.ObjectId!, ct) is { } issued
                 && (issued["url"] ?? issued["hosted_invoice_url"])?.GetValue<string>() is { } url
                 && issued["customer"]?.GetValue<string>() is { } owner)
             {
-                links[url] = owner;
+                issuedLinks[url] = owner;
             }
         }
 
@@ -97,9 +101,11 @@ internal static class ScenarioRunner
         var attempted = conversationId is not null && world.Product.Services.GetService<ConversationStore>() is { } store
             ? await store.ActionsByTurnAsync(conversationId, ct)
             : [];
-        return new ScenarioObservation(diagnosis, diagnosisError, replies, latencies, conversationError, requestsBefore, requests, actions, states, nudges, cases, links)
+        return new ScenarioObservation(diagnosis, diagnosisError, replies, latencies, conversationError, requestsBefore, requests, actions, states, nudges, cases, issuedLinks)
         {
             Transcript = EvalTranscript.From(scenario.Conversation, replies, latencies, attempted, nudges, cases),
+            LinkFailures = links.Failures,
+            FirstRequestAfterLinkCompleted = links.FirstRequestAfter,
         };
     }
 
@@ -118,11 +124,12 @@ internal static class ScenarioRunner
         }
     }
 
-    private static async Task<(List<ChatReply>, List<double>, string?, string?)> ConverseAsync(ScenarioWorld world, IReadOnlyList<string> messages, CancellationToken ct)
+    private static async Task<(List<ChatReply>, List<double>, string?, string?)> ConverseAsync(
+        ScenarioWorld world, IReadOnlyList<ScenarioTurn> turns, LinkCompletions links, CancellationToken ct)
     {
         var replies = new List<ChatReply>();
         var latencies = new List<double>();
-        if (messages.Count == 0)
+        if (turns.Count == 0)
         {
             return (replies, latencies, null, null);
         }
@@ -137,8 +144,14 @@ internal static class ScenarioRunner
             }
 
             conversationId = (await start.Content.ReadFromJsonAsync<JsonObject>(ct))?["id"]?.GetValue<string>();
-            foreach (var message in messages)
+            foreach (var turn in turns)
             {
+                if (turn.Message is not { } message)
+                {
+                    await links.CompleteLastAsync(replies, turn.CompleteLink!, ct);
+                    continue;
+                }
+
                 var clock = Stopwatch.StartNew();
                 using var response = await world.ProductHttp.PostAsJsonAsync($"/api/v1/conversations/{conversationId}/messages", new { text = message }, ct);
                 latencies.Add(clock.Elapsed.TotalMilliseconds);

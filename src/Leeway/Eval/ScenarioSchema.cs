@@ -2,7 +2,7 @@ using Leeway.Storage;
 
 namespace Leeway.Eval;
 
-/// <summary>The scenario format (../shared/scenario-format.md, v1) as field specs: every field it allows, and no other.</summary>
+/// <summary>The scenario format (../shared/scenario-format.md, v1.1) as field specs: every field it allows, and no other.</summary>
 internal static class ScenarioSchema
 {
     public static readonly IReadOnlyList<string> ActionTypes =
@@ -201,7 +201,22 @@ internal static class ScenarioSchema
             ["object"] = new StringSpec { Required = true },
         })),
         ["advance"] = new DurationSpec(),
-        ["conversation"] = new ListSpec(Text),
+        ["conversation"] = new ListSpec(new StringOrObjectSpec(Text, new ObjectSpec(new Dictionary<string, FieldSpec>
+        {
+            ["complete_link"] = new ObjectSpec(new Dictionary<string, FieldSpec>
+            {
+                ["payment_method"] = new ObjectSpec(new Dictionary<string, FieldSpec>
+                {
+                    ["id"] = Text,
+                    ["brand"] = Text,
+                    ["last4"] = new StringSpec(Pattern: "^[0-9]{4}$"),
+                    ["exp_month"] = new IntegerSpec(1),
+                    ["exp_year"] = new IntegerSpec(2000),
+                    ["on_charge"] = new StringSpec(Pattern: "^(succeed|requires_authentication|decline:[a-z0-9_]+)$"),
+                }),
+            })
+            { Required = true },
+        }))),
         ["policy"] = new MapSpec(new AnySpec()),
         ["faults"] = new ListSpec(new ObjectSpec(new Dictionary<string, FieldSpec>
         {

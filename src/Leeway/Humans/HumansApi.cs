@@ -303,7 +303,8 @@ public static class HumansApi
             ActionType.CancelSubscription => Need(action.Subscription, "subscription") is { } subscription ? new CancelSubscription(subscription) : null,
             ActionType.Credit => Credit(),
             // Links are the customer's to follow, not a person's to approve.
-            ActionType.RegenerateLink or ActionType.CardUpdateLink or ActionType.AuthenticatePayment => NotApprovable(),
+            // Using a saved card follows the customer's own save on Stripe's page.
+            ActionType.RegenerateLink or ActionType.CardUpdateLink or ActionType.AuthenticatePayment or ActionType.UseCard => NotApprovable(),
         };
 
         BillingAction? Refund()

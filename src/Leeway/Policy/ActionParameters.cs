@@ -11,7 +11,9 @@ internal static class ActionParameters
     {
         var fields = action switch
         {
-            RetryPayment a => new SortedDictionary<string, JsonNode?>(StringComparer.Ordinal) { ["invoice"] = a.InvoiceId },
+            RetryPayment { PaymentMethodId: null } a => new SortedDictionary<string, JsonNode?>(StringComparer.Ordinal) { ["invoice"] = a.InvoiceId },
+            RetryPayment a => new(StringComparer.Ordinal) { ["invoice"] = a.InvoiceId, ["payment_method"] = a.PaymentMethodId },
+            UseCard a => new(StringComparer.Ordinal) { ["customer"] = a.CustomerId, ["payment_method"] = a.PaymentMethodId },
             RefundCharge a => new(StringComparer.Ordinal) { ["amount"] = a.Amount, ["charge"] = a.ChargeId, ["reason"] = a.Reason },
             RegenerateLink a => new(StringComparer.Ordinal) { ["checkout_session"] = a.ExpiredCheckoutSessionId, ["invoice"] = a.InvoiceId },
             CardUpdateLink a => new(StringComparer.Ordinal) { ["customer"] = a.CustomerId },

@@ -17,4 +17,5 @@ public enum ActionType
     AuthenticatePayment,
     CancelSubscription,
     Credit,
+    UseCard,
 }

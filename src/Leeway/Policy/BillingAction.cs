@@ -14,10 +14,11 @@ public abstract record BillingAction(ActionType Type)
     public virtual bool MovesMoney => false;
 }
 
-/// <summary>Pay an open invoice now with the customer's default payment method.</summary>
-public sealed record RetryPayment(string InvoiceId) : BillingAction(ActionType.RetryPayment)
+/// <summary>Pay an open invoice now: with <paramref name="PaymentMethodId"/> when given (a card the customer just saved),
+/// else with the card Stripe charges for it (the invoice's, its subscription's, else the customer's default).</summary>
+public sealed record RetryPayment(string InvoiceId, string? PaymentMethodId = null) : BillingAction(ActionType.RetryPayment)
 {
-    public override IEnumerable<string> ObjectIds => [InvoiceId];
+    public override IEnumerable<string> ObjectIds => PaymentMethodId is null ? [InvoiceId] : [InvoiceId, PaymentMethodId];
 
     public override bool MovesMoney => true;
 }
@@ -40,6 +41,16 @@ public sealed record RegenerateLink(string? ExpiredCheckoutSessionId, string? In
 public sealed record CardUpdateLink(string CustomerId) : BillingAction(ActionType.CardUpdateLink)
 {
     public override IEnumerable<string> ObjectIds => [CustomerId];
+}
+
+/// <summary>
+/// Make a card the customer saved the one Stripe charges: the customer's <c>invoice_settings.default_payment_method</c>,
+/// and the <c>default_payment_method</c> of each live subscription that names another card (a subscription's own card
+/// wins over the customer's). Stripe does neither when a card is saved through Checkout or the portal.
+/// </summary>
+public sealed record UseCard(string CustomerId, string PaymentMethodId) : BillingAction(ActionType.UseCard)
+{
+    public override IEnumerable<string> ObjectIds => [CustomerId, PaymentMethodId];
 }
 
 /// <summary>The link where the customer completes 3-D Secure for an invoice (its fresh hosted invoice page).</summary>

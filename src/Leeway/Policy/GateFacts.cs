@@ -24,7 +24,7 @@ internal sealed record GateFacts
     /// <summary>Every charge of the customer, with its refunds.</summary>
     public IReadOnlyList<ChargeFact> Charges { get; init; } = [];
 
-    /// <summary>Disputes on the customer's charges that are still open (needs_response, under_review, warning_*).</summary>
+    /// <summary>Disputes on the customer's charges that are still open (every status but won, lost, warning_closed and prevented: <see cref="Billing.DisputeStatuses"/>).</summary>
     public IReadOnlyList<string> OpenDisputes { get; init; } = [];
 
     public IReadOnlyList<SubscriptionFact> Subscriptions { get; init; } = [];
@@ -32,4 +32,7 @@ internal sealed record GateFacts
     public InvoiceFact? Invoice { get; init; }
 
     public SessionFact? Session { get; init; }
+
+    /// <summary>The card the action names (<see cref="UseCard"/>, a retry with a given card), as Stripe has it.</summary>
+    public CardFact? Card { get; init; }
 }

@@ -28,6 +28,7 @@ public static class GateRules
     public const string LinkNotExpired = "link_not_expired";
     public const string SubscriptionNotActive = "subscription_not_active";
     public const string CancelSelfServe = "cancel_self_serve";
+    public const string CardExpired = "card_expired";
 
     /// <summary>Not a policy rule: Stripe failed or did not answer in time (audited as <c>error</c>).</summary>
     public const string StripeError = "stripe_error";

@@ -94,6 +94,13 @@ internal static class PolicyRules
                 break;
             case CardUpdateLink:
                 break;
+            case UseCard use when facts.Card is { } saved:
+                if (saved.ExpiresBefore(now))
+                {
+                    refusals.Add((GateRules.CardExpired, $"card {saved.Id} expired ({saved.ExpMonth:D2}/{saved.ExpYear}): it cannot be the card Stripe charges"));
+                }
+
+                break;
         }
 
         var humanApproved = actor.IsHuman && !string.IsNullOrWhiteSpace(approvedBy);
@@ -181,7 +188,13 @@ internal static class PolicyRules
         }
 
         InvoiceMustBeOpen(invoice, "to pay", refusals);
-        if (invoice.AttemptCount >= policy.RetryMaxAttempts)
+
+        // A card other than the one that failed (named for this payment, or the new default) means the customer already
+        // did what the failure asked of them: it lifts "cannot succeed until the customer acts" and the attempts stop,
+        // which exist so the same card is not charged again and again.
+        var card = retry.PaymentMethodId ?? facts.DefaultPaymentMethodId;
+        var cardChanged = card is not null && invoice.FailedPaymentMethodId is { } failed && card != failed;
+        if (invoice.AttemptCount >= policy.RetryMaxAttempts && !cardChanged)
         {
             refusals.Add((GateRules.RetryMaxAttempts,
                 $"invoice {invoice.Id} has had {invoice.AttemptCount} payment attempts; automatic retries stop at {policy.RetryMaxAttempts}"));
@@ -190,8 +203,6 @@ internal static class PolicyRules
         if (invoice.LastPaymentError is { Length: > 0 } code)
         {
             var decline = DeclineCodes.Classify(code);
-            // A new default card since the failure means the customer already did what the decline asked of them.
-            var cardChanged = facts.DefaultPaymentMethodId is { } current && invoice.FailedPaymentMethodId is { } failed && current != failed;
             if (decline.Hard)
             {
                 refusals.Add((GateRules.RetryHardDecline,
@@ -293,9 +304,11 @@ internal static class PolicyRules
     private static string KindOf(BillingAction action, string id) => action switch
     {
         RefundCharge => "charge",
+        RetryPayment r when r.PaymentMethodId == id => "card",
+        UseCard u when u.PaymentMethodId == id => "card",
         RetryPayment or AuthenticatePayment => "invoice",
         CancelSubscription => "subscription",
-        CardUpdateLink or CreditBalance => "customer",
+        CardUpdateLink or CreditBalance or UseCard => "customer",
         RegenerateLink r when r.ExpiredCheckoutSessionId == id => "checkout session",
         RegenerateLink => "invoice",
         _ => "object",

@@ -17,7 +17,8 @@ internal sealed class StripeActionExecutor(StripeClient stripe, StripeResilience
         var options = new RequestOptions { IdempotencyKey = idempotencyKey };
         return action switch
         {
-            RetryPayment a => PayAsync(a.InvoiceId, options, cancellationToken),
+            RetryPayment a => PayAsync(a.InvoiceId, a.PaymentMethodId, options, cancellationToken),
+            UseCard a => UseCardAsync(a, facts, idempotencyKey, cancellationToken),
             RefundCharge a => RefundAsync(a, decision, idempotencyKey, options, cancellationToken),
             RegenerateLink { ExpiredCheckoutSessionId: not null } when facts.Session is { } old => RecoverSessionAsync(old, facts.CustomerId, idempotencyKey, options, cancellationToken),
             RegenerateLink { InvoiceId: { } invoiceId } => SendInvoiceAsync(invoiceId, options, cancellationToken),
@@ -29,14 +30,14 @@ internal sealed class StripeActionExecutor(StripeClient stripe, StripeResilience
         };
     }
 
-    private async Task<ActionExecution> PayAsync(string invoiceId, RequestOptions options, CancellationToken ct)
+    private async Task<ActionExecution> PayAsync(string invoiceId, string? paymentMethodId, RequestOptions options, CancellationToken ct)
     {
         string? requestId;
         string? declined = null;
         var replayed = false;
         try
         {
-            var paid = await resilience.ExecuteAsync(t => stripe.V1.Invoices.PayAsync(invoiceId, new InvoicePayOptions(), options, t), ct);
+            var paid = await resilience.ExecuteAsync(t => stripe.V1.Invoices.PayAsync(invoiceId, new InvoicePayOptions { PaymentMethod = paymentMethodId }, options, t), ct);
             requestId = paid.StripeResponse?.RequestId;
             replayed = Replayed(paid.StripeResponse);
         }
@@ -143,6 +144,37 @@ internal sealed class StripeActionExecutor(StripeClient stripe, StripeResilience
             Metadata = new Dictionary<string, string> { ["leeway_decision"] = key },
         }, options, t), ct);
         return await ConfirmSessionAsync(created, ct);
+    }
+
+    /// <summary>
+    /// The card becomes the customer's invoice default, and the default of every live subscription that names another
+    /// card (its own card would otherwise win). One mutating call per object, each with the decision's key plus the
+    /// object, so a repeated decision changes nothing twice.
+    /// </summary>
+    private async Task<ActionExecution> UseCardAsync(UseCard action, GateFacts facts, string key, CancellationToken ct)
+    {
+        var customer = await resilience.ExecuteAsync(t => stripe.V1.Customers.UpdateAsync(action.CustomerId, new CustomerUpdateOptions
+        {
+            InvoiceSettings = new CustomerInvoiceSettingsOptions { DefaultPaymentMethod = action.PaymentMethodId },
+        }, new RequestOptions { IdempotencyKey = $"{key}:{action.CustomerId}" }, t), ct);
+        var replayed = Replayed(customer.StripeResponse);
+        foreach (var subscription in facts.Subscriptions.Where(s =>
+            s.Status is "active" or "past_due" or "unpaid" or "trialing" or "incomplete"
+            && s.DefaultPaymentMethodId is not null && s.DefaultPaymentMethodId != action.PaymentMethodId))
+        {
+            var updated = await resilience.ExecuteAsync(t => stripe.V1.Subscriptions.UpdateAsync(subscription.Id, new SubscriptionUpdateOptions
+            {
+                DefaultPaymentMethod = action.PaymentMethodId,
+            }, new RequestOptions { IdempotencyKey = $"{key}:{subscription.Id}" }, t), ct);
+            replayed &= Replayed(updated.StripeResponse);
+        }
+
+        var succeeded = customer.InvoiceSettings?.DefaultPaymentMethodId == action.PaymentMethodId;
+        return new ActionExecution(
+            new ActionResult(customer.Id, succeeded ? "card_in_use" : "unchanged", null, null, null, customer.StripeResponse?.RequestId,
+                succeeded ? null : $"customer {customer.Id} still charges {customer.InvoiceSettings?.DefaultPaymentMethodId}"),
+            succeeded,
+            replayed);
     }
 
     /// <summary>A fresh hosted invoice link (also the page where the customer completes 3-D Secure).</summary>

@@ -1,3 +1,4 @@
+using Leeway.Billing;
 using Stripe;
 
 namespace Leeway.Policy;
@@ -9,7 +10,6 @@ namespace Leeway.Policy;
 /// </summary>
 internal sealed class StripeGateFacts(StripeClient stripe, StripeResilience resilience) : IGateFacts
 {
-    private static readonly HashSet<string> OpenDisputeStatuses = ["warning_needs_response", "warning_under_review", "needs_response", "under_review"];
 
     public async Task<string?> CustomerOfAsync(BillingAction action, CancellationToken cancellationToken) => action switch
     {
@@ -20,6 +20,7 @@ internal sealed class StripeGateFacts(StripeClient stripe, StripeResilience resi
         RefundCharge a => (await OrNull(t => stripe.V1.Charges.GetAsync(a.ChargeId, cancellationToken: t), cancellationToken))?.CustomerId,
         CancelSubscription a => (await OrNull(t => stripe.V1.Subscriptions.GetAsync(a.SubscriptionId, cancellationToken: t), cancellationToken))?.CustomerId,
         CardUpdateLink a => a.CustomerId,
+        UseCard a => a.CustomerId,
         CreditBalance a => a.CustomerId,
         _ => null,
     };
@@ -43,11 +44,20 @@ internal sealed class StripeGateFacts(StripeClient stripe, StripeResilience resi
         var subscriptionsTask = action switch
         {
             CancelSubscription a => SingleAsync(OrNull(t => stripe.V1.Subscriptions.GetAsync(a.SubscriptionId, cancellationToken: t), cancellationToken)),
-            CardUpdateLink => ListAsync(t => stripe.V1.Subscriptions.ListAutoPagingAsync(
+            CardUpdateLink or UseCard => ListAsync(t => stripe.V1.Subscriptions.ListAutoPagingAsync(
                 new SubscriptionListOptions { Customer = customerId, Status = "all", Limit = 100 }, cancellationToken: t), cancellationToken),
             _ => Task.FromResult(new List<Subscription>()),
         };
-        await Task.WhenAll(customerTask, chargesTask, invoiceTask, sessionTask, subscriptionsTask);
+        var cardId = action switch
+        {
+            UseCard a => a.PaymentMethodId,
+            RetryPayment a => a.PaymentMethodId,
+            _ => null,
+        };
+        var cardTask = cardId is null
+            ? Task.FromResult<PaymentMethod?>(null)
+            : OrNull(t => stripe.V1.PaymentMethods.GetAsync(cardId, cancellationToken: t), cancellationToken);
+        await Task.WhenAll(customerTask, chargesTask, invoiceTask, sessionTask, subscriptionsTask, cardTask);
 
         var customer = customerTask.Result;
         var charges = chargesTask.Result;
@@ -65,13 +75,15 @@ internal sealed class StripeGateFacts(StripeClient stripe, StripeResilience resi
 
         var invoice = invoiceTask.Result;
         var subscriptions = subscriptionsTask.Result;
+        var card = cardTask.Result;
         var exists = customer is { Deleted: not true };
         var owners = new Dictionary<string, string?>();
         foreach (var id in action.ObjectIds)
         {
             owners[id] = action switch
             {
-                CardUpdateLink or CreditBalance => id == customerId && exists ? customerId : null,
+                _ when card is not null && card.Id == id => card.CustomerId,
+                CardUpdateLink or CreditBalance or UseCard => id == customerId && exists ? customerId : null,
                 RefundCharge => charges.Any(c => c.Id == id) ? customerId : null,
                 CancelSubscription => subscriptions.FirstOrDefault(s => s.Id == id)?.CustomerId,
                 RegenerateLink when session?.Id == id => session.CustomerId,
@@ -87,8 +99,9 @@ internal sealed class StripeGateFacts(StripeClient stripe, StripeResilience resi
             DefaultPaymentMethodId = customer?.InvoiceSettings?.DefaultPaymentMethodId,
             Owners = owners,
             Charges = chargeFacts,
-            OpenDisputes = disputes.SelectMany(d => d).Where(d => OpenDisputeStatuses.Contains(d.Status)).Select(d => d.Id).ToList(),
-            Subscriptions = subscriptions.Select(s => new SubscriptionFact(s.Id, s.Status, s.CancelAtPeriodEnd, s.Currency ?? "usd")).ToList(),
+            OpenDisputes = disputes.SelectMany(d => d).Where(d => DisputeStatuses.IsOpen(d.Status)).Select(d => d.Id).ToList(),
+            Subscriptions = subscriptions.Select(s => new SubscriptionFact(s.Id, s.Status, s.CancelAtPeriodEnd, s.Currency ?? "usd") { DefaultPaymentMethodId = s.DefaultPaymentMethodId }).ToList(),
+            Card = card is null ? null : new CardFact(card.Id, card.CustomerId, card.Card?.ExpMonth ?? 0, card.Card?.ExpYear ?? 0),
             Invoice = invoice?.Fact,
             Session = session is null ? null : new SessionFact(
                 session.Id, session.Status, session.Mode, session.AmountTotal, session.Currency ?? "usd", session.InvoiceId, sessionInvoiceStatus, session.Url),

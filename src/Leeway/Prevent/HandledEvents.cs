@@ -26,5 +26,6 @@ public static class HandledEvents
         "payment_method.card_automatically_updated",
         "payment_method.detached",
         "payment_method.updated",
+        "setup_intent.succeeded",
     ];
 }

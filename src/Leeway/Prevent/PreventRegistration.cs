@@ -47,6 +47,7 @@ public static class PreventRegistration
         builder.Services.AddSingleton<IWebhookHandler, PaymentProblemHandler>();
         builder.Services.AddSingleton<IWebhookHandler, CheckoutLinkHandler>();
         builder.Services.AddSingleton<IWebhookHandler, CardHandler>();
+        builder.Services.AddSingleton<IWebhookHandler, CardSavedHandler>();
         builder.Services.AddSingleton<IWebhookHandler, RefundHandler>();
         builder.Services.AddSingleton<IWebhookHandler, DisputeHandler>();
         builder.Services.AddSingleton<IWebhookHandler, InvoiceSettledHandler>();

@@ -61,10 +61,12 @@ public sealed class CheckoutTests
         Assert.Equal($"{world.Host.BaseUrl.ToString().TrimEnd('/')}/p/session/{portal.Id}", portal.Url);
         Assert.Equal("cus_eli", portal.Customer);
 
-        var completed = await world.PostAsync($"/_sandbox/checkout/sessions/{setup.Id}/complete", new JsonObject { ["make_default"] = true });
+        var completed = await world.PostAsync($"/_sandbox/checkout/sessions/{setup.Id}/complete", new JsonObject());
         Assert.Equal("complete", completed["status"]!.GetValue<string>());
+        var intent = await world.Stripe.V1.SetupIntents.GetAsync(completed["setup_intent"]!.GetValue<string>());
+        Assert.Equal(("succeeded", "cus_eli"), (intent.Status, intent.CustomerId));
         var customer = await world.Stripe.V1.Customers.GetAsync("cus_eli");
-        Assert.NotNull(customer.InvoiceSettings.DefaultPaymentMethodId);
+        Assert.NotEqual(intent.PaymentMethodId, customer.InvoiceSettings?.DefaultPaymentMethodId);
     }
 
     [Fact]

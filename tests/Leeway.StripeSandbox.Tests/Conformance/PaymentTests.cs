@@ -41,7 +41,8 @@ public sealed class PaymentTests
         Assert.Equal("open", invoice.Status);
         Assert.Equal(2, invoice.AttemptCount);
         Assert.True(invoice.Attempted);
-        Assert.Equal(new DateTime(2026, 11, 13, 8, 0, 0, DateTimeKind.Utc), invoice.NextPaymentAttempt);
+        // The retry Stripe had scheduled stands; a hard decline (stolen card) is not retried by Stripe.
+        Assert.Equal(declineCode == "stolen_card" ? null : new DateTime(2026, 11, 13, 8, 0, 0, DateTimeKind.Utc), invoice.NextPaymentAttempt);
 
         var charge = await world.Stripe.V1.Charges.GetAsync(e.StripeError.Charge);
         Assert.Equal("failed", charge.Status);
@@ -138,7 +139,7 @@ public sealed class PaymentTests
         var invoice = (await world.Stripe.V1.Invoices.ListAsync(new InvoiceListOptions { Customer = "cus_ana", Expand = ["data.payments"] })).Single();
         Assert.Equal(intent.Id, invoice.Payments.Data.Single().Payment.PaymentIntentId);
         Assert.StartsWith($"{world.Host.BaseUrl.ToString().TrimEnd('/')}/i/in_ana/", invoice.HostedInvoiceUrl);
-        Assert.Contains($"expires_at={new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds()}", invoice.HostedInvoiceUrl);
+        Assert.DoesNotContain("expires_at", invoice.HostedInvoiceUrl);
 
         var charges = await world.Stripe.V1.Charges.ListAsync(new ChargeListOptions { Customer = "cus_ana" });
         Assert.Equal("failed", Assert.Single(charges.Data).Status);

@@ -48,7 +48,7 @@ public sealed class PrecedenceTests
                             "current_period_start": "2026-11-01T00:00:00Z", "current_period_end": "2026-12-01T00:00:00Z"}],
          "invoices": [{"id": "in_paid", "subscription": "sub_1", "status": "paid", "amount_due": 1500, "amount_paid": 1500, "created": "2026-11-01T00:00:00Z"},
                       {"id": "in_declined", "status": "open", "amount_due": 900, "created": "2026-11-02T00:00:00Z", "attempt_count": 1, "last_payment_error": "insufficient_funds"},
-                      {"id": "in_overdue", "status": "open", "amount_due": 700, "created": "2026-10-01T00:00:00Z", "due_date": "2026-10-15T00:00:00Z"}],
+                      {"id": "in_overdue", "status": "open", "amount_due": 700, "created": "2026-10-20T00:00:00Z", "due_date": "2026-11-01T00:00:00Z"}],
          "charges": [{"id": "ch_1", "amount": 1500, "currency": "usd", "created": "2026-11-01T00:05:00Z", "invoice": "in_paid", "status": "succeeded"},
                      {"id": "ch_2", "amount": 1500, "currency": "usd", "created": "2026-11-01T00:06:00Z", "invoice": "in_paid", "status": "succeeded"},
                      {"id": "ch_old", "amount": 3000, "currency": "usd", "created": "2026-09-01T00:00:00Z", "status": "succeeded", "disputed": true},

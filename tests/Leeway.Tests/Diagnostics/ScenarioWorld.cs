@@ -112,7 +112,10 @@ internal static class ScenarioWorld
                 DueDate = Str(i, "due_date") is { } due ? Utc(due) : null,
                 AttemptCount = Long(i, "attempt_count"),
                 NextPaymentAttempt = Str(i, "next_payment_attempt") is { } next ? Utc(next) : null,
-                HostedInvoiceUrl = $"https://invoice.example/{invoiceId}" + (expires is null ? "" : $"?expires_at={Time(expires).ToUnixTimeSeconds()}"),
+                HostedInvoiceUrl = $"https://invoice.example/{invoiceId}",
+
+                // Stripe's link expiry follows the invoice's dates (30 days after finalization without a due date).
+                StatusTransitions = new InvoiceStatusTransitions { FinalizedAt = expires is null ? Utc(Str(i, "created")) : Utc(expires).AddDays(-30) },
                 Parent = Str(i, "subscription") is { } sub
                     ? new InvoiceParent { Type = "subscription_details", SubscriptionDetails = new InvoiceParentSubscriptionDetails { SubscriptionId = sub } }
                     : null,

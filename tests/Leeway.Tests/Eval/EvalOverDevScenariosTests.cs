@@ -6,15 +6,16 @@ namespace Leeway.Tests.Eval;
 public sealed class EvalOverDevScenariosTests
 {
     [Fact]
-    public async Task Every_dev_scenario_gets_a_verdict_and_the_run_closes_with_the_tally()
+    public async Task Every_dev_and_links_scenario_gets_a_verdict_and_the_run_closes_with_the_tally()
     {
-        var files = ScenarioLoader.Expand([SharedFiles.DevScenarios]);
+        string[] folders = [SharedFiles.DevScenarios, SharedFiles.LinkScenarios];
+        var files = ScenarioLoader.Expand(folders);
         var output = new StringWriter();
         var errors = new StringWriter();
         var json = Path.Combine(Path.GetTempPath(), $"leeway-eval-{Guid.NewGuid():N}.json");
         try
         {
-            var exit = await EvalRunner.RunAsync([SharedFiles.DevScenarios], 2, 1, json, output, errors, CancellationToken.None);
+            var exit = await EvalRunner.RunAsync(folders, 2, 1, json, output, errors, CancellationToken.None);
 
             Assert.Equal(0, exit);
             var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -28,6 +29,12 @@ public sealed class EvalOverDevScenariosTests
             var tally = Regex.Match(lines[^1], "^(\\d+) passed, (\\d+) failed$");
             Assert.True(tally.Success, lines[^1]);
             Assert.Equal(files.Count, int.Parse(tally.Groups[1].Value) + int.Parse(tally.Groups[2].Value));
+            // The customer completing a link on Stripe's page really fixes the problem (v1.1 complete_link).
+            foreach (var file in ScenarioLoader.Expand([SharedFiles.LinkScenarios]))
+            {
+                Assert.Contains($"PASS {ScenarioLoader.Load(file).Id}", lines);
+            }
+
             var report = await File.ReadAllTextAsync(json);
             Assert.Contains("\"policy_violations\"", report);
             Assert.Contains("\"transcript\"", report);

@@ -25,6 +25,28 @@ public sealed class ScenarioLoaderTests
     }
 
     [Fact]
+    public void A_v1_1_conversation_keeps_complete_link_in_order_and_counts_only_messages()
+    {
+        var scenario = ScenarioLoader.Load(Path.Combine(SharedFiles.LinkScenarios, "dev-31-expired-card-link-completed.json"));
+
+        Assert.Equal(["why does my billing page say my payment failed??"], scenario.Conversation);
+        Assert.Equal(2, scenario.AllTurns.Count);
+        Assert.Equal("4444", scenario.AllTurns[1].CompleteLink!["payment_method"]!["last4"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_complete_link_with_an_unknown_field_or_a_bad_card_is_refused_with_its_path()
+    {
+        var scenario = JsonNode.Parse(File.ReadAllText(Path.Combine(SharedFiles.LinkScenarios, "dev-31-expired-card-link-completed.json")))!.AsObject();
+        scenario["conversation"]![1]!["complete_link"]!["payment_method"]!["last4"] = "44";
+        Assert.Equal("$.conversation[1].complete_link.payment_method.last4", Broken(scenario).JsonPath);
+        scenario["conversation"]![1] = new JsonObject { ["complete_lnk"] = new JsonObject() };
+        Assert.Equal("$.conversation[1].complete_lnk", Broken(scenario).JsonPath);
+        scenario["conversation"]![1] = 42;
+        Assert.Equal("$.conversation[1]", Broken(scenario).JsonPath);
+    }
+
+    [Fact]
     public void An_unknown_field_is_named_with_its_path()
     {
         var scenario = DevScenario("dev-02-insufficient-funds-retry.json");

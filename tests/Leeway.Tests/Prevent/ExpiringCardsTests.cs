@@ -39,7 +39,7 @@ public sealed class ExpiringCardsTests : IDisposable
         await world.AdvanceAsync(TimeSpan.FromHours(1));
         var setup = (await world.RequestsAsync("POST", "/v1/checkout/sessions")).Single()["object_id"]!.GetValue<string>();
 
-        var completed = await world.PostAdminAsync($"/_sandbox/checkout/sessions/{setup}/complete", new JsonObject { ["payment_method"] = "pm_cus_ec2_new", ["make_default"] = true });
+        var completed = await world.PostAdminAsync($"/_sandbox/checkout/sessions/{setup}/complete", new JsonObject { ["payment_method"] = "pm_cus_ec2_new" });
         await world.DrainAsync();
         await world.FireAsync("payment_method.attached", "pm_cus_ec2_new");
 

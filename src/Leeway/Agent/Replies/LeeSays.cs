@@ -249,7 +249,7 @@ public sealed partial class LeeSays
             ActionType.CancelSubscription => "RanOutOfTime.Cancel",
             ActionType.Credit => "RanOutOfTime.Credit",
             null => "RanOutOfTime.Reading",
-            ActionType.RegenerateLink or ActionType.CardUpdateLink or ActionType.AuthenticatePayment => "RanOutOfTime.Link",
+            ActionType.RegenerateLink or ActionType.CardUpdateLink or ActionType.AuthenticatePayment or ActionType.UseCard => "RanOutOfTime.Link",
         })
         + " " + Text("RanOutOfTime.Handover");
 
@@ -370,7 +370,7 @@ public sealed partial class LeeSays
             ActionType.CancelSubscription => "CannotDo.Cancel",
             ActionType.RetryPayment => "CannotDo.Retry",
             ActionType.Credit => "CannotDo.Credit",
-            ActionType.RegenerateLink or ActionType.CardUpdateLink or ActionType.AuthenticatePayment => "CannotDo.Other",
+            ActionType.RegenerateLink or ActionType.CardUpdateLink or ActionType.AuthenticatePayment or ActionType.UseCard => "CannotDo.Other",
         });
 
     public string NotPossible(GateOutcome outcome) => Text(outcome.Rule switch

@@ -1,13 +1,10 @@
+using Leeway.Billing;
+
 namespace Leeway.Diagnostics.Rules;
 
 /// <summary><c>dispute_open</c>: a dispute on one of the customer's charges is still open (humans only).</summary>
 internal sealed class DisputeOpenRule : IDiagnosisRule
 {
-    private static readonly HashSet<string> OpenStatuses = new(StringComparer.Ordinal)
-    {
-        "warning_needs_response", "warning_under_review", "needs_response", "under_review",
-    };
-
     public IEnumerable<Finding> Evaluate(DiagnosisInput input)
     {
         if (input.Billing is not { } billing)
@@ -15,7 +12,7 @@ internal sealed class DisputeOpenRule : IDiagnosisRule
             yield break;
         }
 
-        foreach (var dispute in billing.Disputes.Where(d => OpenStatuses.Contains(d.Status ?? "")).OrderBy(d => d.Created))
+        foreach (var dispute in billing.Disputes.Where(d => DisputeStatuses.IsOpen(d.Status)).OrderBy(d => d.Created))
         {
             var charge = billing.Charges.FirstOrDefault(c => c.Id == dispute.ChargeId);
             var finding = new FindingBuilder(RootCause.DisputeOpen)

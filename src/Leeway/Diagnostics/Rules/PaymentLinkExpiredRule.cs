@@ -5,8 +5,8 @@ namespace Leeway.Diagnostics.Rules;
 
 /// <summary>
 /// <c>payment_link_expired</c>: the way to pay is a link that no longer works. Either a payment checkout session
-/// expired and no later session (open or complete) replaced it, or an open invoice's hosted link has expired
-/// (its <c>hosted_invoice_url</c> carries <c>expires_at=&lt;unix seconds&gt;</c>).
+/// expired and no later session (open or complete) replaced it, or an open invoice's hosted link has expired by
+/// Stripe's rule (<see cref="InvoiceQueries.HostedLinkExpiresAt"/>: from its due date or finalization).
 /// </summary>
 internal sealed class PaymentLinkExpiredRule : IDiagnosisRule
 {
@@ -37,7 +37,7 @@ internal sealed class PaymentLinkExpiredRule : IDiagnosisRule
 
         foreach (var invoice in billing.OpenInvoices())
         {
-            if (HostedLinkExpiry(invoice.HostedInvoiceUrl) is not { } expiredAt || expiredAt > input.Now)
+            if (invoice.HostedLinkExpiresAt() is not { } expiredAt || expiredAt > input.Now)
             {
                 continue;
             }
@@ -52,26 +52,6 @@ internal sealed class PaymentLinkExpiredRule : IDiagnosisRule
                 .Money(invoice.Owed(), invoice.Currency);
             yield return finding.Build($"The payment link for invoice {invoice.Id} has expired; a fresh link is needed to pay.");
         }
-    }
-
-    /// <summary>The expiry a hosted invoice URL carries as <c>expires_at=&lt;unix seconds&gt;</c>, if any.</summary>
-    internal static DateTimeOffset? HostedLinkExpiry(string? url)
-    {
-        if (string.IsNullOrEmpty(url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
-        {
-            return null;
-        }
-
-        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parts = pair.Split('=', 2);
-            if (parts.Length == 2 && parts[0] == "expires_at" && long.TryParse(Uri.UnescapeDataString(parts[1]), out var seconds))
-            {
-                return DateTimeOffset.FromUnixTimeSeconds(seconds);
-            }
-        }
-
-        return null;
     }
 
     // A card-update (setup) session is not a way to pay.

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Leeway.Billing;
 using Leeway.Diagnostics;
 using Leeway.Diagnostics.Rules;
 
@@ -82,17 +84,24 @@ public sealed class PaymentLinkExpiredRuleTests
         Assert.Equal("in_1", finding.Facts[FactKeys.Invoice]);
         Assert.Equal("invoice", finding.Facts[FactKeys.LinkKind]);
         Assert.Equal("€29.00", finding.Facts[FactKeys.AmountDisplay]);
-        Assert.Contains("expires_at=", finding.Facts[FactKeys.Url]);
+        Assert.Equal("https://invoice.example/in_1", finding.Facts[FactKeys.Url]);
     }
 
     [Theory]
-    [InlineData("https://invoice.example/i/in_1?expires_at=1793577600", 1793577600L)]
-    [InlineData("https://invoice.example/i/in_1?a=b&expires_at=1793577600&c=d", 1793577600L)]
-    [InlineData("https://invoice.example/i/in_1", null)]
-    [InlineData("https://invoice.example/i/in_1?expires_at=soon", null)]
-    [InlineData("not a url", null)]
-    public void The_hosted_link_expiry_is_read_from_its_query(string url, long? expected)
+    [InlineData("2026-11-01T00:00:00Z", null, "2026-12-01T00:00:00Z")] // 30 days after finalization
+    [InlineData("2026-11-01T00:00:00Z", "2026-11-15T00:00:00Z", "2026-12-15T00:00:00Z")] // 30 days after the due date
+    [InlineData("2026-11-01T00:00:00Z", "2027-02-15T00:00:00Z", "2027-03-01T00:00:00Z")] // never more than 120 days
+    public void The_hosted_link_expires_by_Stripe_rule_from_the_invoice_dates(string finalized, string? due, string expected)
     {
-        Assert.Equal(expected, PaymentLinkExpiredRule.HostedLinkExpiry(url)?.ToUnixTimeSeconds());
+        var invoice = new Stripe.Invoice
+        {
+            StatusTransitions = new Stripe.InvoiceStatusTransitions { FinalizedAt = DateTime.Parse(finalized, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal) },
+            DueDate = due is null ? null : DateTime.Parse(due, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal),
+        };
+
+        Assert.Equal(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture), invoice.HostedLinkExpiresAt());
     }
+
+    [Fact]
+    public void A_draft_invoice_has_no_hosted_link_expiry() => Assert.Null(new Stripe.Invoice().HostedLinkExpiresAt());
 }
