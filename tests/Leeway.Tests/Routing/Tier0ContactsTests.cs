@@ -16,7 +16,7 @@ public sealed class Tier0ContactsTests : IDisposable
     private readonly TestFolder _folder = new();
 
     [Fact]
-    public async Task Nudges_sent_and_the_payment_the_retry_recovered_are_recorded_counted_and_reported_by_report_cost()
+    public async Task Nudges_sent_and_the_payment_Stripe_recovered_after_them_are_recorded_counted_and_reported_by_report_cost()
     {
         await using (var world = await Tier0World.StartAsync(_folder, Worlds.Now,
             Worlds.FailedRenewal("cus_ops_t0", "decline:insufficient_funds", "insufficient_funds", nextPaymentAttempt: "2026-11-13T09:00:00Z")))
@@ -31,14 +31,15 @@ public sealed class Tier0ContactsTests : IDisposable
             Assert.Equal((ContactChannel.Prevent, Tier.Prevent, "payment_failed_insufficient_funds", ContactOutcome.Prevented, 2L),
                 (prevent.Channel, prevent.FinishedTier, prevent.Intent, prevent.Outcome, prevent.Contacts));
 
-            // Funds are back; Tier 0's retry at Stripe's next attempt pays the invoice; invoice.paid makes it a recovery.
+            // Funds are back; Stripe's own next attempt (Smart Retries: Tier 0 no longer retries an invoice Stripe will
+            // retry) pays the invoice; invoice.paid makes it a recovery, credited to the nudges that went out.
             await world.PostAdminAsync("/_sandbox/payment_methods/pm_cus_ops_t0/on_charge", new JsonObject { ["on_charge"] = "succeed" });
             await world.AdvanceAsync(TimeSpan.FromDays(3) + TimeSpan.FromHours(1));
             Assert.Equal("paid", (await world.ObjectAsync("in_cus_ops_t0"))["status"]!.GetValue<string>());
 
             var recovered = await EntryPointContactsTests.EventuallyAsync(() => log.RecoveriesAsync(Worlds.Now, Worlds.Now.AddDays(10), default), r => r.Count > 0);
             var recovery = Assert.Single(recovered);
-            Assert.Equal(("retry", "usd", 4900L, 1L), (recovery.Via, recovery.Currency, recovery.Amount, recovery.Payments));
+            Assert.Equal(("nudge", "usd", 4900L, 1L), (recovery.Via, recovery.Currency, recovery.Amount, recovery.Payments));
 
             // Redelivered: still one recovery.
             await world.FireAsync("invoice.paid", "in_cus_ops_t0");
@@ -47,7 +48,7 @@ public sealed class Tier0ContactsTests : IDisposable
             var metrics = (await world.Product.Http.GetStringAsync("/metrics")).Split('\n');
             Assert.Contains(metrics, l => l.StartsWith("leeway_nudges_sent_total{", StringComparison.Ordinal) && l.Contains("channel=\"email\"", StringComparison.Ordinal));
             Assert.Contains(metrics, l => l.StartsWith("leeway_nudges_sent_total{", StringComparison.Ordinal) && l.Contains("channel=\"in_app\"", StringComparison.Ordinal));
-            Assert.Contains(metrics, l => l.StartsWith("leeway_payments_recovered_amount_total{", StringComparison.Ordinal) && l.Contains("via=\"retry\"", StringComparison.Ordinal) && l.EndsWith(" 4900", StringComparison.Ordinal));
+            Assert.Contains(metrics, l => l.StartsWith("leeway_payments_recovered_amount_total{", StringComparison.Ordinal) && l.Contains("via=\"nudge\"", StringComparison.Ordinal) && l.EndsWith(" 4900", StringComparison.Ordinal));
         }
 
         var (exit, output) = await CommandsTests.RunAsync("report", "cost", "--data", _folder.Path, "--from", "2026-11-01", "--to", "2026-11-30", "--json");
@@ -57,7 +58,7 @@ public sealed class Tier0ContactsTests : IDisposable
         var tier0 = table.RootElement.GetProperty("rows")[Tier.Prevent];
         Assert.Equal((2L, 1.0), (tier0.GetProperty("volume").GetInt64(), tier0.GetProperty("mix").GetDouble()));
         var recoveredRow = table.RootElement.GetProperty("recovered")[0];
-        Assert.Equal((4900L, 4900L), (recoveredRow.GetProperty("amount").GetInt64(), recoveredRow.GetProperty("by_via").GetProperty("retry").GetInt64()));
+        Assert.Equal((4900L, 4900L), (recoveredRow.GetProperty("amount").GetInt64(), recoveredRow.GetProperty("by_via").GetProperty("nudge").GetInt64()));
     }
 
     public void Dispose() => _folder.Dispose();
