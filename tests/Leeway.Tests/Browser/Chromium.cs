@@ -127,7 +127,8 @@ public sealed class Chromium : IDisposable
         }
     }
 
-    private static bool IsStale(IWebElement element)
+    /// <summary>True once the page that held <paramref name="element"/> has been replaced.</summary>
+    public static bool IsStale(IWebElement element)
     {
         try
         {
@@ -136,6 +137,11 @@ public sealed class Chromium : IDisposable
         }
         catch (StaleElementReferenceException)
         {
+            return true;
+        }
+        catch (UnknownErrorException e) when (e.Message.Contains("does not belong to the document", StringComparison.Ordinal))
+        {
+            // Chromium's answer when the page was replaced between finding the node and asking about it: stale too.
             return true;
         }
     }

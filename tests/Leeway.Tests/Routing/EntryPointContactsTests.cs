@@ -16,6 +16,11 @@ namespace Leeway.Tests.Routing;
 /// request for a person on the Billing Health Meter. Real sandbox, real product host, real HTTP; the contact log and
 /// <c>/metrics</c> are read back.
 /// </summary>
+/// <remarks>
+/// OpenTelemetry listens to every meter named "Leeway" in the process, whichever host created it, so the exact counts
+/// read from <c>/metrics</c> hold only while no other host in this test process is counting: this class runs alone.
+/// </remarks>
+[Collection(nameof(ProcessWideMetrics))]
 public sealed class EntryPointContactsTests
 {
     [Fact]
@@ -218,3 +223,7 @@ public sealed class EntryPointContactsTests
         }
     }
 }
+
+/// <summary>Tests that assert exact counts on the process-wide OpenTelemetry meters run after the parallel ones, alone.</summary>
+[CollectionDefinition(nameof(ProcessWideMetrics), DisableParallelization = true)]
+public sealed class ProcessWideMetrics;

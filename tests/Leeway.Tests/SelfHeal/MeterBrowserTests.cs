@@ -45,7 +45,7 @@ public sealed class MeterBrowserTests(Chromium browser)
             Promise.all([post(), post()]).then(() => done(), () => done());
             """);
         new Actions(browser.Driver).DoubleClick(button).Perform();
-        browser.Wait(d => IsStale(button) && d.FindElements(By.CssSelector("#meter[data-status=green]")).Count == 1);
+        browser.Wait(d => Chromium.IsStale(button) && d.FindElements(By.CssSelector("#meter[data-status=green]")).Count == 1);
 
         Assert.Single(await PaymentsAsync(world, "in_web_double"));
         Assert.Equal("paid", (await world.StripeObjectAsync("in_web_double"))?["status"]?.GetValue<string>());
@@ -80,17 +80,4 @@ public sealed class MeterBrowserTests(Chromium browser)
         (await world.StripeRequestsAsync())
             .Where(r => r.Method == "POST" && r.Path.EndsWith($"/invoices/{invoiceId}/pay", StringComparison.Ordinal) && r.Succeeded)
             .ToList();
-
-    private static bool IsStale(IWebElement element)
-    {
-        try
-        {
-            _ = element.Enabled;
-            return false;
-        }
-        catch (StaleElementReferenceException)
-        {
-            return true;
-        }
-    }
 }
