@@ -1,3 +1,4 @@
+using Leeway.Billing;
 using Leeway.Diagnostics;
 using Stripe;
 
@@ -10,7 +11,7 @@ namespace Leeway.Prevent;
 /// authentication link when the bank wants 3-D Secure, the invoice's payment page otherwise. Hard declines are never
 /// retried and go to a person.
 /// </summary>
-internal sealed class PaymentProblemHandler(StripeClient stripe, CauseFinder causes, SmartRetries retries, Nudger nudger) : IWebhookHandler
+internal sealed class PaymentProblemHandler(StripeClient stripe, IBillingReader billing, CauseFinder causes, SmartRetries retries, Nudger nudger) : IWebhookHandler
 {
     public const string PaymentFailed = "invoice.payment_failed";
     public const string ActionRequired = "invoice.payment_action_required";
@@ -24,7 +25,7 @@ internal sealed class PaymentProblemHandler(StripeClient stripe, CauseFinder cau
             return;
         }
 
-        var invoice = await stripe.V1.Invoices.GetAsync(e.ObjectId, cancellationToken: cancellationToken);
+        var invoice = await CurrentAsync(e.ObjectId, e.CustomerId, cancellationToken);
         if (invoice.Status != "open" || string.IsNullOrEmpty(invoice.CustomerId))
         {
             return;
@@ -42,5 +43,21 @@ internal sealed class PaymentProblemHandler(StripeClient stripe, CauseFinder cau
         await nudger.NudgeAsync(
             new NudgeDecision(invoice.CustomerId, cause, invoice.Id, FixActions.For(cause.Reason, invoice.CustomerId, invoice.Id, null), payPage, e.Id),
             cancellationToken);
+    }
+
+    /// <summary>
+    /// The invoice as it is now. The event names its customer (an invoice's customer never changes), so the invoice is
+    /// taken from the customer's snapshot, which the diagnosis that follows shares within this event's read scope: one
+    /// read of the customer's billing instead of one more for the invoice. An invoice missing from it is read directly.
+    /// </summary>
+    private async Task<Invoice> CurrentAsync(string invoiceId, string? customerId, CancellationToken cancellationToken)
+    {
+        if (customerId is not null
+            && (await billing.ReadAsync(customerId, cancellationToken))?.Invoices.FirstOrDefault(i => i.Id == invoiceId) is { } invoice)
+        {
+            return invoice;
+        }
+
+        return await stripe.V1.Invoices.GetAsync(invoiceId, cancellationToken: cancellationToken);
     }
 }
