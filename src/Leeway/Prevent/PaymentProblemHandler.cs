@@ -25,14 +25,23 @@ internal sealed class PaymentProblemHandler(StripeClient stripe, IBillingReader 
             return;
         }
 
+        var fallback = e.Type == ActionRequired ? RootCause.PaymentFailedAuthenticationRequired : RootCause.PaymentFailedCardDeclined;
+        Cause? cause = null;
+        if (e.CustomerId is { } named)
+        {
+            // The event names the customer (an invoice's customer never changes): the diagnosis reads the customer's
+            // billing under its deadline, and the invoice as it is now comes from that same snapshot, shared within this
+            // event's read scope, rather than from one more request.
+            cause = await causes.FindAsync(named, e.ObjectId, fallback, cancellationToken);
+        }
+
         var invoice = await CurrentAsync(e.ObjectId, e.CustomerId, cancellationToken);
         if (invoice.Status != "open" || string.IsNullOrEmpty(invoice.CustomerId))
         {
             return;
         }
 
-        var fallback = e.Type == ActionRequired ? RootCause.PaymentFailedAuthenticationRequired : RootCause.PaymentFailedCardDeclined;
-        var cause = await causes.FindAsync(invoice.CustomerId, invoice.Id, fallback, cancellationToken);
+        cause ??= await causes.FindAsync(invoice.CustomerId, invoice.Id, fallback, cancellationToken);
         var soft = cause.Fact(FactKeys.Retryable) == "true" && cause.Fact(FactKeys.HardDecline) != "true";
         if (soft && cause.Reason != RootCause.PaymentBlockedRisk && e.Type == PaymentFailed)
         {
@@ -46,9 +55,8 @@ internal sealed class PaymentProblemHandler(StripeClient stripe, IBillingReader 
     }
 
     /// <summary>
-    /// The invoice as it is now. The event names its customer (an invoice's customer never changes), so the invoice is
-    /// taken from the customer's snapshot, which the diagnosis that follows shares within this event's read scope: one
-    /// read of the customer's billing instead of one more for the invoice. An invoice missing from it is read directly.
+    /// The invoice as it is now: from the customer's snapshot the diagnosis read in this event's scope (a late or
+    /// out-of-order event about a paid invoice then does nothing), else read directly.
     /// </summary>
     private async Task<Invoice> CurrentAsync(string invoiceId, string? customerId, CancellationToken cancellationToken)
     {
