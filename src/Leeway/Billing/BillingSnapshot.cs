@@ -19,6 +19,14 @@ public sealed record BillingSnapshot(
     IReadOnlyDictionary<string, string> InvoiceIdByCharge,
     IReadOnlyDictionary<string, string> InvoiceIdByPaymentIntent)
 {
+    /// <summary>
+    /// Null: the customer's whole billing. Else the id of the one invoice this snapshot was read for
+    /// (<see cref="StripeReadScope.FocusOn"/>): the invoice, its subscription and PaymentIntents, the cards they name
+    /// (the customer's default, the subscription's, the one declined) and every charge with its refunds and disputes;
+    /// no other invoices, subscriptions or cards, and no checkout sessions.
+    /// </summary>
+    public string? AboutInvoice { get; init; }
+
     /// <summary>Customer risk from Stripe metadata <c>risk</c> (Radar / internal fraud signals): normal, elevated or high.</summary>
     public string Risk => Customer.Metadata is { } m && m.TryGetValue("risk", out var r) && !string.IsNullOrEmpty(r) ? r : "normal";
 

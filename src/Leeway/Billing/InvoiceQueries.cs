@@ -5,6 +5,22 @@ namespace Leeway.Billing;
 /// <summary>Questions about invoices that the diagnosis rules, Lee and the dashboard all ask, answered one way.</summary>
 public static class InvoiceQueries
 {
+    /// <summary>
+    /// One invoice with what bears on it, in one read: its customer (and the customer's default card), its payments with
+    /// their PaymentIntents, its subscription (and the subscription's card). At most four levels deep, Stripe's limit
+    /// (docs.stripe.com/api/expanding_objects). Every reader of an invoice in Tier 0's event asks with exactly these, so
+    /// the read scope answers them all with one request.
+    /// </summary>
+    public static readonly IReadOnlyList<string> WithItsBilling =
+    [
+        "customer",
+        "customer.invoice_settings.default_payment_method",
+        "payments",
+        "payments.data.payment.payment_intent",
+        "parent.subscription_details.subscription",
+        "parent.subscription_details.subscription.default_payment_method",
+    ];
+
     /// <summary>Open invoices, newest first.</summary>
     public static IEnumerable<Invoice> OpenInvoices(this BillingSnapshot billing) =>
         billing.Invoices.Where(i => i.Status == "open").OrderByDescending(i => i.Created);

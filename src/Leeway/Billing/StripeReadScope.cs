@@ -27,6 +27,17 @@ public static class StripeReadScope
     /// stops sharing after this long, so nothing reads a minute-old answer as fresh.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// This unit of work is about one invoice of the customer (Tier 0 handling <c>invoice.payment_failed</c>): a snapshot of
+    /// that customer read in the scope holds what bears on the invoice (the invoice with its customer, payments,
+    /// PaymentIntents and subscription in one expanded read, and the customer's charges) rather than the whole billing.
+    /// No effect outside a scope.
+    /// </summary>
+    public static void FocusOn(string customerId, string invoiceId) => Current.Value?.Focus(customerId, invoiceId);
+
+    /// <summary>The invoice the current unit of work is about for this customer, if any.</summary>
+    public static string? FocusOf(string customerId) => Active?.FocusOf(customerId);
+
     internal static Reads? Active => Current.Value is { } reads && Environment.TickCount64 - reads.Began < Lifetime.TotalMilliseconds ? reads : null;
 
     /// <summary>The answers read so far, by URL, shared by the flows the scope spans (the diagnosis reads concurrently).</summary>
@@ -35,7 +46,16 @@ public static class StripeReadScope
         private ConcurrentDictionary<string, Lazy<Task<StoredAnswer>>> _answers = new(StringComparer.Ordinal);
         private ConcurrentDictionary<string, Lazy<Task<BillingSnapshot?>>> _snapshots = new(StringComparer.Ordinal);
 
+        private readonly ConcurrentDictionary<string, string> _focus = new(StringComparer.Ordinal);
+
         public long Began { get; } = Environment.TickCount64;
+
+        public void Focus(string customerId, string invoiceId) => _focus[customerId] = invoiceId;
+
+        public string? FocusOf(string customerId) => _focus.GetValueOrDefault(customerId);
+
+        /// <summary>An object Stripe returned inside another answer of this scope answers a later plain GET of it.</summary>
+        public void Seed(string url, StoredAnswer answer) => _answers.TryAdd(url, new Lazy<Task<StoredAnswer>>(Task.FromResult(answer)));
 
         public Task<StoredAnswer> GetOrRead(string url, Func<Task<StoredAnswer>> read) =>
             _answers.GetOrAdd(url, _ => new Lazy<Task<StoredAnswer>>(read)).Value;

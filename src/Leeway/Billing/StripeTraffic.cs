@@ -6,7 +6,8 @@ namespace Leeway.Billing;
 /// <summary>
 /// Every request Leeway sends Stripe passes here (the handler of the <c>stripe</c> HttpClient under Stripe.net):
 /// <list type="bullet">
-/// <item>inside a <see cref="StripeReadScope"/>, a GET already read is answered from the scope, and a write forgets the scope's reads;</item>
+/// <item>inside a <see cref="StripeReadScope"/>, a GET already read is answered from the scope (so is a plain GET of an
+/// object an expanded answer carried, see <see cref="EmbeddedObjects"/>), and a write forgets the scope's reads;</item>
 /// <item>a client-side limit keeps the host under Stripe's rate limit (reads and writes each at
 /// <see cref="StripeRateLimits"/>), waiting rather than collecting 429s;</item>
 /// <item>a read answered 429 or 5xx (unless Stripe says <c>Stripe-Should-Retry: false</c>) is tried again with
@@ -50,7 +51,13 @@ internal sealed class StripeTraffic : DelegatingHandler
             {
                 // The first asker's token must not cancel the answer others wait for: each waits with its own below.
                 using var response = await ReadAsync(request, CancellationToken.None);
-                return await StoredAnswer.FromAsync(response, CancellationToken.None);
+                var stored = await StoredAnswer.FromAsync(response, CancellationToken.None);
+                if (stored.Status == HttpStatusCode.OK && request.RequestUri!.Query.Contains("expand", StringComparison.Ordinal))
+                {
+                    EmbeddedObjects.Seed(reads, request.RequestUri, stored);
+                }
+
+                return stored;
             }).WaitAsync(cancellationToken);
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)

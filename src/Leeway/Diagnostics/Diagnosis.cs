@@ -14,6 +14,12 @@ public sealed record Diagnosis(
     [property: JsonPropertyName("sources")] IReadOnlyList<SourceReport> Sources,
     [property: JsonPropertyName("computed_at")] DateTimeOffset ComputedAt)
 {
+    /// <summary>Null for the whole customer. Else the invoice the diagnosis was read for
+    /// (<see cref="Billing.BillingSnapshot.AboutInvoice"/>): its findings about other objects may be incomplete.</summary>
+    [JsonPropertyName("about_invoice")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? AboutInvoice { get; init; }
+
     /// <summary>The finding that decided the root cause (the first in precedence order), if any.</summary>
     [JsonIgnore]
     public Finding? Primary => Findings.FirstOrDefault(f => f.RootCause == RootCause);

@@ -124,7 +124,7 @@ internal sealed class StripeGateFacts(StripeClient stripe, StripeResilience resi
     /// <summary>The invoice with its last failed payment: the latest payment's PaymentIntent carries <c>last_payment_error</c>.</summary>
     private async Task<OwnedInvoice?> InvoiceFactAsync(string invoiceId, CancellationToken cancellationToken)
     {
-        var invoice = await OrNull(t => stripe.V1.Invoices.GetAsync(invoiceId, new InvoiceGetOptions { Expand = ["payments"] }, cancellationToken: t), cancellationToken);
+        var invoice = await OrNull(t => stripe.V1.Invoices.GetAsync(invoiceId, new InvoiceGetOptions { Expand = [.. InvoiceQueries.WithItsBilling] }, cancellationToken: t), cancellationToken);
         if (invoice is null)
         {
             return null;
@@ -135,7 +135,9 @@ internal sealed class StripeGateFacts(StripeClient stripe, StripeResilience resi
         var intentId = payments.OrderByDescending(p => p.Created).Select(p => p.Payment?.PaymentIntentId).FirstOrDefault(id => id is not null);
         string? error = null;
         string? failedMethod = null;
-        if (intentId is not null && await OrNull(t => stripe.V1.PaymentIntents.GetAsync(intentId, cancellationToken: t), cancellationToken) is { } intent)
+        // The invoice's read (shared with the diagnosis's in one event) carries its PaymentIntents; another is read.
+        var carried = payments.Select(p => p.Payment?.PaymentIntent).FirstOrDefault(pi => pi?.Id == intentId);
+        if (intentId is not null && (carried ?? await OrNull(t => stripe.V1.PaymentIntents.GetAsync(intentId, cancellationToken: t), cancellationToken)) is { } intent)
         {
             error = intent.LastPaymentError?.DeclineCode is { Length: > 0 } decline ? decline : intent.LastPaymentError?.Code;
             failedMethod = intent.LastPaymentError?.PaymentMethod?.Id ?? intent.PaymentMethodId;

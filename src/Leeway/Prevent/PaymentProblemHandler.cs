@@ -32,6 +32,8 @@ internal sealed class PaymentProblemHandler(StripeClient stripe, IBillingReader 
             // The event names the customer (an invoice's customer never changes): the diagnosis reads the customer's
             // billing under its deadline, and the invoice as it is now comes from that same snapshot, shared within this
             // event's read scope, rather than from one more request.
+            // What bears on this invoice is read, not the customer's whole billing: two requests instead of seven.
+            StripeReadScope.FocusOn(named, e.ObjectId);
             cause = await causes.FindAsync(named, e.ObjectId, fallback, cancellationToken);
         }
 

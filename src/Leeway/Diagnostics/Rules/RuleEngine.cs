@@ -41,6 +41,7 @@ internal static class RuleEngine
             cause.SelfServeEligible,
             findings,
             sources,
-            input.Now);
+            input.Now)
+        { AboutInvoice = input.Billing?.AboutInvoice };
     }
 }
