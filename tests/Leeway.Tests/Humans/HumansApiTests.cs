@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Leeway.Identity;
 using Leeway.Diagnostics;
 using Leeway.Humans;
 using Leeway.Knowledge;
