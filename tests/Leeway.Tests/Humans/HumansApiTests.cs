@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Leeway.Identity;
 using Leeway.Diagnostics;
 using Leeway.Humans;
+using Leeway.Identity;
 using Leeway.Knowledge;
 using Microsoft.Extensions.Hosting;
 

@@ -1,6 +1,6 @@
 using Dapper;
-using Leeway.Identity;
 using Leeway.Humans;
+using Leeway.Identity;
 
 namespace Leeway.Tests.Humans;
 

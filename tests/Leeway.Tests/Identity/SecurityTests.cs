@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Dapper;
-using Leeway.Identity;
 using Leeway.Audit;
 using Leeway.Humans;
+using Leeway.Identity;
 using Leeway.Storage;
 
 namespace Leeway.Tests.Identity;

@@ -1,6 +1,6 @@
-using Leeway.Identity;
 using Leeway.Agent.Understanding;
 using Leeway.Humans;
+using Leeway.Identity;
 using Leeway.Routing;
 using Leeway.Tests.Browser;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Net;
-using Leeway.Identity;
 using Leeway.Agent.Understanding;
 using Leeway.Humans;
+using Leeway.Identity;
 using Leeway.Routing;
 using Leeway.Tests.Routing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
-using Leeway.Identity;
 using Leeway.Audit;
 using Leeway.Humans;
+using Leeway.Identity;
 using Leeway.Knowledge;
 using Leeway.Policy;
 using Leeway.Tests.Browser;
