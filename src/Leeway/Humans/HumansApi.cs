@@ -320,7 +320,7 @@ public static class HumansApi
             ActionType.Credit => Credit(),
             // Links are the customer's to follow, not a person's to approve.
             // Using a saved card follows the customer's own save on Stripe's page.
-            ActionType.RegenerateLink or ActionType.CardUpdateLink or ActionType.AuthenticatePayment or ActionType.UseCard => NotApprovable(),
+            ActionType.RegenerateLink or ActionType.CardUpdateLink or ActionType.AuthenticatePayment or ActionType.UseCard or ActionType.ResumeSubscription => NotApprovable(),
         };
 
         BillingAction? Refund()

@@ -92,6 +92,14 @@ internal static class PolicyRules
                 }
 
                 break;
+            case ResumeSubscription resume:
+                // Only a subscription still running can keep going; an ended one is a new subscription, a person's call.
+                if (facts.Subscriptions.FirstOrDefault(s => s.Id == resume.SubscriptionId) is { Status: "canceled" or "incomplete_expired" } ended)
+                {
+                    refusals.Add((GateRules.SubscriptionNotActive, $"subscription {ended.Id} is already {ended.Status}"));
+                }
+
+                break;
             case CardUpdateLink:
                 break;
             case UseCard use when facts.Card is { } saved:
@@ -331,7 +339,7 @@ internal static class PolicyRules
         RetryPayment r when r.PaymentMethodId == id => "card",
         UseCard u when u.PaymentMethodId == id => "card",
         RetryPayment or AuthenticatePayment => "invoice",
-        CancelSubscription => "subscription",
+        CancelSubscription or ResumeSubscription => "subscription",
         CardUpdateLink or CreditBalance or UseCard => "customer",
         RegenerateLink r when r.ExpiredCheckoutSessionId == id => "checkout session",
         RegenerateLink => "invoice",

@@ -38,8 +38,9 @@ public sealed class ConsoleBrowserTests(Chromium browser)
         browser.Find("#reply-text").SendKeys("Hi Hana, you can retry the payment from your page now.");
         browser.ClickAndWait(browser.Find("#reply button[type=submit]"));
         world.SignIn(browser, "cus_web_help");
-        Assert.Contains("you can retry the payment from your page now", browser.Find("#human").Text, StringComparison.Ordinal);
-        Assert.Contains("Ana Agent", browser.Find("#human").Text, StringComparison.Ordinal);
+        // The team's reply is in the customer's one conversation, with the person's name.
+        Assert.Contains("you can retry the payment from your page now", browser.Find("#conversation .msg-human").Text, StringComparison.Ordinal);
+        Assert.Contains("Ana Agent", browser.Find("#conversation .msg-human").Text, StringComparison.Ordinal);
 
         SignInStaff(world, staff.Email);
         browser.GoTo(world.Url($"/console/cases/{opened.Id}"));
@@ -70,7 +71,7 @@ public sealed class ConsoleBrowserTests(Chromium browser)
 
         world.SignIn(browser, "cus_web_big");
         browser.ClickAndWait(browser.Find("form[data-fix=refund_duplicate] button[type=submit]"));
-        Assert.Contains("passed it to a person", browser.Find("[data-testid=notice]").Text, StringComparison.Ordinal);
+        Assert.Contains("A person on our billing team has it now", browser.Find("[data-testid=notice]").Text, StringComparison.Ordinal);
         var opened = Assert.Single(await world.Service<ICaseStore>().ListForCustomerAsync("cus_web_big", CancellationToken.None));
         Assert.Contains(opened.Packet.ActionsAttempted, a => a.Action == ActionType.Refund && !a.Allowed && a.HumanCanGrant);
         Assert.Empty(await RefundsAsync(world));
