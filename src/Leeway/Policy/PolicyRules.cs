@@ -124,11 +124,35 @@ internal static class PolicyRules
             return new PolicyDecision(false, refusals[0].Rule, refusals[0].Message, true, [], amount, currency);
         }
 
+        if (humanApproved && AgentLimitProblem(policy, actor, action, amount, currency) is { } overLimit)
+        {
+            // Below lead, an approval reaches only as far as the agent limits; a lead or an admin may grant the rest.
+            return new PolicyDecision(false, GateRules.AgentLimit, overLimit, true, [], amount, currency);
+        }
+
         var waived = refusals.Select(r => r.Rule).ToList();
         var message = waived.Count == 0
             ? "allowed by policy"
             : $"allowed: {string.Join(", ", waived)} waived by {approvedBy} ({string.Join("; ", refusals.Select(r => r.Message))})";
         return new PolicyDecision(true, GateRules.Allowed, message, false, waived, amount, currency);
+    }
+
+    private static string? AgentLimitProblem(PolicySettings policy, Actor actor, BillingAction action, long? amount, string? currency)
+    {
+        if (StaffRoles.Includes(actor.Role, StaffRoles.Lead))
+        {
+            return null;
+        }
+
+        var (limit, what) = action switch
+        {
+            RefundCharge => (policy.AgentRefundMax, "refund"),
+            CreditBalance => (policy.AgentCreditMax, "credit"),
+            _ => (long.MaxValue, ""),
+        };
+        return amount > limit
+            ? $"a {what} of {Money.Format(amount.Value, currency ?? "usd")} is over the {Money.Format(limit, currency ?? "usd")} an agent may approve: a lead or an admin approves it"
+            : null;
     }
 
     private static PolicyDecision Deny(string rule, string message) => new(false, rule, message, false, []);

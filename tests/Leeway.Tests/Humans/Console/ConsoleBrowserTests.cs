@@ -1,5 +1,6 @@
 using Leeway.Audit;
 using Leeway.Humans;
+using Leeway.Identity;
 using Leeway.Knowledge;
 using Leeway.Policy;
 using Leeway.Tests.Browser;
@@ -17,7 +18,7 @@ public sealed class ConsoleBrowserTests(Chromium browser)
     public async Task A_case_opened_from_the_page_appears_in_the_console_with_its_packet_and_resolving_it_closes_it()
     {
         await using var world = await WebWorld.StartAsync(Customers.FailedPayment("web_help", "Hana Help"));
-        var staff = await world.Service<IStaffDirectory>().CreateAsync("ana@billing.test", "Ana Agent", Password, StaffRoles.Support, CancellationToken.None);
+        var staff = await world.Service<IStaffDirectory>().CreateAsync("ana@billing.test", "Ana Agent", Password, StaffRoles.Lead, CancellationToken.None);
         var cases = world.Service<ICaseStore>();
 
         world.SignIn(browser, "cus_web_help");
