@@ -23,7 +23,7 @@ public static class MeterText
         _ => 1,
     };
 
-    public static string CauseTitle(string rootCause) => rootCause switch
+    public static string CauseTitle(RootCause rootCause) => rootCause switch
     {
         RootCause.DisputeOpen => "A payment is disputed with your bank",
         RootCause.PaymentBlockedRisk => "Payments are paused for a security review",
@@ -41,7 +41,6 @@ public static class MeterText
         RootCause.CardExpiringSoon => "Your card expires soon",
         RootCause.RefundInProgress => "A refund is on its way",
         RootCause.None => "Your billing is in order",
-        _ => rootCause.Replace('_', ' '),
     };
 
     public static string Recommendation(RecommendedAction recommendedAction) => recommendedAction switch
