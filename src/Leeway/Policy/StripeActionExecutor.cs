@@ -25,6 +25,7 @@ internal sealed class StripeActionExecutor(StripeClient stripe, StripeResilience
             AuthenticatePayment a => SendInvoiceAsync(a.InvoiceId, options, cancellationToken),
             CardUpdateLink a => CardUpdateLinkAsync(a.CustomerId, facts, idempotencyKey, options, cancellationToken),
             CancelSubscription a => CancelAsync(a.SubscriptionId, options, cancellationToken),
+            ResumeSubscription a => ResumeAsync(a.SubscriptionId, options, cancellationToken),
             CreditBalance a => CreditAsync(a, idempotencyKey, options, cancellationToken),
             _ => throw new ArgumentException($"the gate cannot execute {WireName.Of(action.Type)} with these facts", nameof(action)),
         };
@@ -181,7 +182,8 @@ internal sealed class StripeActionExecutor(StripeClient stripe, StripeResilience
     private async Task<ActionExecution> SendInvoiceAsync(string invoiceId, RequestOptions options, CancellationToken ct)
     {
         var sent = await resilience.ExecuteAsync(t => stripe.V1.Invoices.SendInvoiceAsync(invoiceId, new InvoiceSendOptions(), options, t), ct);
-        var invoice = await resilience.ExecuteAsync(t => stripe.V1.Invoices.GetAsync(invoiceId, cancellationToken: t), ct);
+        // Stripe answers with the invoice as sent; only a replayed answer (the same decision acted on earlier) may be out of date.
+        var invoice = Replayed(sent.StripeResponse) ? await resilience.ExecuteAsync(t => stripe.V1.Invoices.GetAsync(invoiceId, cancellationToken: t), ct) : sent;
         var url = invoice.HostedInvoiceUrl ?? sent.HostedInvoiceUrl;
         return new ActionExecution(
             new ActionResult(invoice.Id, invoice.Status, url, invoice.AmountRemaining, invoice.Currency, sent.StripeResponse?.RequestId, url is null ? "the invoice has no hosted link" : null),
@@ -198,6 +200,20 @@ internal sealed class StripeActionExecutor(StripeClient stripe, StripeResilience
         return new ActionExecution(
             new ActionResult(subscription.Id, subscription.Status, null, null, subscription.Currency, updated.StripeResponse?.RequestId,
                 succeeded ? null : "the subscription is not set to cancel"),
+            succeeded,
+            Replayed(updated.StripeResponse));
+    }
+
+    /// <summary>Stripe's way to undo a scheduled cancellation: <c>cancel_at_period_end=false</c> (docs: billing/subscriptions/cancel#reactivating-canceled-subscriptions).</summary>
+    private async Task<ActionExecution> ResumeAsync(string subscriptionId, RequestOptions options, CancellationToken ct)
+    {
+        var updated = await resilience.ExecuteAsync(t => stripe.V1.Subscriptions.UpdateAsync(
+            subscriptionId, new SubscriptionUpdateOptions { CancelAtPeriodEnd = false }, options, t), ct);
+        var subscription = await resilience.ExecuteAsync(t => stripe.V1.Subscriptions.GetAsync(subscriptionId, cancellationToken: t), ct);
+        var succeeded = !subscription.CancelAtPeriodEnd && subscription.CancelAt is null && subscription.Status != "canceled";
+        return new ActionExecution(
+            new ActionResult(subscription.Id, subscription.Status, null, null, subscription.Currency, updated.StripeResponse?.RequestId,
+                succeeded ? null : "the subscription is still set to cancel"),
             succeeded,
             Replayed(updated.StripeResponse));
     }
@@ -220,7 +236,11 @@ internal sealed class StripeActionExecutor(StripeClient stripe, StripeResilience
 
     private async Task<ActionExecution> ConfirmSessionAsync(Stripe.Checkout.Session created, CancellationToken ct)
     {
-        var session = await resilience.ExecuteAsync(t => stripe.V1.Checkout.Sessions.GetAsync(created.Id, cancellationToken: t), ct);
+        // A fresh answer is the session as created; a replayed one (the same decision acted on earlier) is read again,
+        // since the session may have been completed or expired since.
+        var session = Replayed(created.StripeResponse)
+            ? await resilience.ExecuteAsync(t => stripe.V1.Checkout.Sessions.GetAsync(created.Id, cancellationToken: t), ct)
+            : created;
         var url = session.Url ?? created.Url;
         return new ActionExecution(
             new ActionResult(session.Id, session.Status, url, session.AmountTotal, session.Currency, created.StripeResponse?.RequestId, url is null ? "the new session has no url" : null),
