@@ -172,7 +172,7 @@ internal sealed class NudgeMailer : IAsyncDisposable
         message.From.Add(MailboxAddress.Parse(_smtp.From));
         message.To.Add(MailboxAddress.Parse(stored.Recipient));
         message.Headers.Add("X-Leeway-Nudge", nudge.Id);
-        message.Headers.Add("X-Leeway-Reason", nudge.Reason);
+        message.Headers.Add("X-Leeway-Reason", WireName.Of(nudge.Reason));
         message.Headers.Add("X-Leeway-Object", nudge.ObjectId);
         return message;
     }
