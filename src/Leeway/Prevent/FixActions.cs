@@ -7,8 +7,8 @@ namespace Leeway.Prevent;
 /// Null: no link fixes it (an explanation, an automatic retry, or a human).</summary>
 internal static class FixActions
 {
-    public static BillingAction? For(string reason, string customerId, string? invoiceId, string? expiredSessionId) =>
-        Remedies.GateAction(RootCause.Of(reason).RecommendedAction) switch
+    public static BillingAction? For(RootCause reason, string customerId, string? invoiceId, string? expiredSessionId) =>
+        Remedies.GateAction(reason.Traits().RecommendedAction) switch
         {
             ActionType.CardUpdateLink => new CardUpdateLink(customerId),
             ActionType.AuthenticatePayment when invoiceId is not null => new AuthenticatePayment(invoiceId),
@@ -16,6 +16,6 @@ internal static class FixActions
             ActionType.RegenerateLink when invoiceId is not null => new RegenerateLink(null, invoiceId),
             // Nothing to link to, or not a link: Tier 0 retries on its own schedule and leaves refunds to the customer's ask.
             ActionType.AuthenticatePayment or ActionType.RegenerateLink or ActionType.RetryPayment or ActionType.Refund
-                or ActionType.CancelSubscription or ActionType.Credit or ActionType.UseCard or null => null,
+                or ActionType.CancelSubscription or ActionType.Credit or ActionType.UseCard or ActionType.ResumeSubscription or null => null,
         };
 }
