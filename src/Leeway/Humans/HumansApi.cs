@@ -98,11 +98,23 @@ public static class HumansApi
         if (request.Article is { } draft)
         {
             ValidateDraft(draft, creating: string.IsNullOrWhiteSpace(request.ImproveArticleId), errors);
+            if (improving is not null)
+            {
+                ValidateImprovement(improving, draft, errors);
+            }
         }
 
         if (errors.Count > 0 || member is null)
         {
             return TypedResults.ValidationProblem(errors);
+        }
+
+        if (improving is not null && request.Article?.BaseVersion is { } baseVersion && baseVersion != improving.Version)
+        {
+            return TypedResults.Problem(
+                $"Article '{improving.Id}' is at version {improving.Version} now, not {baseVersion}: someone changed it since you read it. Read it again and redo the edit.",
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Article changed");
         }
 
         var record = await cases.GetRecordAsync(id, cancellationToken);
@@ -125,6 +137,7 @@ public static class HumansApi
             article = await knowledge.UpsertAsync(
                 improving?.Id,
                 string.IsNullOrWhiteSpace(accepted.Title) ? improving!.Title : accepted.Title.Trim(),
+                // Only a new article falls back to the resolution: an improvement's body was checked above and is never empty.
                 string.IsNullOrWhiteSpace(accepted.Body) ? resolution : accepted.Body.Trim(),
                 accepted.RootCauses ?? improving?.RootCauses ?? DiagnosedRootCauses(record.Case),
                 author,
@@ -260,6 +273,35 @@ public static class HumansApi
         if (unknown.Count > 0)
         {
             errors["article.root_causes"] = [$"Unknown root cause(s): {string.Join(", ", unknown)}."];
+        }
+    }
+
+    /// <summary>
+    /// An improvement is the article's whole new text: an empty one, an unchanged one, or one that drops most of the current
+    /// words without <c>replace</c> is refused, so a stray submit never swaps a page of guidance for a one-line resolution.
+    /// </summary>
+    private static void ValidateImprovement(Article current, ArticleDraft draft, Dictionary<string, string[]> errors)
+    {
+        var body = draft.Body?.Trim() ?? "";
+        if (body.Length == 0)
+        {
+            errors["article.body"] = [$"Improving '{current.Title}' needs its whole new text in article.body; an empty text would replace the article."];
+            return;
+        }
+
+        var change = ArticleChange.Compare(current.Body, body);
+        var title = draft.Title?.Trim();
+        if (change.Unchanged && (string.IsNullOrEmpty(title) || title == current.Title) && draft.RootCauses is null)
+        {
+            errors["article.body"] = [$"The text is the same as version {current.Version} of '{current.Title}': nothing to improve."];
+        }
+        else if (change.ReplacesMost && draft.Replace != true)
+        {
+            errors["article.body"] =
+            [
+                $"The new text keeps {change.KeptWords} of the {change.BeforeWords} words of '{current.Title}' and would replace most of it. "
+                + "Edit the current text instead, or set article.replace to true to replace it on purpose.",
+            ];
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
 using Leeway.Audit;
 using Leeway.Billing;
@@ -6,6 +7,7 @@ using Leeway.Knowledge;
 using Leeway.Policy;
 using Leeway.Storage;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -83,15 +85,36 @@ public sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnowle
     }
 
     public async Task<IActionResult> OnPostCloseAsync(
-        string id, string? resolution, string? article, string? articleTitle, string? articleBody, string? improveArticleId, CancellationToken ct)
+        string id,
+        string? resolution,
+        string? article,
+        string? articleTitle,
+        string? articleBody,
+        string? step,
+        int? baseVersion,
+        bool? replace,
+        string? previewed,
+        CancellationToken ct)
     {
+        string? improveId = article?.StartsWith(ImprovePrefix, StringComparison.Ordinal) == true ? article[ImprovePrefix.Length..] : null;
+        if (improveId is not null && step != SaveStep)
+        {
+            // Improving is a review first: the current text, the edit, and the change it makes, before anything is saved.
+            return await ReviewAsync(id, improveId, resolution, articleBody, step is null, baseVersion, null, ct);
+        }
+
+        if (improveId is not null && (Fingerprint(articleBody) != previewed))
+        {
+            return await ReviewAsync(id, improveId, resolution, articleBody, false, baseVersion, "The text changed after the change was shown: here is the change now. Save again if it is right.", ct);
+        }
+
         var draft = article switch
         {
             "new" => new ArticleDraft(articleTitle, articleBody, null),
-            "improve" => new ArticleDraft(null, string.IsNullOrWhiteSpace(articleBody) ? resolution : articleBody, null),
+            _ when improveId is not null => new ArticleDraft(null, articleBody ?? "", null, baseVersion, replace == true),
             _ => null,
         };
-        var request = new CloseCaseRequest(resolution, StaffId, draft, article == "improve" ? improveArticleId : null);
+        var request = new CloseCaseRequest(resolution, StaffId, draft, improveId);
         var result = await HumansApi.CloseAsync(id, request, Store, events, staff, knowledge, ct);
         if (result.Result is Ok<CloseCaseResponse> ok)
         {
@@ -99,29 +122,98 @@ public sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnowle
                 StaffId,
                 "case_close",
                 ok.Value!.Case.Case.CustomerId,
-                new { @case = id, resolution = resolution?.Trim(), article = ok.Value.Article?.Id },
+                new { @case = id, resolution = resolution?.Trim(), article = ok.Value.Article?.Id, article_version = ok.Value.Article?.Version },
                 AuditDecision.Allowed,
                 ct);
             return Redirect($"/console?closed={Uri.EscapeDataString(id)}");
         }
 
+        if (improveId is not null)
+        {
+            // Someone else saved a version meanwhile: review the same text against the article as it is now.
+            var failed = await ReviewAsync(id, improveId, resolution, articleBody, false, StatusOf(result.Result) == StatusCodes.Status409Conflict ? null : baseVersion, null, ct);
+            Error = ErrorOf(result.Result);
+            Response.StatusCode = StatusOf(result.Result);
+            return failed;
+        }
+
         return await FailedAsync(id, result.Result, ct);
     }
 
-    private async Task<IActionResult> FailedAsync(string id, IResult result, CancellationToken ct)
+    public const string ImprovePrefix = "improve:";
+
+    public const string SaveStep = "save";
+
+    /// <summary>The improvement under review: set when the page shows the edit of an article instead of the close form.</summary>
+    public ArticleReview? Review { get; private set; }
+
+    private async Task<IActionResult> ReviewAsync(
+        string id, string articleId, string? resolution, string? body, bool first, int? baseVersion, string? note, CancellationToken ct)
     {
-        Error = result switch
-        {
-            ValidationProblem problem => string.Join(" ", problem.ProblemDetails.Errors.SelectMany(e => e.Value)),
-            ProblemHttpResult problem => problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title,
-            _ => "That did not work.",
-        };
         if (!await LoadAsync(id, ct))
         {
             return NotFound();
         }
 
-        Response.StatusCode = result is ProblemHttpResult { StatusCode: { } status } ? status : StatusCodes.Status400BadRequest;
+        if (await knowledge.GetAsync(articleId, ct) is not { } current)
+        {
+            Error = $"There is no article '{articleId}' to improve.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        // First look: the current text with the resolution added at the end, for the person to edit into place.
+        var proposed = first
+            ? $"{current.Body.TrimEnd()}\n\n{resolution?.Trim()}".TrimEnd()
+            : Normalized(body);
+        Review = new ArticleReview(current, resolution?.Trim() ?? "", proposed, ArticleChange.Compare(current.Body, proposed), baseVersion ?? current.Version, Fingerprint(proposed));
+        Notice = note;
+        return Page();
+    }
+
+    /// <summary>What the preview showed, so a save of a text edited after it shows the change again instead of saving unseen.</summary>
+    private static string Fingerprint(string? body) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Normalized(body))))[..32];
+
+    private static string Normalized(string? body) => (body ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+
+    private static string ErrorOf(IResult result) => result switch
+    {
+        ValidationProblem problem => string.Join(" ", problem.ProblemDetails.Errors.SelectMany(e => e.Value)),
+        ProblemHttpResult problem => problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title ?? "That did not work.",
+        _ => "That did not work.",
+    };
+
+    /// <summary>The change as one run of text (the block keeps the article's spacing), added words in &lt;ins&gt;, removed in &lt;del&gt;.</summary>
+    public static IHtmlContent DiffHtml(ArticleChange change)
+    {
+        var html = new System.Text.StringBuilder();
+        foreach (var segment in change.Segments)
+        {
+            var text = HtmlEncoder.Default.Encode(segment.Text);
+            html.Append(segment.Kind switch
+            {
+                ArticleChangeKind.Added => $"<ins>{text}</ins>",
+                ArticleChangeKind.Removed => $"<del>{text}</del>",
+                _ => text,
+            });
+        }
+
+        return new HtmlString(html.ToString());
+    }
+
+    private static int StatusOf(IResult result) =>
+        result is ProblemHttpResult { StatusCode: { } status } ? status : StatusCodes.Status400BadRequest;
+
+    private async Task<IActionResult> FailedAsync(string id, IResult result, CancellationToken ct)
+    {
+        Error = ErrorOf(result);
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        Response.StatusCode = StatusOf(result);
         return Page();
     }
 
@@ -190,6 +282,9 @@ public sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnowle
         return approvable;
     }
 }
+
+/// <summary>An article being improved: its current version, the proposed whole text, and the change between them.</summary>
+public sealed record ArticleReview(Article Current, string Resolution, string Proposed, ArticleChange Change, int BaseVersion, string Fingerprint);
 
 /// <summary>An action policy refused to automation, as a person may approve it.</summary>
 public sealed record Approvable(ApprovedAction Action, string Rule, string Message);
