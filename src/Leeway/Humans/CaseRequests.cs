@@ -45,3 +45,23 @@ public sealed record ApprovedAction(
     [property: JsonPropertyName("amount")] long? Amount,
     [property: JsonPropertyName("currency")] string? Currency,
     [property: JsonPropertyName("reason")] string? Reason);
+
+/// <summary><c>POST /api/v1/cases/{id}/assign</c>: give the case to <c>assignee</c> (a staff id; null or empty: to nobody).</summary>
+public sealed record AssignCaseRequest(
+    [property: JsonPropertyName("staff_id")] string? StaffId,
+    [property: JsonPropertyName("assignee")] string? Assignee);
+
+/// <summary><c>POST /api/v1/cases/{id}/status</c>: <c>open</c>, <c>waiting_on_customer</c> or <c>on_hold</c> (closing has its own call).</summary>
+public sealed record CaseStatusRequest(
+    [property: JsonPropertyName("staff_id")] string? StaffId,
+    [property: JsonPropertyName("status")] string? Status);
+
+/// <summary><c>POST /api/v1/cases/{id}/notes</c>: an internal note for the team; the customer never sees it.</summary>
+public sealed record CaseNoteRequest(
+    [property: JsonPropertyName("staff_id")] string? StaffId,
+    [property: JsonPropertyName("text")] string? Text);
+
+/// <summary><c>POST /api/v1/cases/{id}/merge</c>: merge this case into <c>into</c>, another open case of the same customer.</summary>
+public sealed record MergeCaseRequest(
+    [property: JsonPropertyName("staff_id")] string? StaffId,
+    [property: JsonPropertyName("into")] string? Into);

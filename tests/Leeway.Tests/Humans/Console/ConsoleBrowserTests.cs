@@ -28,7 +28,8 @@ public sealed class ConsoleBrowserTests(Chromium browser)
 
         SignInStaff(world, staff.Email);
         var row = browser.Find($"#queue tr[data-case='{opened.Id}']");
-        Assert.Contains("cus_web_help", row.Text, StringComparison.Ordinal);
+        Assert.Contains("Hana Help", row.Text, StringComparison.Ordinal);
+        Assert.Contains("web_help@web.leeway.test", row.Text, StringComparison.Ordinal);
         browser.ClickAndWait(row.FindElement(By.TagName("a")));
         Assert.Contains("My bank says the money is there now", browser.Find("#transcript").Text, StringComparison.Ordinal);
         Assert.Contains("payment_failed_insufficient_funds", browser.Find("#diagnosis").Text, StringComparison.Ordinal);
