@@ -12,7 +12,7 @@ namespace Leeway.Tests.Browser;
 /// </summary>
 public sealed class Chromium : IDisposable
 {
-    public static readonly Size Desktop = new(1280, 900);
+    public static readonly Size Desktop = new(1280, 800);
     public static readonly Size Phone = new(390, 844);
 
     private readonly ChromeDriverService _service;

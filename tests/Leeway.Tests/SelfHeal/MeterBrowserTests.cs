@@ -18,6 +18,7 @@ public sealed class MeterBrowserTests(Chromium browser)
         Assert.Equal("red", meter.GetDomAttribute("data-status"));
         Assert.Equal("payment_failed_insufficient_funds", meter.GetDomAttribute("data-root-cause"));
         Assert.Equal("1", browser.Find("[role=meter]").GetDomAttribute("aria-valuenow"));
+        browser.Check("a red meter");
 
         browser.ClickAndWait(browser.Find("form[data-fix=retry_payment] button[type=submit]"));
 
@@ -26,6 +27,7 @@ public sealed class MeterBrowserTests(Chromium browser)
         Assert.Empty(browser.FindAll("form[data-fix]"));
         Assert.Single(await PaymentsAsync(world, "in_web_funds"));
         Assert.Equal("paid", (await world.StripeObjectAsync("in_web_funds"))?["status"]?.GetValue<string>());
+        browser.Check("a green meter after a fix");
     }
 
     [Fact]
