@@ -427,6 +427,14 @@ public sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnowle
         return true;
     }
 
+    /// <summary>A timeline event's detail as a person reads it: names, not staff ids; states in words.</summary>
+    public string? EventDetail(CaseEvent e) => e.Kind switch
+    {
+        CaseEventKind.Assigned => e.Detail is null ? "to nobody" : $"to {Who(e.Detail)}",
+        CaseEventKind.StatusChanged when e.Detail is not null => CaseStatus.Label(e.Detail).ToLowerInvariant(),
+        _ => e.Detail,
+    };
+
     public string Who(string from) => from switch
     {
         "customer" => "Customer",

@@ -75,6 +75,7 @@ public sealed class ImproveArticleTests(Chromium browser)
         browser.ClickAndWait(browser.Find("#close button[type=submit]"));
         Assert.Equal(Normalize(chosen.Body), Normalize(browser.Find("#article-current .article-text").GetAttribute("textContent")!));
         Assert.Equal(Resolution, browser.Find("#article-diff ins").Text.Trim());
+        browser.Check("improve article review");
         var body = browser.Find("#article-body");
         body.SendKeys(Keys.Control + Keys.End);
         body.SendKeys(" Ask the customer to retry once the bank confirms.");
