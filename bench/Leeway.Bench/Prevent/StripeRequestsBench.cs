@@ -48,9 +48,15 @@ internal static class StripeRequestsBench
             }
 
             var perDiagnosis = (await TotalAsync(admin) - before) / (double)events;
+            var routesBefore = await RoutesAsync(admin);
             var handled = await HandleAsync(product, admin, from, events);
+            var routesAfter = await RoutesAsync(admin);
             Console.WriteLine($"  reads shared within an event: {(share ? "yes (now)" : "no (before)"),-11} per diagnosis {perDiagnosis:F2} requests; "
                 + $"per invoice.payment_failed {handled.Total / (double)events:F2} ({handled.Reads / (double)events:F2} reads, {handled.Writes / (double)events:F2} writes)");
+            foreach (var (route, count) in routesAfter.Select(r => (r.Key, r.Value - routesBefore.GetValueOrDefault(r.Key))).Where(r => r.Item2 > 0).OrderByDescending(r => r.Item2))
+            {
+                Console.WriteLine($"      {count / (double)events,5:F2}  {route}");
+            }
         }
 
         // 2. A diagnosis's time against its slowest single request, every request slowed by the same latency.
@@ -118,6 +124,10 @@ internal static class StripeRequestsBench
         var after = await CountsAsync(admin);
         return (after.Total - before.Total, after.Reads - before.Reads, after.Writes - before.Writes);
     }
+
+    /// <summary>Requests answered so far, by route (e.g. <c>GET /v1/customers/{id}</c>).</summary>
+    private static async Task<Dictionary<string, long>> RoutesAsync(HttpClient admin) =>
+        (await admin.GetFromJsonAsync<JsonObject>("/_sandbox/request_counts"))!["by_route"]!.AsObject().ToDictionary(r => r.Key, r => r.Value!.GetValue<long>());
 
     private static async Task<long> TotalAsync(HttpClient admin) => (await CountsAsync(admin)).Total;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Stripe;
 
 namespace Leeway.Billing;
@@ -7,10 +8,30 @@ namespace Leeway.Billing;
 /// disputes of disputed charges, which Stripe lists only per charge).
 /// Charges carry their refunds (<c>expand[]=data.refunds</c>); invoices carry their payments
 /// (<c>expand[]=data.payments</c>), which is how Stripe links a charge or payment intent to its invoice.
+/// Inside a <see cref="StripeReadScope"/> one snapshot per customer serves every caller (until a write).
 /// </summary>
-public sealed class StripeBillingReader(StripeClient stripe) : IBillingReader
+public sealed class StripeBillingReader(StripeClient stripe, IOptions<BillingOptions> options) : IBillingReader
 {
     public async Task<BillingSnapshot?> ReadAsync(string customerId, CancellationToken cancellationToken)
+    {
+        if (!options.Value.ShareReadsInScope || StripeReadScope.Active is not { } reads)
+        {
+            return await ReadFreshAsync(customerId, cancellationToken);
+        }
+
+        try
+        {
+            // The first asker's token must not cancel the snapshot others wait for: each waits with its own.
+            return await reads.GetOrReadSnapshot(customerId, () => ReadFreshAsync(customerId, CancellationToken.None)).WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            reads.ForgetSnapshot(customerId);
+            throw;
+        }
+    }
+
+    private async Task<BillingSnapshot?> ReadFreshAsync(string customerId, CancellationToken cancellationToken)
     {
         // The customer and the lists are read at once: one round trip instead of two. If the customer turns out not
         // to exist, the lists are cancelled and their failures ignored.

@@ -7,6 +7,9 @@ namespace Leeway.Billing;
 /// GET for a URL already read (or being read) is answered with that first answer, so the diagnosis, the gate's facts
 /// and the nudge all share one snapshot instead of asking Stripe again. Any write (POST, DELETE) in the scope forgets
 /// everything read before it: what the write changed is read fresh. Outside a scope every read goes to Stripe.
+/// The same holds one level up for whole <see cref="BillingSnapshot"/>s: the diagnosis, the meter's page, Lee's turn and
+/// Tier 0's handler ask for a customer's snapshot in the same scope and get the one built first (not rebuilt from the
+/// shared answers), until a write.
 /// </summary>
 public static class StripeReadScope
 {
@@ -30,6 +33,7 @@ public static class StripeReadScope
     internal sealed class Reads
     {
         private ConcurrentDictionary<string, Lazy<Task<StoredAnswer>>> _answers = new(StringComparer.Ordinal);
+        private ConcurrentDictionary<string, Lazy<Task<BillingSnapshot?>>> _snapshots = new(StringComparer.Ordinal);
 
         public long Began { get; } = Environment.TickCount64;
 
@@ -39,7 +43,18 @@ public static class StripeReadScope
         /// <summary>A failed read is not kept: the next asker tries Stripe again.</summary>
         public void Forget(string url) => _answers.TryRemove(url, out _);
 
-        public void ForgetAll() => Interlocked.Exchange(ref _answers, new ConcurrentDictionary<string, Lazy<Task<StoredAnswer>>>(StringComparer.Ordinal));
+        /// <summary>The customer's snapshot as first read in this scope (since the last write), or read now.</summary>
+        public Task<BillingSnapshot?> GetOrReadSnapshot(string customerId, Func<Task<BillingSnapshot?>> read) =>
+            _snapshots.GetOrAdd(customerId, _ => new Lazy<Task<BillingSnapshot?>>(read)).Value;
+
+        /// <summary>A snapshot that failed to read is not kept.</summary>
+        public void ForgetSnapshot(string customerId) => _snapshots.TryRemove(customerId, out _);
+
+        public void ForgetAll()
+        {
+            Interlocked.Exchange(ref _answers, new ConcurrentDictionary<string, Lazy<Task<StoredAnswer>>>(StringComparer.Ordinal));
+            Interlocked.Exchange(ref _snapshots, new ConcurrentDictionary<string, Lazy<Task<BillingSnapshot?>>>(StringComparer.Ordinal));
+        }
     }
 
     private sealed class End(Reads? previous) : IDisposable

@@ -181,7 +181,8 @@ internal sealed class StripeActionExecutor(StripeClient stripe, StripeResilience
     private async Task<ActionExecution> SendInvoiceAsync(string invoiceId, RequestOptions options, CancellationToken ct)
     {
         var sent = await resilience.ExecuteAsync(t => stripe.V1.Invoices.SendInvoiceAsync(invoiceId, new InvoiceSendOptions(), options, t), ct);
-        var invoice = await resilience.ExecuteAsync(t => stripe.V1.Invoices.GetAsync(invoiceId, cancellationToken: t), ct);
+        // Stripe answers with the invoice as sent; only a replayed answer (the same decision acted on earlier) may be out of date.
+        var invoice = Replayed(sent.StripeResponse) ? await resilience.ExecuteAsync(t => stripe.V1.Invoices.GetAsync(invoiceId, cancellationToken: t), ct) : sent;
         var url = invoice.HostedInvoiceUrl ?? sent.HostedInvoiceUrl;
         return new ActionExecution(
             new ActionResult(invoice.Id, invoice.Status, url, invoice.AmountRemaining, invoice.Currency, sent.StripeResponse?.RequestId, url is null ? "the invoice has no hosted link" : null),
@@ -220,7 +221,11 @@ internal sealed class StripeActionExecutor(StripeClient stripe, StripeResilience
 
     private async Task<ActionExecution> ConfirmSessionAsync(Stripe.Checkout.Session created, CancellationToken ct)
     {
-        var session = await resilience.ExecuteAsync(t => stripe.V1.Checkout.Sessions.GetAsync(created.Id, cancellationToken: t), ct);
+        // A fresh answer is the session as created; a replayed one (the same decision acted on earlier) is read again,
+        // since the session may have been completed or expired since.
+        var session = Replayed(created.StripeResponse)
+            ? await resilience.ExecuteAsync(t => stripe.V1.Checkout.Sessions.GetAsync(created.Id, cancellationToken: t), ct)
+            : created;
         var url = session.Url ?? created.Url;
         return new ActionExecution(
             new ActionResult(session.Id, session.Status, url, session.AmountTotal, session.Currency, created.StripeResponse?.RequestId, url is null ? "the new session has no url" : null),

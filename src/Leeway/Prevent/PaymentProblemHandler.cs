@@ -1,3 +1,4 @@
+using Leeway.Billing;
 using Leeway.Diagnostics;
 using Stripe;
 
@@ -10,7 +11,7 @@ namespace Leeway.Prevent;
 /// authentication link when the bank wants 3-D Secure, the invoice's payment page otherwise. Hard declines are never
 /// retried and go to a person.
 /// </summary>
-internal sealed class PaymentProblemHandler(StripeClient stripe, CauseFinder causes, SmartRetries retries, Nudger nudger) : IWebhookHandler
+internal sealed class PaymentProblemHandler(StripeClient stripe, IBillingReader billing, CauseFinder causes, SmartRetries retries, Nudger nudger) : IWebhookHandler
 {
     public const string PaymentFailed = "invoice.payment_failed";
     public const string ActionRequired = "invoice.payment_action_required";
@@ -24,14 +25,23 @@ internal sealed class PaymentProblemHandler(StripeClient stripe, CauseFinder cau
             return;
         }
 
-        var invoice = await stripe.V1.Invoices.GetAsync(e.ObjectId, cancellationToken: cancellationToken);
+        var fallback = e.Type == ActionRequired ? RootCause.PaymentFailedAuthenticationRequired : RootCause.PaymentFailedCardDeclined;
+        Cause? cause = null;
+        if (e.CustomerId is { } named)
+        {
+            // The event names the customer (an invoice's customer never changes): the diagnosis reads the customer's
+            // billing under its deadline, and the invoice as it is now comes from that same snapshot, shared within this
+            // event's read scope, rather than from one more request.
+            cause = await causes.FindAsync(named, e.ObjectId, fallback, cancellationToken);
+        }
+
+        var invoice = await CurrentAsync(e.ObjectId, e.CustomerId, cancellationToken);
         if (invoice.Status != "open" || string.IsNullOrEmpty(invoice.CustomerId))
         {
             return;
         }
 
-        var fallback = e.Type == ActionRequired ? RootCause.PaymentFailedAuthenticationRequired : RootCause.PaymentFailedCardDeclined;
-        var cause = await causes.FindAsync(invoice.CustomerId, invoice.Id, fallback, cancellationToken);
+        cause ??= await causes.FindAsync(invoice.CustomerId, invoice.Id, fallback, cancellationToken);
         var soft = cause.Fact(FactKeys.Retryable) == "true" && cause.Fact(FactKeys.HardDecline) != "true";
         if (soft && cause.Reason != RootCause.PaymentBlockedRisk && e.Type == PaymentFailed)
         {
@@ -42,5 +52,20 @@ internal sealed class PaymentProblemHandler(StripeClient stripe, CauseFinder cau
         await nudger.NudgeAsync(
             new NudgeDecision(invoice.CustomerId, cause, invoice.Id, FixActions.For(cause.Reason, invoice.CustomerId, invoice.Id, null), payPage, e.Id),
             cancellationToken);
+    }
+
+    /// <summary>
+    /// The invoice as it is now: from the customer's snapshot the diagnosis read in this event's scope (a late or
+    /// out-of-order event about a paid invoice then does nothing), else read directly.
+    /// </summary>
+    private async Task<Invoice> CurrentAsync(string invoiceId, string? customerId, CancellationToken cancellationToken)
+    {
+        if (customerId is not null
+            && (await billing.ReadAsync(customerId, cancellationToken))?.Invoices.FirstOrDefault(i => i.Id == invoiceId) is { } invoice)
+        {
+            return invoice;
+        }
+
+        return await stripe.V1.Invoices.GetAsync(invoiceId, cancellationToken: cancellationToken);
     }
 }
