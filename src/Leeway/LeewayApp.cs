@@ -52,8 +52,9 @@ public static class LeewayApp
         var app = builder.Build();
         app.UseHardening();
         app.UseStripeReadScopes();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseErrorPages();
+        // Routing after the error pages, so a status re-executed as its page (/error/404) is routed afresh.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

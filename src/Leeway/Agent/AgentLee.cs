@@ -43,7 +43,7 @@ public sealed class AgentLee(
 
     private static bool IsFix(ActionType action) => action switch
     {
-        ActionType.RetryPayment or ActionType.Refund or ActionType.CancelSubscription or ActionType.Credit => true,
+        ActionType.RetryPayment or ActionType.Refund or ActionType.CancelSubscription or ActionType.Credit or ActionType.ResumeSubscription => true,
         ActionType.RegenerateLink or ActionType.CardUpdateLink or ActionType.AuthenticatePayment or ActionType.UseCard => false,
     };
 

@@ -22,7 +22,7 @@ internal static class DemoDesk
         new("Humans:Staff:0:Email", StaffEmail),
         new("Humans:Staff:0:Name", "Dana Demo"),
         new("Humans:Staff:0:Password", StaffPassword),
-        new("Humans:Staff:0:Role", StaffRoles.Lead),
+        new("Humans:Staff:0:Role", StaffRoles.Admin),
     ];
 
     public static async Task OpenCasesAsync(IServiceProvider services, IEnumerable<string> customerIds, CancellationToken ct)

@@ -26,6 +26,6 @@ public static class Remedies
     public static bool IsLink(ActionType action) => action switch
     {
         ActionType.CardUpdateLink or ActionType.AuthenticatePayment or ActionType.RegenerateLink => true,
-        ActionType.RetryPayment or ActionType.Refund or ActionType.CancelSubscription or ActionType.Credit or ActionType.UseCard => false,
+        ActionType.RetryPayment or ActionType.Refund or ActionType.CancelSubscription or ActionType.Credit or ActionType.UseCard or ActionType.ResumeSubscription => false,
     };
 }

@@ -11,7 +11,9 @@ namespace Leeway.Humans;
 
 /// <summary>
 /// Tier 3. Staff (policy <c>service</c>): the queue, a case with its packet and timeline, replies, approvals through
-/// the gate, and closing with a resolution that can become knowledge. Customers (policy <c>customer</c>): their own cases only.
+/// the gate, and closing with a resolution that can become knowledge. The member named by <c>staff_id</c> acts with
+/// their role (<see cref="StaffRoles"/>): the gate holds an agent's approvals to the agent limits, and only a lead or an
+/// admin writes knowledge. Customers (policy <c>customer</c>): their own cases only.
 /// </summary>
 public static class HumansApi
 {
@@ -112,6 +114,15 @@ public static class HumansApi
         if (errors.Count > 0 || member is null)
         {
             return TypedResults.ValidationProblem(errors);
+        }
+
+        if (request.Article is not null && !StaffRoles.Includes(member.Role, StaffRoles.Lead))
+        {
+            // Knowledge is what Lee tells every next customer: a lead or an admin writes it. Checked before the case closes.
+            return TypedResults.Problem(
+                $"Writing or improving a knowledge article is for a lead or an admin; {member.Name} is {member.Role}. Close without an article, or ask a lead.",
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "Role does not allow this");
         }
 
         if (improving is not null && request.Article?.BaseVersion is { } baseVersion && baseVersion != improving.Version)
@@ -237,7 +248,7 @@ public static class HumansApi
 
         // The same approval of the same action on the same case is one decision: a double click never refunds twice.
         var decisionKey = $"{id}:{purpose}:{WireName.Of(action.Type)}:{string.Join(',', action.ObjectIds)}:{request.Action!.Amount}";
-        var outcome = await gate.ExecuteAsync(Actor.Human(member.Id), Principal.Staff(member.Id), action, decisionKey, cancellationToken, approvedBy: member.Id);
+        var outcome = await gate.ExecuteAsync(Actor.Human(member.Id, member.Role), Principal.Staff(member.Id), action, decisionKey, cancellationToken, approvedBy: member.Id);
         await cases.AddActionAsync(id, Actor.Human(member.Id).Name, outcome, cancellationToken);
         return TypedResults.Ok(new ApproveActionResponse(outcome, (await DetailAsync(id, cases, events, cancellationToken))!));
     }
@@ -401,6 +412,11 @@ public static class HumansApi
         {
             errors["staff_id"] = [$"There is no staff member '{staffId}'."];
         }
+        else if (member.IsDisabled)
+        {
+            errors["staff_id"] = [$"Staff member '{staffId}' is disabled."];
+            return null;
+        }
 
         return member;
     }
@@ -501,7 +517,7 @@ public static class HumansApi
             ActionType.RegenerateLink when links => Need(action.Invoice, "invoice") is { } linked ? new RegenerateLink(null, linked) : null,
             ActionType.CardUpdateLink when links => new CardUpdateLink(customerId),
             // Using a saved card follows the customer's own save on Stripe's page.
-            ActionType.RegenerateLink or ActionType.CardUpdateLink or ActionType.AuthenticatePayment or ActionType.UseCard => NotApprovable(),
+            ActionType.RegenerateLink or ActionType.CardUpdateLink or ActionType.AuthenticatePayment or ActionType.UseCard or ActionType.ResumeSubscription => NotApprovable(),
         };
 
         BillingAction? Refund()

@@ -1,3 +1,4 @@
+using Leeway.Identity;
 using Microsoft.Extensions.Options;
 
 namespace Leeway.Humans;
@@ -27,7 +28,7 @@ internal sealed class HumansOptionsValidator : IValidateOptions<HumansOptions>
                 errors.Add($"{key}:Password: {password}");
             }
 
-            if (!StaffRoles.All.Contains(seed.Role))
+            if (StaffRoles.Parse(seed.Role) is null)
             {
                 errors.Add($"{key}:Role '{seed.Role}' is not one of: {string.Join(", ", StaffRoles.All)}.");
             }

@@ -84,6 +84,14 @@ internal sealed class HumansSchema : ISchema
             created_at BIGINT NOT NULL
         )
         """,
+        // A table of its own rather than a column on staff: CREATE TABLE IF NOT EXISTS is idempotent on both databases,
+        // ALTER TABLE ADD COLUMN is not on SQLite. A row means disabled; enabling deletes it.
+        """
+        CREATE TABLE IF NOT EXISTS staff_disabled (
+            staff_id TEXT PRIMARY KEY,
+            disabled_at BIGINT NOT NULL
+        )
+        """,
         """
         CREATE TABLE IF NOT EXISTS staff_sign_in_failures (
             email TEXT PRIMARY KEY,

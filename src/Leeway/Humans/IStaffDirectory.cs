@@ -1,6 +1,7 @@
 namespace Leeway.Humans;
 
-/// <summary>Staff accounts with hashed passwords (ASP.NET Core Identity's PBKDF2 format). Emails are compared case-insensitively.</summary>
+/// <summary>Staff accounts with hashed passwords (ASP.NET Core Identity's PBKDF2 format) and a role
+/// (<see cref="Identity.StaffRoles"/>). Emails are compared case-insensitively.</summary>
 public interface IStaffDirectory
 {
     /// <summary>Creates an account (id <c>stf_…</c>).</summary>
@@ -16,4 +17,16 @@ public interface IStaffDirectory
     Task<StaffMember?> FindByEmailAsync(string email, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<StaffMember>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Disables (or enables again) an account: a disabled member's password is refused and their sessions stop
+    /// at their next request. Null when there is no such member.</summary>
+    Task<StaffMember?> SetDisabledAsync(string staffId, bool disabled, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the password. Null when there is no such member.</summary>
+    /// <exception cref="ArgumentException">A password shorter than 8 characters.</exception>
+    Task<StaffMember?> ResetPasswordAsync(string staffId, string password, CancellationToken cancellationToken);
+
+    /// <summary>Changes the role. Null when there is no such member.</summary>
+    /// <exception cref="ArgumentException">An unknown role.</exception>
+    Task<StaffMember?> SetRoleAsync(string staffId, string role, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Dapper;
+using Leeway.Identity;
 using Leeway.Storage;
 using Microsoft.AspNetCore.Identity;
 
@@ -9,7 +10,10 @@ internal sealed class StaffDirectory(Database database, IdGenerator ids, TimePro
     public const int MinPasswordLength = 8;
     public const int MaxPasswordLength = 256;
 
-    private const string Columns = "id AS Id, email AS Email, name AS Name, role AS Role, created_at AS CreatedAt, password_hash AS PasswordHash";
+    private const string Columns =
+        "id AS Id, email AS Email, name AS Name, role AS Role, created_at AS CreatedAt, password_hash AS PasswordHash, d.disabled_at AS DisabledAt";
+
+    private const string From = "staff LEFT JOIN staff_disabled d ON d.staff_id = staff.id";
 
     private static readonly PasswordHasher<StaffMember> Hasher = new();
 
@@ -43,12 +47,7 @@ internal sealed class StaffDirectory(Database database, IdGenerator ids, TimePro
             throw new ArgumentException("Staff password: " + passwordProblem, nameof(password));
         }
 
-        if (!StaffRoles.All.Contains(role))
-        {
-            throw new ArgumentException($"Staff role '{role}' is not one of: {string.Join(", ", StaffRoles.All)}.", nameof(role));
-        }
-
-        var member = new StaffMember(ids.NewId("stf"), Normalize(email), name.Trim(), role, time.GetUtcNow());
+        var member = new StaffMember(ids.NewId("stf"), Normalize(email), name.Trim(), CanonicalRole(role), time.GetUtcNow());
         await using var connection = await database.OpenAsync(cancellationToken);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -67,7 +66,7 @@ internal sealed class StaffDirectory(Database database, IdGenerator ids, TimePro
             return null;
         }
 
-        var row = await QueryOneAsync("email = @key", Normalize(email), cancellationToken);
+        var row = await QueryOneAsync("staff.email = @key", Normalize(email), cancellationToken);
         if (row is null)
         {
             Hasher.VerifyHashedPassword(null!, DecoyHash.Value, password);
@@ -75,6 +74,13 @@ internal sealed class StaffDirectory(Database database, IdGenerator ids, TimePro
         }
 
         var member = row.ToMember();
+        if (member.IsDisabled)
+        {
+            // As slow as a wrong password, and indistinguishable from one to the caller.
+            Hasher.VerifyHashedPassword(member, row.PasswordHash, password);
+            return null;
+        }
+
         var result = Hasher.VerifyHashedPassword(member, row.PasswordHash, password);
         if (result == PasswordVerificationResult.SuccessRehashNeeded)
         {
@@ -90,17 +96,68 @@ internal sealed class StaffDirectory(Database database, IdGenerator ids, TimePro
     }
 
     public async Task<StaffMember?> GetAsync(string staffId, CancellationToken cancellationToken) =>
-        (await QueryOneAsync("id = @key", staffId, cancellationToken))?.ToMember();
+        (await QueryOneAsync("staff.id = @key", staffId, cancellationToken))?.ToMember();
 
     public async Task<StaffMember?> FindByEmailAsync(string email, CancellationToken cancellationToken) =>
-        string.IsNullOrWhiteSpace(email) ? null : (await QueryOneAsync("email = @key", Normalize(email), cancellationToken))?.ToMember();
+        string.IsNullOrWhiteSpace(email) ? null : (await QueryOneAsync("staff.email = @key", Normalize(email), cancellationToken))?.ToMember();
 
     public async Task<IReadOnlyList<StaffMember>> ListAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<StaffRow>(new CommandDefinition($"SELECT {Columns} FROM staff ORDER BY email", cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<StaffRow>(new CommandDefinition($"SELECT {Columns} FROM {From} ORDER BY email", cancellationToken: cancellationToken));
         return rows.Select(r => r.ToMember()).ToList();
     }
+
+    public async Task<StaffMember?> SetDisabledAsync(string staffId, bool disabled, CancellationToken cancellationToken)
+    {
+        if (await GetAsync(staffId, cancellationToken) is null)
+        {
+            return null;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            disabled
+                ? "INSERT INTO staff_disabled (staff_id, disabled_at) VALUES (@staffId, @at) ON CONFLICT DO NOTHING"
+                : "DELETE FROM staff_disabled WHERE staff_id = @staffId",
+            new { staffId, at = time.GetUtcNow().ToUnixTimeMilliseconds() },
+            cancellationToken: cancellationToken));
+        return await GetAsync(staffId, cancellationToken);
+    }
+
+    public async Task<StaffMember?> ResetPasswordAsync(string staffId, string password, CancellationToken cancellationToken)
+    {
+        if (PasswordProblem(password) is { } problem)
+        {
+            throw new ArgumentException("Staff password: " + problem, nameof(password));
+        }
+
+        var member = await GetAsync(staffId, cancellationToken);
+        if (member is null)
+        {
+            return null;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE staff SET password_hash = @hash WHERE id = @id",
+            new { hash = Hasher.HashPassword(member, password), id = member.Id },
+            cancellationToken: cancellationToken));
+        return member;
+    }
+
+    public async Task<StaffMember?> SetRoleAsync(string staffId, string role, CancellationToken cancellationToken)
+    {
+        var canonical = CanonicalRole(role);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var updated = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE staff SET role = @canonical WHERE id = @staffId", new { canonical, staffId }, cancellationToken: cancellationToken));
+        return updated == 0 ? null : await GetAsync(staffId, cancellationToken);
+    }
+
+    /// <exception cref="ArgumentException">The role is none of <see cref="StaffRoles.All"/>.</exception>
+    private static string CanonicalRole(string role) =>
+        StaffRoles.Parse(role) ?? throw new ArgumentException($"Staff role '{role}' is not one of: {string.Join(", ", StaffRoles.All)}.", nameof(role));
 
     private static string Normalize(string email) => email.Trim().ToLowerInvariant();
 
@@ -108,7 +165,7 @@ internal sealed class StaffDirectory(Database database, IdGenerator ids, TimePro
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<StaffRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM staff WHERE {where}", new { key }, cancellationToken: cancellationToken));
+            $"SELECT {Columns} FROM {From} WHERE {where}", new { key }, cancellationToken: cancellationToken));
     }
 
     private sealed class StaffRow
@@ -120,6 +177,12 @@ internal sealed class StaffDirectory(Database database, IdGenerator ids, TimePro
         public long CreatedAt { get; set; }
         public string PasswordHash { get; set; } = "";
 
-        public StaffMember ToMember() => new(Id, Email, Name, Role, DateTimeOffset.FromUnixTimeMilliseconds(CreatedAt));
+        public long? DisabledAt { get; set; }
+
+        // Accounts written before roles had three levels say "support": they are agents.
+        public StaffMember ToMember() => new(Id, Email, Name, StaffRoles.Parse(Role) ?? Role, DateTimeOffset.FromUnixTimeMilliseconds(CreatedAt))
+        {
+            DisabledAt = DisabledAt is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null,
+        };
     }
 }

@@ -1,3 +1,5 @@
+using Leeway.Identity;
+
 namespace Leeway.Humans;
 
 /// <summary>A staff account created at start when its email is not known yet (<c>Humans:Staff:&lt;n&gt;:*</c>). Never updates an existing one.</summary>
@@ -9,5 +11,5 @@ public sealed class StaffSeed
 
     public string? Password { get; set; }
 
-    public string Role { get; set; } = StaffRoles.Support;
+    public string Role { get; set; } = StaffRoles.Agent;
 }

@@ -40,7 +40,8 @@ public static class IdentityRegistration
         builder.AddSaasTokens();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(CustomerPolicy, p => p.RequireClaim(BearerAuthenticationHandler.CustomerIdClaim))
-            .AddPolicy(ServicePolicy, p => p.RequireRole(BearerAuthenticationHandler.ServiceRole));
+            .AddPolicy(ServicePolicy, p => p.RequireRole(BearerAuthenticationHandler.ServiceRole))
+            .AddStaffPolicies();
         return builder;
     }
 

@@ -1,4 +1,4 @@
-using Leeway.Humans.Console;
+using Leeway.Identity;
 using Leeway.Observability.Charts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +9,7 @@ namespace Leeway.Observability;
 /// The operations page: the contact log's metrics as charts over time, drift, and the cost model, for a window of UTC
 /// days (the last 30 by default). The same figures as <c>/api/v1/ops/*</c>, read in-process.
 /// </summary>
-[Authorize(Policy = ConsoleRegistration.StaffPolicy)]
+[Authorize(Policy = StaffPolicies.Admin)]
 public sealed class OpsModel(OpsReports reports) : PageModel
 {
     public OpsWindow Window { get; private set; } = null!;

@@ -19,6 +19,7 @@ internal static class ActionParameters
             CardUpdateLink a => new(StringComparer.Ordinal) { ["customer"] = a.CustomerId },
             AuthenticatePayment a => new(StringComparer.Ordinal) { ["invoice"] = a.InvoiceId },
             CancelSubscription a => new(StringComparer.Ordinal) { ["subscription"] = a.SubscriptionId },
+            ResumeSubscription a => new(StringComparer.Ordinal) { ["subscription"] = a.SubscriptionId },
             CreditBalance a => new(StringComparer.Ordinal) { ["amount"] = a.Amount, ["currency"] = a.Currency.ToLowerInvariant(), ["customer"] = a.CustomerId, ["reason"] = a.Reason },
             _ => throw new ArgumentException($"unknown action type {action.GetType().Name}", nameof(action)),
         };

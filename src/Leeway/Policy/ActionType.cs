@@ -18,4 +18,5 @@ public enum ActionType
     CancelSubscription,
     Credit,
     UseCard,
+    ResumeSubscription,
 }

@@ -65,6 +65,12 @@ public sealed record CancelSubscription(string SubscriptionId) : BillingAction(A
     public override IEnumerable<string> ObjectIds => [SubscriptionId];
 }
 
+/// <summary>Undo a scheduled cancellation: the subscription renews at the end of its period again (<c>cancel_at_period_end=false</c>).</summary>
+public sealed record ResumeSubscription(string SubscriptionId) : BillingAction(ActionType.ResumeSubscription)
+{
+    public override IEnumerable<string> ObjectIds => [SubscriptionId];
+}
+
 /// <summary>A customer-balance credit (Amount positive, in minor units of Currency).</summary>
 public sealed record CreditBalance(string CustomerId, long Amount, string Currency, string Reason) : BillingAction(ActionType.Credit)
 {

@@ -30,6 +30,9 @@ public static class GateRules
     public const string CancelSelfServe = "cancel_self_serve";
     public const string CardExpired = "card_expired";
 
+    /// <summary>An agent approved a refund or credit over <c>agent_refund_max</c> / <c>agent_credit_max</c>: a lead may grant it.</summary>
+    public const string AgentLimit = "agent_limit";
+
     /// <summary>Not a policy rule: Stripe failed or did not answer in time (audited as <c>error</c>).</summary>
     public const string StripeError = "stripe_error";
 

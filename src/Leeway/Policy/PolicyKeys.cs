@@ -25,6 +25,8 @@ internal static class PolicyKeys
         OneOf("card_update_link", ["checkout_setup", "billing_portal"], (s, v) => s with { CardUpdateLink = v }, s => s.CardUpdateLink),
         Int("stripe_timeout_ms", 100, 120_000, (s, v) => s with { StripeTimeoutMs = v }, s => s.StripeTimeoutMs),
         Int("stripe_max_retries", 0, 10, (s, v) => s with { StripeMaxRetries = v }, s => s.StripeMaxRetries),
+        Long("agent_refund_max", 0, 100_000_000, (s, v) => s with { AgentRefundMax = v }, s => s.AgentRefundMax),
+        Long("agent_credit_max", 0, 100_000_000, (s, v) => s with { AgentCreditMax = v }, s => s.AgentCreditMax),
     ];
 
     public static string Names => string.Join(", ", All.Select(k => k.Name));

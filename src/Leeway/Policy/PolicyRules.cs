@@ -92,6 +92,14 @@ internal static class PolicyRules
                 }
 
                 break;
+            case ResumeSubscription resume:
+                // Only a subscription still running can keep going; an ended one is a new subscription, a person's call.
+                if (facts.Subscriptions.FirstOrDefault(s => s.Id == resume.SubscriptionId) is { Status: "canceled" or "incomplete_expired" } ended)
+                {
+                    refusals.Add((GateRules.SubscriptionNotActive, $"subscription {ended.Id} is already {ended.Status}"));
+                }
+
+                break;
             case CardUpdateLink:
                 break;
             case UseCard use when facts.Card is { } saved:
@@ -116,11 +124,35 @@ internal static class PolicyRules
             return new PolicyDecision(false, refusals[0].Rule, refusals[0].Message, true, [], amount, currency);
         }
 
+        if (humanApproved && AgentLimitProblem(policy, actor, action, amount, currency) is { } overLimit)
+        {
+            // Below lead, an approval reaches only as far as the agent limits; a lead or an admin may grant the rest.
+            return new PolicyDecision(false, GateRules.AgentLimit, overLimit, true, [], amount, currency);
+        }
+
         var waived = refusals.Select(r => r.Rule).ToList();
         var message = waived.Count == 0
             ? "allowed by policy"
             : $"allowed: {string.Join(", ", waived)} waived by {approvedBy} ({string.Join("; ", refusals.Select(r => r.Message))})";
         return new PolicyDecision(true, GateRules.Allowed, message, false, waived, amount, currency);
+    }
+
+    private static string? AgentLimitProblem(PolicySettings policy, Actor actor, BillingAction action, long? amount, string? currency)
+    {
+        if (StaffRoles.Includes(actor.Role, StaffRoles.Lead))
+        {
+            return null;
+        }
+
+        var (limit, what) = action switch
+        {
+            RefundCharge => (policy.AgentRefundMax, "refund"),
+            CreditBalance => (policy.AgentCreditMax, "credit"),
+            _ => (long.MaxValue, ""),
+        };
+        return amount > limit
+            ? $"a {what} of {Money.Format(amount.Value, currency ?? "usd")} is over the {Money.Format(limit, currency ?? "usd")} an agent may approve: a lead or an admin approves it"
+            : null;
     }
 
     private static PolicyDecision Deny(string rule, string message) => new(false, rule, message, false, []);
@@ -307,7 +339,7 @@ internal static class PolicyRules
         RetryPayment r when r.PaymentMethodId == id => "card",
         UseCard u when u.PaymentMethodId == id => "card",
         RetryPayment or AuthenticatePayment => "invoice",
-        CancelSubscription => "subscription",
+        CancelSubscription or ResumeSubscription => "subscription",
         CardUpdateLink or CreditBalance or UseCard => "customer",
         RegenerateLink r when r.ExpiredCheckoutSessionId == id => "checkout session",
         RegenerateLink => "invoice",

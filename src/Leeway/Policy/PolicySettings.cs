@@ -31,6 +31,12 @@ public sealed record PolicySettings
     /// <summary>How many times the gate retries a Stripe call that timed out or failed transiently (same idempotency key).</summary>
     public int StripeMaxRetries { get; init; } = 2;
 
+    /// <summary>Largest refund an agent may approve; over it, a lead or an admin approves.</summary>
+    public long AgentRefundMax { get; init; } = 20_000;
+
+    /// <summary>Largest customer-balance credit an agent may approve; over it, a lead or an admin approves.</summary>
+    public long AgentCreditMax { get; init; } = 10_000;
+
     /// <summary>Risk levels in order, lowest first.</summary>
     public static readonly IReadOnlyList<string> RiskLevels = ["normal", "elevated", "high"];
 

@@ -25,6 +25,7 @@ internal sealed class StripeActionExecutor(StripeClient stripe, StripeResilience
             AuthenticatePayment a => SendInvoiceAsync(a.InvoiceId, options, cancellationToken),
             CardUpdateLink a => CardUpdateLinkAsync(a.CustomerId, facts, idempotencyKey, options, cancellationToken),
             CancelSubscription a => CancelAsync(a.SubscriptionId, options, cancellationToken),
+            ResumeSubscription a => ResumeAsync(a.SubscriptionId, options, cancellationToken),
             CreditBalance a => CreditAsync(a, idempotencyKey, options, cancellationToken),
             _ => throw new ArgumentException($"the gate cannot execute {WireName.Of(action.Type)} with these facts", nameof(action)),
         };
@@ -199,6 +200,20 @@ internal sealed class StripeActionExecutor(StripeClient stripe, StripeResilience
         return new ActionExecution(
             new ActionResult(subscription.Id, subscription.Status, null, null, subscription.Currency, updated.StripeResponse?.RequestId,
                 succeeded ? null : "the subscription is not set to cancel"),
+            succeeded,
+            Replayed(updated.StripeResponse));
+    }
+
+    /// <summary>Stripe's way to undo a scheduled cancellation: <c>cancel_at_period_end=false</c> (docs: billing/subscriptions/cancel#reactivating-canceled-subscriptions).</summary>
+    private async Task<ActionExecution> ResumeAsync(string subscriptionId, RequestOptions options, CancellationToken ct)
+    {
+        var updated = await resilience.ExecuteAsync(t => stripe.V1.Subscriptions.UpdateAsync(
+            subscriptionId, new SubscriptionUpdateOptions { CancelAtPeriodEnd = false }, options, t), ct);
+        var subscription = await resilience.ExecuteAsync(t => stripe.V1.Subscriptions.GetAsync(subscriptionId, cancellationToken: t), ct);
+        var succeeded = !subscription.CancelAtPeriodEnd && subscription.CancelAt is null && subscription.Status != "canceled";
+        return new ActionExecution(
+            new ActionResult(subscription.Id, subscription.Status, null, null, subscription.Currency, updated.StripeResponse?.RequestId,
+                succeeded ? null : "the subscription is still set to cancel"),
             succeeded,
             Replayed(updated.StripeResponse));
     }

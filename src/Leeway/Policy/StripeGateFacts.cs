@@ -19,6 +19,7 @@ internal sealed class StripeGateFacts(StripeClient stripe, StripeResilience resi
         RegenerateLink { InvoiceId: { } id } => (await InvoiceAsync(id, cancellationToken))?.CustomerId,
         RefundCharge a => (await OrNull(t => stripe.V1.Charges.GetAsync(a.ChargeId, cancellationToken: t), cancellationToken))?.CustomerId,
         CancelSubscription a => (await OrNull(t => stripe.V1.Subscriptions.GetAsync(a.SubscriptionId, cancellationToken: t), cancellationToken))?.CustomerId,
+        ResumeSubscription a => (await OrNull(t => stripe.V1.Subscriptions.GetAsync(a.SubscriptionId, cancellationToken: t), cancellationToken))?.CustomerId,
         CardUpdateLink a => a.CustomerId,
         UseCard a => a.CustomerId,
         CreditBalance a => a.CustomerId,
@@ -44,6 +45,7 @@ internal sealed class StripeGateFacts(StripeClient stripe, StripeResilience resi
         var subscriptionsTask = action switch
         {
             CancelSubscription a => SingleAsync(OrNull(t => stripe.V1.Subscriptions.GetAsync(a.SubscriptionId, cancellationToken: t), cancellationToken)),
+            ResumeSubscription a => SingleAsync(OrNull(t => stripe.V1.Subscriptions.GetAsync(a.SubscriptionId, cancellationToken: t), cancellationToken)),
             CardUpdateLink or UseCard => ListAsync(t => stripe.V1.Subscriptions.ListAutoPagingAsync(
                 new SubscriptionListOptions { Customer = customerId, Status = "all", Limit = 100 }, cancellationToken: t), cancellationToken),
             _ => Task.FromResult(new List<Subscription>()),
@@ -85,7 +87,7 @@ internal sealed class StripeGateFacts(StripeClient stripe, StripeResilience resi
                 _ when card is not null && card.Id == id => card.CustomerId,
                 CardUpdateLink or CreditBalance or UseCard => id == customerId && exists ? customerId : null,
                 RefundCharge => charges.Any(c => c.Id == id) ? customerId : null,
-                CancelSubscription => subscriptions.FirstOrDefault(s => s.Id == id)?.CustomerId,
+                CancelSubscription or ResumeSubscription => subscriptions.FirstOrDefault(s => s.Id == id)?.CustomerId,
                 RegenerateLink when session?.Id == id => session.CustomerId,
                 _ => invoice?.Id == id ? invoice.Owner : null,
             };

@@ -16,6 +16,6 @@ internal static class FixActions
             ActionType.RegenerateLink when invoiceId is not null => new RegenerateLink(null, invoiceId),
             // Nothing to link to, or not a link: Tier 0 retries on its own schedule and leaves refunds to the customer's ask.
             ActionType.AuthenticatePayment or ActionType.RegenerateLink or ActionType.RetryPayment or ActionType.Refund
-                or ActionType.CancelSubscription or ActionType.Credit or ActionType.UseCard or null => null,
+                or ActionType.CancelSubscription or ActionType.Credit or ActionType.UseCard or ActionType.ResumeSubscription or null => null,
         };
 }

@@ -51,9 +51,22 @@ public sealed partial class MeterModel(
 
     public string? CustomerEmail { get; private set; }
 
-    public string? CardOnFile { get; private set; }
-
     public Diagnosis Diagnosis { get; private set; } = null!;
+
+    /// <summary>The page's words, in the customer's language.</summary>
+    public MeterSays Says { get; private set; } = MeterSays.English;
+
+    /// <summary>The plan, card, invoices and refunds, from the snapshot the diagnosis read.</summary>
+    public BillingHome Home { get; private set; } = BillingHome.Empty;
+
+    /// <summary>
+    /// What the meter shows: the diagnosis's status, but never green while an invoice still has money to pay (a fresh
+    /// payment link handed over is not a payment made).
+    /// </summary>
+    public string Status { get; private set; } = "amber";
+
+    /// <summary>The one-click fixes a person has now (the gate refused them and opened a case): shown as such, not offered again.</summary>
+    public IReadOnlySet<ActionType> WithAPerson { get; private set; } = new HashSet<ActionType>();
 
     public IReadOnlyList<OneClickFix> Fixes { get; private set; } = [];
 
@@ -64,8 +77,11 @@ public sealed partial class MeterModel(
     /// <summary>The customer's open case, if a person has their billing question now.</summary>
     public Case? OpenCase { get; private set; }
 
-    /// <summary>What the people on the case said to the customer, with their names.</summary>
-    public IReadOnlyList<(string From, string Text, DateTimeOffset At)> CaseMessages { get; private set; } = [];
+    /// <summary>
+    /// One conversation, oldest first: the customer's messages and notes, Lee's replies and the team's (with the
+    /// person's name), from the chat and from every case the customer had, so nothing disappears when a case closes.
+    /// </summary>
+    public IReadOnlyList<ThreadLine> Thread { get; private set; } = [];
 
     public Notice? Notice { get; private set; }
 
@@ -88,7 +104,7 @@ public sealed partial class MeterModel(
         await next();
     }
 
-    public async Task<IActionResult> OnGetAsync(string? done, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? done, string? returned, CancellationToken ct)
     {
         if (CustomerCookieAuthenticationHandler.SignInUrl(Request.Query) is { } signIn)
         {
@@ -104,6 +120,11 @@ public sealed partial class MeterModel(
         if (done is not null && IsClickId(done) && await clicks.WaitAsync(done, CustomerId, ct) is { } click)
         {
             Notice = NoticeFor(click);
+        }
+        else if (returned is not null && StripeReturnModel.Codes.Contains(returned))
+        {
+            // Back from Stripe's own page (a card saved, a payment made or given up): say so where the eye is.
+            Notice = new Notice(returned.EndsWith("canceled", StringComparison.Ordinal) ? "info" : "success", Says.Text($"Returned.{returned}"));
         }
 
         return Page();
@@ -150,12 +171,37 @@ public sealed partial class MeterModel(
         return await AfterAsync(clickId!, ct);
     }
 
+    /// <summary>"Keep my plan": undoes a scheduled cancellation through the gate (audited, one idempotency key per click).</summary>
+    public async Task<IActionResult> OnPostKeepAsync(string? subscriptionId, string? clickId, CancellationToken ct)
+    {
+        if (!IsClickId(clickId) || string.IsNullOrEmpty(subscriptionId) || !subscriptionId.StartsWith("sub_", StringComparison.Ordinal))
+        {
+            return BadRequest();
+        }
+
+        if (await clicks.ClaimAsync(clickId!, CustomerId, KeepKind, ct))
+        {
+            GateOutcome? outcome = null;
+            try
+            {
+                outcome = await gate.ExecuteAsync(Actor.Customer, Principal.Customer(CustomerId), new ResumeSubscription(subscriptionId), $"dashboard:{CustomerId}:{clickId}", ct);
+                diagnosisCache.Invalidate(CustomerId);
+            }
+            finally
+            {
+                await clicks.CompleteAsync(clickId!, outcome, null, CancellationToken.None);
+            }
+        }
+
+        return await AfterAsync(clickId!, ct);
+    }
+
     public async Task<IActionResult> OnPostChatAsync(string? text, string? clickId, [FromServices] AgentLee lee, CancellationToken ct)
     {
         text = text?.Trim();
         if (!IsClickId(clickId) || string.IsNullOrEmpty(text) || text.Length > MaxMessageLength)
         {
-            return await InvalidAsync($"Write a message of 1 to {MaxMessageLength} characters.", ct);
+            return await InvalidAsync("Invalid.Message", ct);
         }
 
         if (await clicks.ClaimAsync(clickId!, CustomerId, "chat", ct))
@@ -189,7 +235,7 @@ public sealed partial class MeterModel(
         note = note?.Trim();
         if (!IsClickId(clickId) || note?.Length > MaxMessageLength)
         {
-            return await InvalidAsync($"Write at most {MaxMessageLength} characters.", ct);
+            return await InvalidAsync("Invalid.Note", ct);
         }
 
         if (await clicks.ClaimAsync(clickId!, CustomerId, "human", ct))
@@ -197,7 +243,7 @@ public sealed partial class MeterModel(
             string? caseId = null;
             try
             {
-                var open = (await cases.ListForCustomerAsync(CustomerId, ct)).FirstOrDefault(c => c.Status == CaseStatus.Open);
+                var open = (await cases.ListForCustomerAsync(CustomerId, ct)).FirstOrDefault(c => c.Status != CaseStatus.Closed);
                 if (open is not null)
                 {
                     if (!string.IsNullOrEmpty(note))
@@ -221,14 +267,14 @@ public sealed partial class MeterModel(
             }
         }
 
-        return await AfterAsync(clickId!, ct, "human");
+        return await AfterAsync(clickId!, ct);
     }
 
     public async Task<IActionResult> OnPostSurveyAsync(int? score, string? clickId, CancellationToken ct)
     {
         if (!IsClickId(clickId) || score is not (>= 1 and <= 5))
         {
-            return await InvalidAsync("Choose how easy it was, from 1 (very hard) to 5 (very easy).", ct);
+            return await InvalidAsync("Invalid.Survey", ct);
         }
 
         if (await chat.FindAsync(CustomerId, ct) is { } conversation && await clicks.ClaimAsync(clickId!, CustomerId, SurveyKind(conversation.Id), ct))
@@ -243,7 +289,7 @@ public sealed partial class MeterModel(
             }
         }
 
-        return await AfterAsync(clickId!, ct, "chat");
+        return await AfterAsync(clickId!, ct);
     }
 
     /// <summary>Signs out here and everywhere the same link was opened: the token is revoked, not only the cookie dropped.</summary>
@@ -279,12 +325,14 @@ public sealed partial class MeterModel(
         }
     }
 
+    private const string KeepKind = "keep_plan";
+
     private static string SurveyKind(string conversationId) => $"survey:{conversationId}";
 
     private static bool IsClickId(string? clickId) => clickId is not null && ClickIdPattern().IsMatch(clickId);
 
     /// <summary>Post, redirect, get: the page shows the fresh diagnosis and what the click did, and a reload repeats nothing.</summary>
-    private async Task<IActionResult> AfterAsync(string clickId, CancellationToken ct, string anchor = "meter")
+    private async Task<IActionResult> AfterAsync(string clickId, CancellationToken ct)
     {
         var click = await clicks.WaitAsync(clickId, CustomerId, ct);
         if (click?.Kind.StartsWith("fix:", StringComparison.Ordinal) == true && OneClickFix.IsLink(click.Kind["fix:".Length..])
@@ -294,17 +342,18 @@ public sealed partial class MeterModel(
             return Redirect(url);
         }
 
-        return Redirect($"{Request.PathBase}{Request.Path}?done={Uri.EscapeDataString(clickId)}#{anchor}");
+        // The notice opens the page (its anchor, focused by the page's script), so it is never above the view.
+        return Redirect($"{Request.PathBase}{Request.Path}?done={Uri.EscapeDataString(clickId)}#notice");
     }
 
-    private async Task<IActionResult> InvalidAsync(string message, CancellationToken ct)
+    private async Task<IActionResult> InvalidAsync(string messageKey, CancellationToken ct)
     {
         if (!await LoadAsync(ct))
         {
             return NotFound();
         }
 
-        Notice = new Notice("error", message);
+        Notice = new Notice("error", Says.Text(messageKey, MaxMessageLength));
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
@@ -315,20 +364,28 @@ public sealed partial class MeterModel(
         {
             if (click.Outcome is null)
             {
-                return new Notice("info", "Nothing to do: this was already taken care of. The meter below shows where things stand now.");
+                return new Notice("info", Says.Text("Notice.NothingToDo"));
             }
 
-            return MeterText.Outcome(click.Kind["fix:".Length..], click.Outcome);
+            return MeterText.Outcome(click.Kind["fix:".Length..], click.Outcome, Says);
+        }
+
+        if (click.Kind == KeepKind)
+        {
+            var renews = Home.Plans.FirstOrDefault(p => p.SubscriptionId == click.Outcome?.Result?.ObjectId)?.RenewsAt;
+            return click.Outcome is { Allowed: true, Succeeded: true }
+                ? new Notice("success", renews is { } at ? Says.Text("Notice.Kept", Says.Day(at)) : Says.Text("Notice.KeptNoDate"))
+                : new Notice("error", Says.Text("Notice.KeepFailed"));
         }
 
         if (click.Kind.StartsWith("survey:", StringComparison.Ordinal))
         {
-            return new Notice("success", "Thank you for telling us. It helps us make billing easier.");
+            return new Notice("success", Says.Text("Notice.Survey"));
         }
 
         if (click.Kind == "human" && click.CaseId is not null)
         {
-            return new Notice("success", "A person on our billing team has your question, with everything on this page. They will reply here.");
+            return new Notice("success", Says.Text("Notice.Human"));
         }
 
         return null;
@@ -347,37 +404,91 @@ public sealed partial class MeterModel(
         }
 
         Diagnosis = diagnosis;
-        Fixes = OneClickFix.For(diagnosis, snapshot);
-        CustomerName = snapshot?.Customer.Name;
-        CustomerEmail = snapshot?.Customer.Email;
-        CardOnFile = snapshot?.DefaultPaymentMethod?.Card is { } card ? CardFormat.Name(card.Brand, card.Last4) : null;
-        Nudges = (await nudgesTask).OrderByDescending(n => n.CreatedAt).Take(5).ToList();
-        OpenCase = (await casesTask).FirstOrDefault(c => c.Status == CaseStatus.Open);
-        if (OpenCase is not null)
+        Home = BillingHome.From(snapshot);
+        Says = MeterSays.For(snapshot?.Customer.PreferredLocales, Request.Headers.AcceptLanguage.ToString(),
+            Home.Currency);
+        Status = diagnosis.Status is "green" or "amber" or "red" ? diagnosis.Status : "amber";
+        if (Status == "green" && Home.Owed.Count > 0)
         {
-            CaseMessages = await StaffLinesAsync(OpenCase, ct);
+            Status = "amber";
         }
 
-        if (await chatTask is { } conversation)
+        Fixes = OneClickFix.For(diagnosis, snapshot, Says);
+        CustomerName = snapshot?.Customer.Name;
+        CustomerEmail = snapshot?.Customer.Email;
+        // One nudge per reason: the newest says it; older ones of the same kind would say it again.
+        Nudges = (await nudgesTask).OrderByDescending(n => n.CreatedAt).DistinctBy(n => n.Reason).Take(5).ToList();
+        var customerCases = await casesTask;
+        OpenCase = customerCases.FirstOrDefault(c => c.Status != CaseStatus.Closed);
+        if (OpenCase is not null)
         {
-            Chat = await conversations.MessagesAsync(conversation.Id, ct);
-            ShowSurvey = conversation.State != ConversationState.Open && Chat.Count > 0
-                && !await clicks.AnyAsync(CustomerId, SurveyKind(conversation.Id), ct);
+            WithAPerson = (await clicks.OutcomesAsync(CustomerId, OpenCase.CreatedAt.AddMinutes(-1), ct))
+                .Where(o => !o.Allowed && o.HumanCanGrant)
+                .Select(o => o.Action)
+                .ToHashSet();
+        }
+
+        var conversation = await chatTask;
+        IReadOnlyList<ConversationMessage> messages = conversation is null ? [] : await conversations.MessagesAsync(conversation.Id, ct);
+        Chat = messages;
+        Thread = await ThreadAsync(customerCases, messages, ct);
+        if (conversation is not null && messages.Count > 0 && OpenCase is null)
+        {
+            // The one question comes once the problem is sorted: by Lee, or by the person who closed the case; not at a handoff.
+            var sorted = conversation.State != ConversationState.Open
+                && (conversation.State != ConversationState.Escalated
+                    || (conversation.CaseId is { } handled && customerCases.Any(c => c.Id == handled && c.Status == CaseStatus.Closed)));
+            ShowSurvey = sorted && !await clicks.AnyAsync(CustomerId, SurveyKind(conversation.Id), ct);
         }
 
         return true;
     }
 
-    private async Task<IReadOnlyList<(string From, string Text, DateTimeOffset At)>> StaffLinesAsync(Case open, CancellationToken ct)
+    /// <summary>The chat and every case's lines in one thread, each line once, oldest first.</summary>
+    private async Task<IReadOnlyList<ThreadLine>> ThreadAsync(IReadOnlyList<Case> customerCases, IReadOnlyList<ConversationMessage> messages, CancellationToken ct)
     {
-        var lines = new List<(string, string, DateTimeOffset)>();
-        foreach (var line in open.Packet.Transcript.Where(l => l.From.StartsWith("human:", StringComparison.Ordinal)))
+        var lines = new List<ThreadLine>();
+        var seen = new HashSet<(string, string, long)>();
+        var names = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var line in customerCases.OrderBy(c => c.CreatedAt).SelectMany(c => c.Packet.Transcript))
         {
-            var name = (await staff.GetAsync(line.From["human:".Length..], ct))?.Name;
-            lines.Add((name is null ? "Billing team" : $"{name}, billing team", line.Text, line.At));
+            await AddAsync(line.From, line.Text, line.At);
         }
 
-        return lines;
+        foreach (var message in messages)
+        {
+            await AddAsync(message.From, message.Text, message.At);
+        }
+
+        return lines.OrderBy(l => l.At).ToList();
+
+        async Task AddAsync(string from, string text, DateTimeOffset at)
+        {
+            if (!seen.Add((from, text, at.ToUnixTimeSeconds())))
+            {
+                return;
+            }
+
+            if (from.StartsWith("human:", StringComparison.Ordinal))
+            {
+                var staffId = from["human:".Length..];
+                if (!names.TryGetValue(staffId, out var name))
+                {
+                    name = (await staff.GetAsync(staffId, ct))?.Name;
+                    names[staffId] = name;
+                }
+
+                lines.Add(new ThreadLine("human", name is null ? Says.Text("Thread.Team") : Says.Text("Thread.TeamMember", name), text, at));
+            }
+            else if (from == AgentLee.Customer)
+            {
+                lines.Add(new ThreadLine("customer", Says.Text("Thread.You"), text, at));
+            }
+            else if (from == AgentLee.Lee)
+            {
+                lines.Add(new ThreadLine("lee", "Lee", text, at));
+            }
+        }
     }
 
     private async Task<(Diagnosis? Diagnosis, BillingSnapshot? Billing)> ReadAsync(CancellationToken ct)
@@ -446,3 +557,6 @@ public sealed partial class MeterModel(
     [GeneratedRegex(@"https?://[^\s<>""')\]]+[^\s<>""')\].,;:!?]")]
     private static partial Regex LinkPattern();
 }
+
+/// <summary>One line of the customer's conversation: who (customer, lee, human), their name as shown, what and when.</summary>
+public sealed record ThreadLine(string Kind, string Who, string Text, DateTimeOffset At);

@@ -1,19 +1,17 @@
-using Leeway.Billing;
 using Leeway.Diagnostics;
 using Leeway.Policy;
+using Leeway.Storage;
 
 namespace Leeway.SelfHeal;
 
-/// <summary>What the meter says, in a customer's words: the status, each root cause's title, and what a click did.</summary>
+/// <summary>
+/// What the meter says, in a customer's words and language (<see cref="MeterSays"/>): the status, each root cause's title
+/// and explanation, and what a click did. Never a Stripe id, a decline code or a policy rule's name.
+/// </summary>
 public static class MeterText
 {
-    public static string StatusTitle(string status) => status switch
-    {
-        "green" => "All good",
-        "amber" => "Needs attention",
-        "red" => "Action needed",
-        _ => "Unknown",
-    };
+    public static string StatusTitle(string status, MeterSays says) =>
+        says.Text(status is "green" or "amber" or "red" ? $"Status.{status}" : "Status.amber");
 
     /// <summary>The meter's position for assistive technology (role="meter"): 3 is healthy.</summary>
     public static int StatusValue(string status) => status switch
@@ -23,67 +21,39 @@ public static class MeterText
         _ => 1,
     };
 
-    public static string CauseTitle(string rootCause) => rootCause switch
-    {
-        RootCause.DisputeOpen => "A payment is disputed with your bank",
-        RootCause.PaymentBlockedRisk => "Payments are paused for a security review",
-        RootCause.PaymentFailedInsufficientFunds => "A payment failed: not enough funds",
-        RootCause.PaymentFailedCardExpired => "A payment failed: your card has expired",
-        RootCause.PaymentFailedIncorrectDetails => "A payment failed: the card details were not accepted",
-        RootCause.PaymentFailedAuthenticationRequired => "A payment needs your bank's confirmation",
-        RootCause.PaymentFailedCardDeclined => "A payment was declined by your bank",
-        RootCause.PaymentLinkExpired => "Your payment link has expired",
-        RootCause.InvoicePastDue => "An invoice is past due",
-        RootCause.DuplicateCharge => "You were charged twice",
-        RootCause.SourceUnavailable => "We could not check everything just now",
-        RootCause.EntitlementMismatch => "Your plan and your access do not match",
-        RootCause.UsageSpike => "Your usage is much higher than usual",
-        RootCause.CardExpiringSoon => "Your card expires soon",
-        RootCause.RefundInProgress => "A refund is on its way",
-        RootCause.None => "Your billing is in order",
-        _ => rootCause.Replace('_', ' '),
-    };
+    public static string CauseTitle(string rootCause, MeterSays says) =>
+        says.Has($"Cause.{rootCause}") ? says.Text($"Cause.{rootCause}") : says.Text("Cause.other");
 
-    public static string Recommendation(RecommendedAction recommendedAction) => recommendedAction switch
-    {
-        RecommendedAction.RetryPayment => "Retry the payment now.",
-        RecommendedAction.UpdateCard => "Put a new card on file.",
-        RecommendedAction.ContactBank => "Ask your bank to approve the payment, or use a different card.",
-        RecommendedAction.AuthenticatePayment => "Confirm the payment with your bank.",
-        RecommendedAction.RegenerateLink => "Pay with a fresh link.",
-        RecommendedAction.RefundDuplicate => "Get the duplicate charge refunded.",
-        RecommendedAction.ContactHuman => "A person on our billing team needs to look at this.",
-        RecommendedAction.ExplainUsage => "Nothing to fix: this is what you used. Ask Lee or a person if it looks wrong.",
-        RecommendedAction.ExplainRefund => "Nothing to do: the refund reaches your card within 5 to 10 business days.",
-        RecommendedAction.None => "Nothing to do.",
-    };
+    /// <summary>One or two sentences on what happened, without ids or codes (the diagnosis's own explanation is for staff).</summary>
+    public static string CauseExplanation(string rootCause, MeterSays says) =>
+        says.Has($"Explain.{rootCause}") ? says.Text($"Explain.{rootCause}") : says.Text("Explain.other");
+
+    public static string Recommendation(RecommendedAction recommendedAction, MeterSays says) =>
+        says.Text($"Recommend.{WireName.Of(recommendedAction)}");
 
     /// <summary>What a one-click fix did, confirmed from Stripe's state as the gate re-read it.</summary>
-    public static Notice Outcome(string fixKind, GateOutcome outcome)
+    public static Notice Outcome(string fixKind, GateOutcome outcome, MeterSays says)
     {
         if (!outcome.Allowed)
         {
             return outcome.HumanCanGrant
-                ? new Notice("warning", $"We can't do this one automatically: {outcome.Message} We've passed it to a person on our billing team, who can.")
-                : new Notice("error", $"This can't be done: {outcome.Message}");
+                ? new Notice("warning", says.Text("Notice.RefusedToPerson"))
+                : new Notice("error", says.Text("Notice.Refused"));
         }
 
         if (!outcome.Succeeded)
         {
-            var why = outcome.Result?.Error is { Length: > 0 } error ? $" ({error})" : "";
             return fixKind == OneClickFix.Retry
-                ? new Notice("error", $"The payment did not go through{why}. Try a different card, or ask your bank to approve it.")
-                : new Notice("error", $"That did not work{why}. Please try again, or talk to a person.");
+                ? new Notice("error", says.Text("Notice.RetryFailed"))
+                : new Notice("error", says.Text("Notice.Failed"));
         }
 
-        var amount = outcome.Result?.Amount is { } minor ? Money.Format(minor, outcome.Result.Currency) : null;
+        var amount = outcome.Result?.Amount is { } minor ? says.Amount(minor, outcome.Result.Currency) : null;
         return fixKind switch
         {
-            OneClickFix.Retry => new Notice("success", amount is null ? "Payment received. Thank you!" : $"Payment of {amount} received. Thank you!"),
-            OneClickFix.RefundDuplicate => new Notice("success", amount is null
-                ? "The duplicate charge is refunded. It reaches your card within 5 to 10 business days."
-                : $"{amount} is refunded. It reaches your card within 5 to 10 business days."),
-            _ => new Notice("success", "Your secure link is ready."),
+            OneClickFix.Retry => new Notice("success", amount is null ? says.Text("Notice.PaidNoAmount") : says.Text("Notice.Paid", amount)),
+            OneClickFix.RefundDuplicate => new Notice("success", amount is null ? says.Text("Notice.RefundedNoAmount") : says.Text("Notice.Refunded", amount)),
+            _ => new Notice("success", says.Text("Notice.LinkReady")),
         };
     }
 }

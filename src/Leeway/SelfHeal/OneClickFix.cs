@@ -33,32 +33,33 @@ public sealed record OneClickFix(string Kind, string ObjectId, string Label, str
         _ => throw new InvalidOperationException($"Unknown one-click fix '{Kind}'."),
     };
 
-    /// <summary>The fixes for what the diagnosis recommends, the recommended one first. None when a person must decide.</summary>
-    public static IReadOnlyList<OneClickFix> For(Diagnosis diagnosis, BillingSnapshot? billing)
+    /// <summary>The fixes for what the diagnosis recommends, the recommended one first, in <paramref name="says"/>'s words (English by default). None when a person must decide.</summary>
+    public static IReadOnlyList<OneClickFix> For(Diagnosis diagnosis, BillingSnapshot? billing, MeterSays? says = null)
     {
+        says ??= MeterSays.English;
         var fixes = new List<OneClickFix>();
         var invoice = OpenInvoice(diagnosis, billing);
-        var card = billing?.DefaultPaymentMethod?.Card is { } c ? CardFormat.Name(c.Brand, c.Last4) : "your card on file";
-        var newCard = new OneClickFix(UpdateCard, diagnosis.CustomerId, "Use a different card", "Opens a secure Stripe page where you add a new card.", false);
+        var card = billing?.DefaultPaymentMethod?.Card is { } c ? says.Card(c.Brand, c.Last4) : says.Text("Card.OnFile");
+        var newCard = new OneClickFix(UpdateCard, diagnosis.CustomerId, says.Text("Fix.NewCard"), says.Text("Fix.NewCard.Desc"), false);
         switch (diagnosis.RecommendedAction)
         {
             case RecommendedAction.RetryPayment when invoice is not null:
-                fixes.Add(new(Retry, invoice.Id, $"Retry payment of {Due(invoice)} now", $"Charges {Due(invoice)} to {card} now.", true));
+                fixes.Add(new(Retry, invoice.Id, says.Text("Fix.Retry", Due(invoice, says)), says.Text("Fix.Retry.Desc", Due(invoice, says), card), true));
                 fixes.Add(newCard);
                 break;
             case RecommendedAction.ContactBank:
                 fixes.Add(newCard with { Primary = true });
                 if (invoice is not null)
                 {
-                    fixes.Add(new(Retry, invoice.Id, $"Retry payment of {Due(invoice)}", $"Tries {card} again, once your bank has approved it.", false));
+                    fixes.Add(new(Retry, invoice.Id, says.Text("Fix.RetryLater", Due(invoice, says)), says.Text("Fix.RetryLater.Desc", card), false));
                 }
 
                 break;
             case RecommendedAction.UpdateCard:
-                fixes.Add(new(UpdateCard, diagnosis.CustomerId, "Update your card", "Opens a secure Stripe page where you put a new card on file.", true));
+                fixes.Add(new(UpdateCard, diagnosis.CustomerId, says.Text("Fix.UpdateCard"), says.Text("Fix.UpdateCard.Desc"), true));
                 break;
             case RecommendedAction.AuthenticatePayment when invoice is not null:
-                fixes.Add(new(Authenticate, invoice.Id, $"Confirm the {Due(invoice)} payment with your bank", "Opens your bank's verification (3-D Secure) on a secure Stripe page.", true));
+                fixes.Add(new(Authenticate, invoice.Id, says.Text("Fix.Authenticate", Due(invoice, says)), says.Text("Fix.Authenticate.Desc"), true));
                 break;
             case RecommendedAction.RegenerateLink:
                 var finding = diagnosis.Findings.FirstOrDefault(f => f.RootCause == RootCause.PaymentLinkExpired) ?? diagnosis.Primary;
@@ -67,7 +68,7 @@ public sealed record OneClickFix(string Kind, string ObjectId, string Label, str
                     ?? invoice?.Id;
                 if (target is not null)
                 {
-                    fixes.Add(new(FreshLink, target, "Pay with a fresh link", "Your old payment link expired; this opens a new secure Stripe payment page.", true));
+                    fixes.Add(new(FreshLink, target, says.Text("Fix.FreshLink"), says.Text("Fix.FreshLink.Desc"), true));
                 }
 
                 break;
@@ -77,8 +78,10 @@ public sealed record OneClickFix(string Kind, string ObjectId, string Label, str
                 if (chargeId is not null)
                 {
                     var charge = billing?.Charges.FirstOrDefault(ch => ch.Id == chargeId);
-                    var amount = charge is null ? "" : $" of {Money.Format(charge.Amount - charge.AmountRefunded, charge.Currency)}";
-                    fixes.Add(new(RefundDuplicate, chargeId, $"Refund the duplicate charge{amount}", "Sends the second charge back to your card. You keep the first.", true));
+                    var label = charge is null
+                        ? says.Text("Fix.Refund")
+                        : says.Text("Fix.RefundAmount", says.Amount(charge.Amount - charge.AmountRefunded, charge.Currency));
+                    fixes.Add(new(RefundDuplicate, chargeId, label, says.Text("Fix.Refund.Desc"), true));
                 }
 
                 break;
@@ -87,8 +90,7 @@ public sealed record OneClickFix(string Kind, string ObjectId, string Label, str
         return fixes;
     }
 
-    private static string Due(Stripe.Invoice invoice) => Money.Format(invoice.AmountRemaining > 0 ? invoice.AmountRemaining : invoice.AmountDue, invoice.Currency);
-
+    private static string Due(Stripe.Invoice invoice, MeterSays says) => says.Amount(invoice.AmountRemaining > 0 ? invoice.AmountRemaining : invoice.AmountDue, invoice.Currency);
     /// <summary>The open invoice the diagnosis points at, else the customer's most recent open one.</summary>
     private static Stripe.Invoice? OpenInvoice(Diagnosis diagnosis, BillingSnapshot? billing)
     {

@@ -27,7 +27,7 @@ public sealed class ApproveActionTests
 
         var ok = Assert.IsType<Ok<ApproveActionResponse>>(result.Result);
         var call = Assert.Single(gate.Calls);
-        Assert.Equal(Actor.Human(lead.Id), call.Actor);
+        Assert.Equal(Actor.Human(lead.Id, StaffRoles.Lead), call.Actor);
         Assert.Equal(Principal.Staff(lead.Id), call.Principal);
         Assert.Equal(new RefundCharge("ch_a", 24000, "requested_by_customer"), call.Action);
         Assert.Equal(lead.Id, call.ApprovedBy);

@@ -1,5 +1,6 @@
 using Dapper;
 using Leeway.Humans;
+using Leeway.Identity;
 using Leeway.Storage;
 using Leeway.Tests.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -49,7 +50,7 @@ public sealed class CaseWorkTests
     {
         await using var world = await CaseWorld.StartAsync(kind);
         var cases = world.Cases;
-        var ana = await world.Staff.CreateAsync("ana@billing.test", "Ana Agent", "a long demo password", StaffRoles.Support, CancellationToken.None);
+        var ana = await world.Staff.CreateAsync("ana@billing.test", "Ana Agent", "a long demo password", StaffRoles.Agent, CancellationToken.None);
         var hana = await world.OpenAsync("cus_hana", risk: "high");
         world.Time.Advance(TimeSpan.FromMinutes(5));
         var bo = await world.OpenAsync("cus_bo");

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Leeway.Diagnostics;
 using Leeway.Humans;
+using Leeway.Identity;
 using Leeway.Knowledge;
 using Microsoft.Extensions.Hosting;
 

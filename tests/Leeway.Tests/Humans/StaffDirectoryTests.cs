@@ -1,5 +1,6 @@
 using Dapper;
 using Leeway.Humans;
+using Leeway.Identity;
 
 namespace Leeway.Tests.Humans;
 
@@ -28,8 +29,8 @@ public sealed class StaffDirectoryTests
     public async Task Only_a_salted_hash_of_the_password_is_stored()
     {
         await using var world = await CaseWorld.StartAsync();
-        await world.Staff.CreateAsync("a@example.com", "A", "same password 1", StaffRoles.Support, CancellationToken.None);
-        await world.Staff.CreateAsync("b@example.com", "B", "same password 1", StaffRoles.Support, CancellationToken.None);
+        await world.Staff.CreateAsync("a@example.com", "A", "same password 1", StaffRoles.Agent, CancellationToken.None);
+        await world.Staff.CreateAsync("b@example.com", "B", "same password 1", StaffRoles.Agent, CancellationToken.None);
 
         await using var connection = await world.Database.OpenAsync();
         var hashes = (await connection.QueryAsync<string>("SELECT password_hash FROM staff ORDER BY email")).ToList();
@@ -44,9 +45,9 @@ public sealed class StaffDirectoryTests
     public async Task A_second_account_for_an_email_is_refused(string kind)
     {
         await using var world = await CaseWorld.StartAsync(kind);
-        await world.Staff.CreateAsync("a@example.com", "A", "password one", StaffRoles.Support, CancellationToken.None);
+        await world.Staff.CreateAsync("a@example.com", "A", "password one", StaffRoles.Agent, CancellationToken.None);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => world.Staff.CreateAsync("A@EXAMPLE.COM", "A2", "password two", StaffRoles.Support, CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => world.Staff.CreateAsync("A@EXAMPLE.COM", "A2", "password two", StaffRoles.Agent, CancellationToken.None));
 
         Assert.Single(await world.Staff.ListAsync(CancellationToken.None));
     }
@@ -55,7 +56,7 @@ public sealed class StaffDirectoryTests
     [InlineData("not-an-email", "Name", "long enough", "support", "email")]
     [InlineData("a@example.com", " ", "long enough", "support", "name")]
     [InlineData("a@example.com", "Name", "short", "support", "password")]
-    [InlineData("a@example.com", "Name", "long enough", "admin", "role")]
+    [InlineData("a@example.com", "Name", "long enough", "owner", "role")]
     public async Task Invalid_accounts_are_refused_naming_the_field(string email, string name, string password, string role, string field)
     {
         await using var world = await CaseWorld.StartAsync();

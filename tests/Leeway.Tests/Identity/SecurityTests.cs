@@ -5,6 +5,7 @@ using System.Text.Json;
 using Dapper;
 using Leeway.Audit;
 using Leeway.Humans;
+using Leeway.Identity;
 using Leeway.Storage;
 
 namespace Leeway.Tests.Identity;
@@ -167,7 +168,7 @@ public sealed class SecurityTests
     public async Task A_staff_account_locks_after_repeated_wrong_passwords_even_against_the_right_one(string kind)
     {
         await using var host = await SecurityHost.StartAsync(kind);
-        await host.Get<IStaffDirectory>().CreateAsync("ann@example.com", "Ann", "right-password-1", StaffRoles.Support, default);
+        await host.Get<IStaffDirectory>().CreateAsync("ann@example.com", "Ann", "right-password-1", StaffRoles.Agent, default);
 
         for (var i = 0; i < 6; i++)
         {
@@ -188,7 +189,7 @@ public sealed class SecurityTests
     public async Task Every_failed_staff_sign_in_is_audited(string kind)
     {
         await using var host = await SecurityHost.StartAsync(kind);
-        await host.Get<IStaffDirectory>().CreateAsync("bo@example.com", "Bo", "right-password-1", StaffRoles.Support, default);
+        await host.Get<IStaffDirectory>().CreateAsync("bo@example.com", "Bo", "right-password-1", StaffRoles.Agent, default);
 
         (await host.StaffSignInAsync("bo@example.com", "wrong-password")).Dispose();
         (await host.StaffSignInAsync("nobody@example.com", "wrong-password")).Dispose();
@@ -206,7 +207,7 @@ public sealed class SecurityTests
     public async Task Staff_sign_out_revokes_the_session_cookie(string kind)
     {
         await using var host = await SecurityHost.StartAsync(kind);
-        await host.Get<IStaffDirectory>().CreateAsync("cy@example.com", "Cy", "right-password-1", StaffRoles.Support, default);
+        await host.Get<IStaffDirectory>().CreateAsync("cy@example.com", "Cy", "right-password-1", StaffRoles.Agent, default);
         using var signIn = await host.StaffSignInAsync("cy@example.com", "right-password-1");
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         var session = SecurityHost.CookiesOf(signIn);

@@ -1,5 +1,6 @@
 using Leeway.Agent.Understanding;
 using Leeway.Humans;
+using Leeway.Identity;
 using Leeway.Routing;
 using Leeway.Tests.Browser;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +28,7 @@ public sealed class OpsPageBrowserTests(Chromium browser)
             await host.Log.RecordNudgeAsync("cus_2", "card_expiring", "email", default);
         }
 
-        await host.App.Services.GetRequiredService<IStaffDirectory>().CreateAsync("ops@billing.test", "Oona Ops", Password, StaffRoles.Support, default);
+        await host.App.Services.GetRequiredService<IStaffDirectory>().CreateAsync("ops@billing.test", "Oona Ops", Password, StaffRoles.Admin, default);
         var site = host.Anonymous.BaseAddress!;
 
         browser.GoTo(new Uri(site, "/console/sign-in"));

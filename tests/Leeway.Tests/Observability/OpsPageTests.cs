@@ -1,6 +1,7 @@
 using System.Net;
 using Leeway.Agent.Understanding;
 using Leeway.Humans;
+using Leeway.Identity;
 using Leeway.Routing;
 using Leeway.Tests.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +21,7 @@ public sealed class OpsPageTests
             new NewContact(ContactChannel.Chat, "cus_1", true, "pro", "normal", Intent.RefundRequest, 0.9, new RoutingDecision(Tier.Agent, "agent_acts", "r", false, true)),
             default);
         await host.Log.RecordOutcomeAsync(contact.Id, ContactOutcome.Escalated, null, "case_1", default);
-        await host.App.Services.GetRequiredService<IStaffDirectory>().CreateAsync("ops@billing.test", "Oona Ops", Password, StaffRoles.Support, default);
+        await host.App.Services.GetRequiredService<IStaffDirectory>().CreateAsync("ops@billing.test", "Oona Ops", Password, StaffRoles.Admin, default);
 
         using var anonymous = new PageVisitor(host.Anonymous.BaseAddress!);
         using var refused = await anonymous.GetAsync("/console/ops");

@@ -117,8 +117,8 @@ public class GateTests
         h.AddCharge("ch_big", 24000, TimeSpan.FromDays(9));
         var staff = Principal.Staff("ana");
 
-        var unapproved = await h.Gate.ExecuteAsync(Actor.Human("ana"), staff, new RefundCharge("ch_big", null, "requested_by_customer"), "case_1", default);
-        var approved = await h.Gate.ExecuteAsync(Actor.Human("ana"), staff, new RefundCharge("ch_big", null, "requested_by_customer"), "case_1:approved", default, approvedBy: "ana");
+        var unapproved = await h.Gate.ExecuteAsync(Actor.Human("ana", StaffRoles.Lead), staff, new RefundCharge("ch_big", null, "requested_by_customer"), "case_1", default);
+        var approved = await h.Gate.ExecuteAsync(Actor.Human("ana", StaffRoles.Lead), staff, new RefundCharge("ch_big", null, "requested_by_customer"), "case_1:approved", default, approvedBy: "ana");
 
         Assert.Equal(GateRules.RefundAutoMax, unapproved.Rule);
         Assert.True(approved.Succeeded, approved.Message);

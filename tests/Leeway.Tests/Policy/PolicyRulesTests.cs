@@ -127,12 +127,43 @@ public class PolicyRulesTests
         var policy = new PolicySettings { AutoRefundsPerCustomer90d = 1 };
 
         var refused = Evaluate(new RefundCharge("ch_1", null, "requested_by_customer"), facts, policy, Actor.Human("ana"));
-        var approved = Evaluate(new RefundCharge("ch_1", null, "requested_by_customer"), facts, policy, Actor.Human("ana"), "ana");
+        var approved = Evaluate(new RefundCharge("ch_1", null, "requested_by_customer"), facts, policy, Actor.Human("ana", StaffRoles.Lead), "ana");
 
         Assert.False(refused.Allowed);
         Assert.True(approved.Allowed);
         Assert.Equal([GateRules.RefundAutoMax, GateRules.RefundWindowDays, GateRules.AutoRefundsPerCustomer90d], approved.Waived);
         Assert.Contains("waived by ana", approved.Message);
+    }
+
+    [Theory]
+    [InlineData(null, 20_000, true)]
+    [InlineData(StaffRoles.Agent, 20_000, true)]
+    [InlineData(StaffRoles.Agent, 20_001, false)]
+    [InlineData("support", 20_001, false)]
+    [InlineData(StaffRoles.Lead, 20_001, true)]
+    [InlineData(StaffRoles.Admin, 90_000, true)]
+    public void An_agent_approves_refunds_up_to_the_agent_limit_and_a_lead_past_it(string? role, long amount, bool allowed)
+    {
+        var facts = Facts(Charge("ch_1", 100_000, 3));
+
+        var decision = Evaluate(new RefundCharge("ch_1", amount, "requested_by_customer"), facts, actor: Actor.Human("ana", role), approvedBy: "ana");
+
+        Assert.Equal(allowed, decision.Allowed);
+        if (!allowed)
+        {
+            Assert.Equal((GateRules.AgentLimit, true), (decision.Rule, decision.HumanCanGrant));
+            Assert.Contains("over the $200.00 an agent may approve", decision.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void An_agent_approves_credits_up_to_the_agent_credit_limit()
+    {
+        var policy = new PolicySettings { AgentCreditMax = 3000 };
+
+        Assert.True(Evaluate(new CreditBalance("cus_cleo", 3000, "usd", "goodwill"), Facts(), policy, Actor.Human("ana", StaffRoles.Agent), "ana").Allowed);
+        Assert.Equal(GateRules.AgentLimit, Evaluate(new CreditBalance("cus_cleo", 3001, "usd", "goodwill"), Facts(), policy, Actor.Human("ana", StaffRoles.Agent), "ana").Rule);
+        Assert.True(Evaluate(new CreditBalance("cus_cleo", 3001, "usd", "goodwill"), Facts(), policy, Actor.Human("lea", StaffRoles.Lead), "lea").Allowed);
     }
 
     [Fact]

@@ -248,7 +248,7 @@ public sealed partial class LeeSays
             ActionType.RetryPayment => "RanOutOfTime.Retry",
             ActionType.CancelSubscription => "RanOutOfTime.Cancel",
             ActionType.Credit => "RanOutOfTime.Credit",
-            null => "RanOutOfTime.Reading",
+            ActionType.ResumeSubscription or null => "RanOutOfTime.Reading",
             ActionType.RegenerateLink or ActionType.CardUpdateLink or ActionType.AuthenticatePayment or ActionType.UseCard => "RanOutOfTime.Link",
         })
         + " " + Text("RanOutOfTime.Handover");
@@ -370,7 +370,7 @@ public sealed partial class LeeSays
             ActionType.CancelSubscription => "CannotDo.Cancel",
             ActionType.RetryPayment => "CannotDo.Retry",
             ActionType.Credit => "CannotDo.Credit",
-            ActionType.RegenerateLink or ActionType.CardUpdateLink or ActionType.AuthenticatePayment or ActionType.UseCard => "CannotDo.Other",
+            ActionType.RegenerateLink or ActionType.CardUpdateLink or ActionType.AuthenticatePayment or ActionType.UseCard or ActionType.ResumeSubscription => "CannotDo.Other",
         });
 
     public string NotPossible(GateOutcome outcome) => Text(outcome.Rule switch

@@ -6,9 +6,11 @@ namespace Leeway.Humans.Console;
 /// <summary>The staff console's sign-in: an ASP.NET Core cookie scheme of its own, so staff and customer sessions never mix.</summary>
 public static class ConsoleRegistration
 {
-    public const string StaffScheme = "staff";
-    public const string StaffPolicy = "staff";
-    public const string StaffIdClaim = "staff_id";
+    public const string StaffScheme = StaffPolicies.Scheme;
+
+    /// <summary>Any signed-in staff member (<see cref="StaffPolicies.Agent"/>); leads and admins have policies of their own.</summary>
+    public const string StaffPolicy = StaffPolicies.Agent;
+    public const string StaffIdClaim = StaffPolicies.StaffIdClaim;
 
     /// <summary>The session's id, listed in <see cref="RevokedCredentials"/> when the member signs out.</summary>
     public const string SessionIdClaim = "staff_session";
@@ -30,9 +32,8 @@ public static class ConsoleRegistration
                 options.ExpireTimeSpan = SessionLifetime;
                 options.SlidingExpiration = true;
                 options.Events.OnValidatePrincipal = RejectSignedOutAsync;
+                options.Events.OnRedirectToAccessDenied = StaffSession.ForbiddenAsync;
             });
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(StaffPolicy, p => p.AddAuthenticationSchemes(StaffScheme).RequireClaim(StaffIdClaim));
         builder.Services.AddSingleton<StaffAudit>();
         builder.Services.AddOptions<StaffLockoutOptions>().BindConfiguration(StaffLockoutOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<StaffLockout>();
@@ -47,7 +48,10 @@ public static class ConsoleRegistration
         if (session is null || await revoked.IsRevokedAsync(RevokedCredentials.SessionId(session), context.HttpContext.RequestAborted))
         {
             context.RejectPrincipal();
+            return;
         }
+
+        await StaffSession.FollowDirectoryAsync(context);
     }
 
     public static IEndpointRouteBuilder MapConsole(this IEndpointRouteBuilder app) => app;

@@ -1,5 +1,6 @@
 using Leeway.Audit;
 using Leeway.Humans;
+using Leeway.Identity;
 using Leeway.Knowledge;
 using Leeway.Policy;
 using Leeway.Tests.Browser;
@@ -17,7 +18,7 @@ public sealed class ConsoleBrowserTests(Chromium browser)
     public async Task A_case_opened_from_the_page_appears_in_the_console_with_its_packet_and_resolving_it_closes_it()
     {
         await using var world = await WebWorld.StartAsync(Customers.FailedPayment("web_help", "Hana Help"));
-        var staff = await world.Service<IStaffDirectory>().CreateAsync("ana@billing.test", "Ana Agent", Password, StaffRoles.Support, CancellationToken.None);
+        var staff = await world.Service<IStaffDirectory>().CreateAsync("ana@billing.test", "Ana Agent", Password, StaffRoles.Lead, CancellationToken.None);
         var cases = world.Service<ICaseStore>();
 
         world.SignIn(browser, "cus_web_help");
@@ -40,8 +41,9 @@ public sealed class ConsoleBrowserTests(Chromium browser)
         browser.Find("#reply-text").SendKeys("Hi Hana, you can retry the payment from your page now.");
         browser.ClickAndWait(browser.Find("#reply button[type=submit]"));
         world.SignIn(browser, "cus_web_help");
-        Assert.Contains("you can retry the payment from your page now", browser.Find("#human").Text, StringComparison.Ordinal);
-        Assert.Contains("Ana Agent", browser.Find("#human").Text, StringComparison.Ordinal);
+        // The team's reply is in the customer's one conversation, with the person's name.
+        Assert.Contains("you can retry the payment from your page now", browser.Find("#conversation .msg-human").Text, StringComparison.Ordinal);
+        Assert.Contains("Ana Agent", browser.Find("#conversation .msg-human").Text, StringComparison.Ordinal);
 
         SignInStaff(world, staff.Email);
         browser.GoTo(world.Url($"/console/cases/{opened.Id}"));
@@ -72,7 +74,7 @@ public sealed class ConsoleBrowserTests(Chromium browser)
 
         world.SignIn(browser, "cus_web_big");
         browser.ClickAndWait(browser.Find("form[data-fix=refund_duplicate] button[type=submit]"));
-        Assert.Contains("passed it to a person", browser.Find("[data-testid=notice]").Text, StringComparison.Ordinal);
+        Assert.Contains("A person on our billing team has it now", browser.Find("[data-testid=notice]").Text, StringComparison.Ordinal);
         var opened = Assert.Single(await world.Service<ICaseStore>().ListForCustomerAsync("cus_web_big", CancellationToken.None));
         Assert.Contains(opened.Packet.ActionsAttempted, a => a.Action == ActionType.Refund && !a.Allowed && a.HumanCanGrant);
         Assert.Empty(await RefundsAsync(world));

@@ -1,5 +1,6 @@
 using Leeway.Audit;
 using Leeway.Humans;
+using Leeway.Identity;
 using Leeway.Tests.Browser;
 using OpenQA.Selenium;
 
@@ -19,7 +20,7 @@ public sealed class ConsoleWorkBrowserTests(Chromium browser)
     public async Task An_agent_finds_takes_and_works_a_case_and_refunds_in_currency_units_through_the_gate()
     {
         await using var world = await WebWorld.StartAsync(Customers.ChargedTwice("web_two", "Tia Twice", 4900), Customers.FailedPayment("web_fail", "Finn Fail"));
-        var agent = await world.Service<IStaffDirectory>().CreateAsync("ana@billing.test", "Ana Agent", Password, StaffRoles.Support, CancellationToken.None);
+        var agent = await world.Service<IStaffDirectory>().CreateAsync("ana@billing.test", "Ana Agent", Password, StaffRoles.Agent, CancellationToken.None);
         var cases = world.Service<ICaseStore>();
         var tia = await cases.OpenAsync("cus_web_two", "Charged twice for November", "agent", "normal", Packet("conv_tia", "I was charged twice this month."), CancellationToken.None);
         var finn = await cases.OpenAsync("cus_web_fail", "Payment failed", "dashboard", "high", Packet("conv_finn", "My payment failed."), CancellationToken.None);

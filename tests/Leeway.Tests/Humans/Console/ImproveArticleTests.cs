@@ -1,5 +1,6 @@
 using System.Net;
 using Leeway.Humans;
+using Leeway.Identity;
 using Leeway.Knowledge;
 using Leeway.Tests.Browser;
 using Leeway.Tests.Routing;
