@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Hundreds of test hosts start in one process: with file watchers each takes an inotify instance, and the user limit
+# (often 128) runs out on a busy machine. Tests never edit configuration while a host runs, so nothing is lost.
+export DOTNET_hostBuilder__reloadConfigOnChange=false DOTNET_USE_POLLING_FILE_WATCHER=true
 
 for service in scripts/test-services.d/*.sh; do
   [ -e "$service" ] || continue

@@ -267,7 +267,7 @@ public sealed class AgentLee(
         var actions = await conversations.ActionsAsync(conversation.Id, ct);
         var transcript = messages.Select(m => new TranscriptLine(m.From, m.Text, m.At)).ToList();
         var summary = $"{turn.EscalationReason} Intent: {turn.Understanding.Intent} ({turn.Understanding.Confidence:0.00}). "
-            + $"Diagnosis: {turn.Diagnosis?.RootCause ?? "unavailable"}. Actions tried: {actions.Count}.";
+            + $"Diagnosis: {(turn.Diagnosis is { } diagnosis ? WireName.Of(diagnosis.RootCause) : "unavailable")}. Actions tried: {actions.Count}.";
         var opened = await cases.OpenAsync(
             conversation.CustomerId,
             turn.EscalationReason!,

@@ -26,6 +26,7 @@ public static class BillingRegistration
             });
         });
         builder.Services.AddSingleton<IBillingReader, StripeBillingReader>();
+        builder.Services.AddSingleton<CustomerLookup>();
         return builder;
     }
 

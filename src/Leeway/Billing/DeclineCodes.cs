@@ -3,8 +3,8 @@ using System.Collections.Frozen;
 namespace Leeway.Billing;
 
 /// <summary>
-/// Every decline code in Stripe's published list (docs.stripe.com/declines/codes, card decline codes), mapped to a
-/// root cause, plus the PaymentIntent error codes that stand in for a decline code (<c>card_declined</c>,
+/// Every decline code in Stripe's published list (docs.stripe.com/declines/codes, card decline codes), mapped to the
+/// kind of decline (Diagnostics turns it into a root cause), plus the PaymentIntent error codes that stand in for a decline code (<c>card_declined</c>,
 /// <c>payment_intent_authentication_failure</c>) and the Radar outcomes Stripe reports the same way.
 /// The gate uses <see cref="Classify"/> to refuse retries of hard declines.
 /// </summary>
@@ -17,14 +17,14 @@ namespace Leeway.Billing;
 /// </remarks>
 public static class DeclineCodes
 {
-    private const string InsufficientFunds = "payment_failed_insufficient_funds";
-    private const string CardExpired = "payment_failed_card_expired";
-    private const string IncorrectDetails = "payment_failed_incorrect_details";
-    private const string AuthenticationRequired = "payment_failed_authentication_required";
-    private const string CardDeclined = "payment_failed_card_declined";
-    private const string BlockedRisk = "payment_blocked_risk";
+    private const DeclineKind InsufficientFunds = DeclineKind.InsufficientFunds;
+    private const DeclineKind CardExpired = DeclineKind.CardExpired;
+    private const DeclineKind IncorrectDetails = DeclineKind.IncorrectDetails;
+    private const DeclineKind AuthenticationRequired = DeclineKind.AuthenticationRequired;
+    private const DeclineKind CardDeclined = DeclineKind.CardDeclined;
+    private const DeclineKind BlockedRisk = DeclineKind.BlockedRisk;
 
-    /// <summary>The table: code → (root cause, retryable, hard).</summary>
+    /// <summary>The table: code → (kind, retryable, hard).</summary>
     private static readonly FrozenDictionary<string, DeclineInfo> Table = new DeclineInfo[]
     {
         // Money or limits: a later attempt may find the balance or the limit restored.
@@ -115,9 +115,9 @@ public static class DeclineCodes
             : new DeclineInfo(normalized, CardDeclined, Retryable: false, Hard: false);
     }
 
-    private static DeclineInfo Soft(string code, string rootCause) => new(code, rootCause, Retryable: true, Hard: false);
+    private static DeclineInfo Soft(string code, DeclineKind kind) => new(code, kind, Retryable: true, Hard: false);
 
-    private static DeclineInfo NeedsCustomer(string code, string rootCause) => new(code, rootCause, Retryable: false, Hard: false);
+    private static DeclineInfo NeedsCustomer(string code, DeclineKind kind) => new(code, kind, Retryable: false, Hard: false);
 
     private static DeclineInfo HardDecline(string code) => new(code, BlockedRisk, Retryable: false, Hard: true);
 }

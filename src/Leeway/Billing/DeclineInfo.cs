@@ -1,7 +1,18 @@
 namespace Leeway.Billing;
 
 /// <summary>
-/// What a Stripe decline code means for us: the root cause it maps to, whether an automated retry may help,
-/// and whether it is a hard decline (risk: never retried, never self-serve).
+/// What a Stripe decline code means for us: the kind of decline (Diagnostics maps it to a root cause), whether an
+/// automated retry may help, and whether it is a hard decline (risk: never retried, never self-serve).
 /// </summary>
-public sealed record DeclineInfo(string Code, string RootCause, bool Retryable, bool Hard);
+public sealed record DeclineInfo(string Code, DeclineKind Kind, bool Retryable, bool Hard);
+
+/// <summary>The kinds of decline Stripe's codes fall into, as far as what the customer or we can do about them.</summary>
+public enum DeclineKind
+{
+    InsufficientFunds,
+    CardExpired,
+    IncorrectDetails,
+    AuthenticationRequired,
+    CardDeclined,
+    BlockedRisk,
+}

@@ -6,7 +6,7 @@ namespace Leeway.Diagnostics;
 public sealed record Diagnosis(
     [property: JsonPropertyName("customer")] string CustomerId,
     [property: JsonPropertyName("status")] string Status,
-    [property: JsonPropertyName("root_cause")] string RootCause,
+    [property: JsonPropertyName("root_cause")] RootCause RootCause,
     [property: JsonPropertyName("explanation")] string Explanation,
     [property: JsonPropertyName("recommended_action")] RecommendedAction RecommendedAction,
     [property: JsonPropertyName("self_serve_eligible")] bool SelfServeEligible,
@@ -21,7 +21,7 @@ public sealed record Diagnosis(
 
 /// <summary>One cause found, with the objects it is about and the facts an explanation or an action needs.</summary>
 public sealed record Finding(
-    [property: JsonPropertyName("root_cause")] string RootCause,
+    [property: JsonPropertyName("root_cause")] RootCause RootCause,
     [property: JsonPropertyName("summary")] string Summary,
     [property: JsonPropertyName("objects")] IReadOnlyList<string> ObjectIds,
     [property: JsonPropertyName("facts")] IReadOnlyDictionary<string, string> Facts);

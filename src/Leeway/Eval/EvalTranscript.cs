@@ -37,7 +37,7 @@ internal sealed record EvalTranscript(
             i < replies.Count ? replies[i].CaseId : null)).ToList();
         return new EvalTranscript(
             turns,
-            nudges.Select(n => new EvalTranscriptNudge(n.Channel, n.Reason, n.Link, n.State)).ToList(),
+            nudges.Select(n => new EvalTranscriptNudge(n.Channel, WireName.Of(n.Reason), n.Link, n.State)).ToList(),
             cases.Select(c => new EvalTranscriptCase(c.Id, c.Reason, c.Status, c.Packet.Transcript.Count, c.Packet.ActionsAttempted.Count)).ToList());
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Leeway.Agent;
+using Leeway.Storage;
 
 namespace Leeway.Eval;
 
@@ -80,9 +81,9 @@ internal static class ScenarioChecks
 
         foreach (var nudge in expect.Nudges)
         {
-            if (!seen.Nudges.Any(n => n.Reason == nudge.Reason && (nudge.Channel is null || n.Channel == nudge.Channel) && n.State != "failed"))
+            if (!seen.Nudges.Any(n => WireName.Of(n.Reason) == nudge.Reason && (nudge.Channel is null || n.Channel == nudge.Channel) && n.State != "failed"))
             {
-                var sent = seen.Nudges.Select(n => $"{n.Channel} {n.Reason}").ToList();
+                var sent = seen.Nudges.Select(n => $"{n.Channel} {WireName.Of(n.Reason)}").ToList();
                 failures.Add($"nudge {nudge} was not sent (sent: {(sent.Count == 0 ? "none" : string.Join(", ", sent))})");
             }
         }

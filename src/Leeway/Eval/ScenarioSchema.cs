@@ -8,7 +8,7 @@ internal static class ScenarioSchema
     public static readonly IReadOnlyList<string> ActionTypes =
         ["retry_payment", "refund", "regenerate_link", "card_update_link", "cancel_subscription", "credit"];
 
-    public static readonly IReadOnlyList<string> RootCauses = Diagnostics.RootCause.All.Select(c => c.Code).ToList();
+    public static readonly IReadOnlyList<string> RootCauses = Diagnostics.RootCauses.WireNames;
 
     public static readonly IReadOnlyList<string> PolicyKeys =
     [

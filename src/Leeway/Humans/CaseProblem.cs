@@ -1,4 +1,5 @@
 using Leeway.Diagnostics;
+using Leeway.Storage;
 
 namespace Leeway.Humans;
 
@@ -19,7 +20,7 @@ public static class CaseProblem
     public static string Of(Diagnosis? diagnosis) => diagnosis switch
     {
         null => Unknown,
-        { Primary: { ObjectIds.Count: > 0 } primary } => For(primary.RootCause, primary.ObjectIds[0]),
-        _ => diagnosis.RootCause,
+        { Primary: { ObjectIds.Count: > 0 } primary } => For(WireName.Of(primary.RootCause), primary.ObjectIds[0]),
+        _ => WireName.Of(diagnosis.RootCause),
     };
 }

@@ -318,7 +318,7 @@ internal sealed class CaseStore(Database database, CaseEvents events, IdGenerato
             var packet = row.ToCase().Packet;
             row.Packet = JsonSerializer.Serialize(packet with { Diagnosis = diagnosis });
             var changed = packet.Diagnosis is null || packet.Diagnosis.RootCause != diagnosis.RootCause || packet.Diagnosis.Status != diagnosis.Status;
-            return changed ? [("diagnostics", CaseEventKind.Updated, $"diagnosis now {diagnosis.Status}: {diagnosis.RootCause}")] : [];
+            return changed ? [("diagnostics", CaseEventKind.Updated, $"diagnosis now {diagnosis.Status}: {WireName.Of(diagnosis.RootCause)}")] : [];
         }, cancellationToken);
         return result?.Row.ToCase();
     }

@@ -438,7 +438,7 @@ public static class HumansApi
             errors["article.body"] = [$"The body is {draft.Body!.Trim().Length} characters; at most {KnowledgeBase.MaxBodyLength}."];
         }
 
-        var unknown = (draft.RootCauses ?? []).Where(c => !RootCause.All.Any(r => r.Code == c)).ToList();
+        var unknown = (draft.RootCauses ?? []).Where(c => !WireName.TryParse<RootCause>(c, out _)).ToList();
         if (unknown.Count > 0)
         {
             errors["article.root_causes"] = [$"Unknown root cause(s): {string.Join(", ", unknown)}."];
@@ -475,7 +475,7 @@ public static class HumansApi
     }
 
     private static IReadOnlyList<string> DiagnosedRootCauses(Case closed) =>
-        closed.Packet.Diagnosis is { RootCause: var code } && code != RootCause.None && RootCause.All.Any(r => r.Code == code) ? [code] : [];
+        closed.Packet.Diagnosis is { RootCause: var code } && code != RootCause.None ? [WireName.Of(code)] : [];
 
     private static BillingAction? ToBillingAction(ApprovedAction? action, string customerId, Dictionary<string, string[]> errors, bool links)
     {

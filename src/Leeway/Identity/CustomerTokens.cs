@@ -12,10 +12,13 @@ public sealed class CustomerTokens(byte[] signingKey, TimeProvider time, TimeSpa
 {
     private const string Prefix = "lwy1";
 
-    public string Issue(string customerId)
+    public string Issue(string customerId) => Issue(customerId, lifetime);
+
+    /// <summary>A token that lives <paramref name="validFor"/> instead of the usual lifetime (a short-lived e-mailed sign-in link).</summary>
+    public string Issue(string customerId, TimeSpan validFor)
     {
         // A random id makes every token distinct, so signing one out (RevokedCredentials) revokes that one only.
-        var payload = JsonSerializer.SerializeToUtf8Bytes(new TokenPayload(customerId, time.GetUtcNow().Add(lifetime).ToUnixTimeSeconds(), Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))));
+        var payload = JsonSerializer.SerializeToUtf8Bytes(new TokenPayload(customerId, time.GetUtcNow().Add(validFor).ToUnixTimeSeconds(), Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))));
         var body = Base64Url(payload);
         return $"{Prefix}.{body}.{Sign(body)}";
     }

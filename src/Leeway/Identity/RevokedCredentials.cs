@@ -29,6 +29,18 @@ public sealed class RevokedCredentials(Database database, TimeProvider time)
             "DELETE FROM revoked_credentials WHERE expires_at < @now", new { now }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>Revokes <paramref name="id"/> if nobody has yet: true for exactly one caller (a single-use link's one use).</summary>
+    public async Task<bool> RevokeOnceAsync(string id, TimeSpan validFor, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO revoked_credentials (id, revoked_at, expires_at) VALUES (@id, @now, @expires) ON CONFLICT (id) DO NOTHING",
+            new { id, now, expires = now + (long)validFor.TotalMilliseconds },
+            cancellationToken: cancellationToken));
+        return inserted == 1;
+    }
+
     public async Task<bool> IsRevokedAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

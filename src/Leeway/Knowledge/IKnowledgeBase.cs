@@ -1,9 +1,11 @@
+using Leeway.Diagnostics;
+
 namespace Leeway.Knowledge;
 
 public interface IKnowledgeBase
 {
     /// <summary>Best articles for a question, optionally boosted toward a root cause (BM25 over title and body).</summary>
-    Task<IReadOnlyList<ArticleHit>> SearchAsync(string question, string? rootCause, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ArticleHit>> SearchAsync(string question, RootCause? rootCause, int limit, CancellationToken cancellationToken);
 
     Task<Article?> GetAsync(string articleId, CancellationToken cancellationToken);
 

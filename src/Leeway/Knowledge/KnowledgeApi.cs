@@ -1,5 +1,6 @@
 using Leeway.Diagnostics;
 using Leeway.Identity;
+using Leeway.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Leeway.Knowledge;
@@ -43,7 +44,8 @@ public static class KnowledgeApi
             errors["q"] = [$"The question is {question.Length} characters; at most {MaxQueryLength}."];
         }
 
-        if (rootCause is not null && !RootCause.All.Any(c => c.Code == rootCause))
+        RootCause? cause = WireName.TryParse<RootCause>(rootCause, out var parsed) ? parsed : null;
+        if (rootCause is not null && cause is null)
         {
             errors["root_cause"] = [$"Unknown root cause '{rootCause}'."];
         }
@@ -58,7 +60,7 @@ public static class KnowledgeApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var hits = await knowledge.SearchAsync(question, rootCause, limit ?? DefaultLimit, cancellationToken);
+        var hits = await knowledge.SearchAsync(question, cause, limit ?? DefaultLimit, cancellationToken);
         return TypedResults.Ok(new KnowledgeSearchResponse(
             question,
             rootCause,

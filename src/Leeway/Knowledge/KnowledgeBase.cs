@@ -14,15 +14,11 @@ internal sealed partial class KnowledgeBase(ArticleStore store, KnowledgeIndex i
     public const int MaxBodyLength = 20_000;
     public const int MaxLimit = 50;
 
-    public Task<IReadOnlyList<ArticleHit>> SearchAsync(string question, string? rootCause, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ArticleHit>> SearchAsync(string question, RootCause? rootCause, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
-        if (rootCause is not null)
-        {
-            RequireKnownRootCause(rootCause, nameof(rootCause));
-        }
-
-        return Task.FromResult(index.Search(question, rootCause, Math.Clamp(limit, 0, MaxLimit)));
+        var tag = rootCause is { } cause ? WireName.Of(cause) : null;
+        return Task.FromResult(index.Search(question, tag, Math.Clamp(limit, 0, MaxLimit)));
     }
 
     public async Task<Article?> GetAsync(string articleId, CancellationToken cancellationToken) =>
@@ -109,9 +105,9 @@ internal sealed partial class KnowledgeBase(ArticleStore store, KnowledgeIndex i
 
     private static void RequireKnownRootCause(string code, string parameter)
     {
-        if (!RootCause.All.Any(c => c.Code == code))
+        if (!WireName.TryParse<RootCause>(code, out _))
         {
-            throw new ArgumentException($"Unknown root cause '{code}'; expected one of: {string.Join(", ", RootCause.All.Select(c => c.Code))}.", parameter);
+            throw new ArgumentException($"Unknown root cause '{code}'; expected one of: {string.Join(", ", RootCauses.WireNames)}.", parameter);
         }
     }
 

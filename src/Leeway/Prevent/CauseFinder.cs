@@ -12,7 +12,7 @@ namespace Leeway.Prevent;
 /// </summary>
 internal sealed class CauseFinder(IDiagnosisService diagnoses)
 {
-    public async Task<Cause> FindAsync(string customerId, string objectId, string fallbackReason, CancellationToken cancellationToken)
+    public async Task<Cause> FindAsync(string customerId, string objectId, RootCause fallbackReason, CancellationToken cancellationToken)
     {
         var diagnosis = Whole(customerId, await diagnoses.DiagnoseAsync(customerId, cancellationToken));
         if (diagnosis is null)
@@ -27,13 +27,13 @@ internal sealed class CauseFinder(IDiagnosisService diagnoses)
 
         var about = diagnosis.Findings
             .Where(f => f.ObjectIds.Contains(objectId, StringComparer.Ordinal))
-            .OrderBy(f => RootCause.Rank(f.RootCause))
+            .OrderBy(f => f.RootCause.Rank())
             .FirstOrDefault();
         return about is null ? new Cause(fallbackReason, diagnosis, null) : new Cause(about.RootCause, diagnosis, about);
     }
 
     /// <summary>The finding of this root cause in the customer's diagnosis, if any (e.g. <c>card_expiring_soon</c>).</summary>
-    public async Task<Cause?> FindCodeAsync(string customerId, string rootCause, CancellationToken cancellationToken)
+    public async Task<Cause?> FindCodeAsync(string customerId, RootCause rootCause, CancellationToken cancellationToken)
     {
         var diagnosis = Whole(customerId, await diagnoses.DiagnoseAsync(customerId, cancellationToken));
         return diagnosis?.Findings.FirstOrDefault(f => f.RootCause == rootCause) is { } finding ? new Cause(rootCause, diagnosis, finding) : null;

@@ -22,7 +22,7 @@ internal sealed class ExpiringCards(
     ILogger<ExpiringCards> logger) : IJobRunner
 {
     /// <summary>Nudge reasons about the card on file: resolved once the diagnosis no longer finds them.</summary>
-    private static readonly string[] CardReasons = [RootCause.CardExpiringSoon];
+    private static readonly RootCause[] CardReasons = [RootCause.CardExpiringSoon];
 
     public string Kind => JobKinds.CardScan;
 

@@ -7,8 +7,8 @@ namespace Leeway.Prevent;
 /// Null: no link fixes it (an explanation, an automatic retry, or a human).</summary>
 internal static class FixActions
 {
-    public static BillingAction? For(string reason, string customerId, string? invoiceId, string? expiredSessionId) =>
-        Remedies.GateAction(RootCause.Of(reason).RecommendedAction) switch
+    public static BillingAction? For(RootCause reason, string customerId, string? invoiceId, string? expiredSessionId) =>
+        Remedies.GateAction(reason.Traits().RecommendedAction) switch
         {
             ActionType.CardUpdateLink => new CardUpdateLink(customerId),
             ActionType.AuthenticatePayment when invoiceId is not null => new AuthenticatePayment(invoiceId),

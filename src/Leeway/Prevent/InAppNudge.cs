@@ -1,11 +1,12 @@
 using System.Text.Json.Serialization;
+using Leeway.Diagnostics;
 
 namespace Leeway.Prevent;
 
 /// <summary>A nudge as the dashboard shows it: what is wrong, in words, and the one link that fixes it.</summary>
 public sealed record InAppNudge(
     [property: JsonPropertyName("id")] string Id,
-    [property: JsonPropertyName("reason")] string Reason,
+    [property: JsonPropertyName("reason")] RootCause Reason,
     [property: JsonPropertyName("object")] string ObjectId,
     [property: JsonPropertyName("title")] string Title,
     [property: JsonPropertyName("message")] string Message,

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Leeway.Storage;
 using MailKit;
 using MailKit.Net.Smtp;
 using MimeKit;
@@ -44,7 +45,7 @@ internal sealed class NudgeDispatcher(NudgeOutbox outbox, NudgeMailer mailer, Pr
             or ServiceNotAuthenticatedException or MailKit.Security.AuthenticationException or System.Net.Sockets.SocketException
             or InvalidOperationException or TimeoutException or OperationCanceledException or UnauthorizedAccessException or ParseException)
         {
-            logger.LogWarning(e, "Sending nudge {NudgeId} ({Reason}) failed; it stays pending", nudge.Nudge.Id, nudge.Nudge.Reason);
+            logger.LogWarning(e, "Sending nudge {NudgeId} ({Reason}) failed; it stays pending", nudge.Nudge.Id, WireName.Of(nudge.Nudge.Reason));
             await outbox.MarkSendFailedAsync(nudge.Nudge.Id, $"{e.GetType().Name}: {e.Message}", CancellationToken.None);
             return false;
         }

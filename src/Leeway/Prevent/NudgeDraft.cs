@@ -1,3 +1,5 @@
+using Leeway.Diagnostics;
+
 namespace Leeway.Prevent;
 
 /// <summary>One nudge decision, before it is put in the outbox on each channel.</summary>
@@ -5,7 +7,7 @@ namespace Leeway.Prevent;
 /// <param name="Email">The customer's address; null: no e-mail nudge.</param>
 internal sealed record NudgeDraft(
     string CustomerId,
-    string Reason,
+    RootCause Reason,
     string ObjectId,
     string? Link,
     string Subject,

@@ -39,9 +39,21 @@ internal sealed class NudgeMailer : IAsyncDisposable
     public async Task SendAsync(StoredNudge nudge, CancellationToken cancellationToken)
     {
         using var message = Compose(nudge);
+        await SendMessageAsync(message, nudge.Nudge.Id, cancellationToken);
+    }
+
+    /// <summary>Sends another message the product writes (a sign-in link) the same way, from <see cref="SmtpOptions.From"/>.</summary>
+    /// <param name="id">Names the message in the pickup folder.</param>
+    internal async Task SendMessageAsync(MimeMessage message, string id, CancellationToken cancellationToken)
+    {
+        if (message.From.Count == 0)
+        {
+            message.From.Add(MailboxAddress.Parse(_smtp.From));
+        }
+
         if (UsesPickupFolder)
         {
-            await WriteToPickupAsync(message, nudge.Nudge.Id, cancellationToken);
+            await WriteToPickupAsync(message, id, cancellationToken);
             return;
         }
 
@@ -160,7 +172,7 @@ internal sealed class NudgeMailer : IAsyncDisposable
         message.From.Add(MailboxAddress.Parse(_smtp.From));
         message.To.Add(MailboxAddress.Parse(stored.Recipient));
         message.Headers.Add("X-Leeway-Nudge", nudge.Id);
-        message.Headers.Add("X-Leeway-Reason", nudge.Reason);
+        message.Headers.Add("X-Leeway-Reason", WireName.Of(nudge.Reason));
         message.Headers.Add("X-Leeway-Object", nudge.ObjectId);
         return message;
     }

@@ -1,4 +1,5 @@
 using Dapper;
+using Leeway.Diagnostics;
 using Leeway.Storage;
 using Microsoft.Extensions.Options;
 
@@ -58,7 +59,7 @@ internal sealed class NudgeOutbox(Database database, GroupCommit writes, TimePro
                     nudge.Id,
                     nudge.CustomerId,
                     nudge.Channel,
-                    nudge.Reason,
+                    Reason = WireName.Of(nudge.Reason),
                     nudge.ObjectId,
                     nudge.Link,
                     draft.Subject,
@@ -82,7 +83,7 @@ internal sealed class NudgeOutbox(Database database, GroupCommit writes, TimePro
 
     /// <summary>Whether a nudge with this reason about this object could still go out on some channel (a cheap look before
     /// asking Stripe for a fresh link; <see cref="CreateAsync"/> is what decides).</summary>
-    public async Task<bool> AnySlotFreeAsync(string customerId, string reason, string objectId, CancellationToken cancellationToken)
+    public async Task<bool> AnySlotFreeAsync(string customerId, RootCause reason, string objectId, CancellationToken cancellationToken)
     {
         var cutoff = time.GetUtcNow().AddHours(-options.Value.NudgeDedupeHours).ToUnixTimeMilliseconds();
         var probe = new NudgeDraft(customerId, reason, objectId, null, "", "", null, "");
@@ -164,7 +165,7 @@ internal sealed class NudgeOutbox(Database database, GroupCommit writes, TimePro
     /// <summary>The problem these nudges were about is gone: pending e-mails are cancelled, in-app nudges resolved
     /// (the dashboard stops showing them). Sent e-mails stay as they are: they went out.</summary>
     /// <returns>How many nudges changed.</returns>
-    public async Task<int> ResolveAsync(string customerId, IReadOnlyCollection<string> objectIds, IReadOnlyCollection<string>? reasons, CancellationToken cancellationToken)
+    public async Task<int> ResolveAsync(string customerId, IReadOnlyCollection<string> objectIds, IReadOnlyCollection<RootCause>? reasons, CancellationToken cancellationToken)
     {
         if (objectIds.Count == 0)
         {
@@ -180,13 +181,13 @@ internal sealed class NudgeOutbox(Database database, GroupCommit writes, TimePro
               AND (state = 'pending' OR (state = 'sent' AND channel = 'in_app'))
               {(reasons is null ? "" : "AND " + database.Dialect.AnyOf("reason", "@Reasons"))}
             """,
-            new { CustomerId = customerId, ObjectIds = objectIds.ToArray(), Reasons = reasons?.ToArray() ?? [] },
+            new { CustomerId = customerId, ObjectIds = objectIds.ToArray(), Reasons = reasons?.Select(WireName.Of).ToArray() ?? [] },
             cancellationToken: cancellationToken));
     }
 
     private long LeaseUntil(DateTimeOffset now) => now.AddSeconds(options.Value.LeaseSeconds).ToUnixTimeMilliseconds();
 
-    private static string Slot(NudgeDraft draft, string channel) => $"{draft.CustomerId}|{draft.Reason}|{draft.ObjectId}|{channel}";
+    private static string Slot(NudgeDraft draft, string channel) => $"{draft.CustomerId}|{WireName.Of(draft.Reason)}|{draft.ObjectId}|{channel}";
 
     private sealed class NudgeRow
     {
@@ -215,7 +216,7 @@ internal sealed class NudgeOutbox(Database database, GroupCommit writes, TimePro
         public string? Recipient { get; set; }
 
         public StoredNudge ToStored() => new(
-            new Nudge(Id, CustomerId, Channel, Reason, ObjectId, Link, State, DateTimeOffset.FromUnixTimeMilliseconds(CreatedAt), SentAt is { } s ? DateTimeOffset.FromUnixTimeMilliseconds(s) : null),
+            new Nudge(Id, CustomerId, Channel, RootCauses.Parse(Reason), ObjectId, Link, State, DateTimeOffset.FromUnixTimeMilliseconds(CreatedAt), SentAt is { } s ? DateTimeOffset.FromUnixTimeMilliseconds(s) : null),
             Subject,
             Body,
             Recipient);

@@ -12,7 +12,7 @@ internal static class NudgeWording
     public static (string Subject, string Body) Write(Cause cause, string? customerName, string? link, bool toHuman)
     {
         var findings = cause.Finding is { } finding && finding.RootCause == cause.Reason ? new[] { finding } : [];
-        var explanation = ExplanationWriter.Write(cause.RootCause, findings);
+        var explanation = ExplanationWriter.Write(cause.Reason, findings);
         var greeting = string.IsNullOrWhiteSpace(customerName) ? "Hello," : $"Hi {customerName.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]},";
         var way = (link, toHuman) switch
         {
@@ -24,7 +24,7 @@ internal static class NudgeWording
         return (Subject(cause.Reason), body);
     }
 
-    private static string Subject(string reason) => reason switch
+    private static string Subject(RootCause reason) => reason switch
     {
         RootCause.PaymentFailedInsufficientFunds => "Your payment didn't go through",
         RootCause.PaymentFailedCardExpired => "Your card has expired",
@@ -37,10 +37,11 @@ internal static class NudgeWording
         RootCause.CardExpiringSoon => "Your card expires before your next renewal",
         RootCause.RefundInProgress => "Your refund is on its way",
         RootCause.DisputeOpen => "About your disputed payment",
-        _ => "About your billing",
+        RootCause.DuplicateCharge or RootCause.SourceUnavailable or RootCause.EntitlementMismatch or RootCause.UsageSpike
+            or RootCause.None => "About your billing",
     };
 
-    private static string LinkLabel(string reason) => RootCause.Of(reason).RecommendedAction switch
+    private static string LinkLabel(RootCause reason) => reason.Traits().RecommendedAction switch
     {
         RecommendedAction.UpdateCard or RecommendedAction.ContactBank => "Update your card here",
         RecommendedAction.AuthenticatePayment => "Confirm the payment here",

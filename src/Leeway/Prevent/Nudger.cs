@@ -34,7 +34,7 @@ internal sealed class Nudger(
         // Who to write to, read while the gate decides.
         var reading = stripe.V1.Customers.GetAsync(decision.CustomerId, cancellationToken: cancellationToken);
         var link = decision.Link;
-        var toHuman = decision.NeedsHuman || decision.Cause.RootCause.RecommendedAction == RecommendedAction.ContactHuman;
+        var toHuman = decision.NeedsHuman || decision.Cause.Traits.RecommendedAction == RecommendedAction.ContactHuman;
         var attempted = new List<GateOutcome>();
         if (decision.Fix is { } fix && !toHuman)
         {
@@ -68,7 +68,7 @@ internal sealed class Nudger(
                 Risk(customer),
                 decision.Cause.Diagnosis,
                 attempted,
-                $"Tier 0: {reason} about {decision.ObjectId}. {Describe(attempted)}The customer was told a person will follow up.",
+                $"Tier 0: {WireName.Of(reason)} about {decision.ObjectId}. {Describe(attempted)}The customer was told a person will follow up.",
                 cancellationToken);
         }
 
@@ -100,9 +100,9 @@ internal sealed class Nudger(
     /// and the dedupe window, not the event. Two events about one problem, handled at once on two hosts, then mint one
     /// link (Stripe replays the second request) where the event ids would have minted two.
     /// </summary>
-    private string LinkKey(NudgeDecision decision, string reason)
+    private string LinkKey(NudgeDecision decision, RootCause reason)
     {
         var window = time.GetUtcNow().ToUnixTimeMilliseconds() / (options.Value.NudgeDedupeHours * 3_600_000L);
-        return $"tier0:{decision.CustomerId}:{reason}:{decision.ObjectId}:{window}";
+        return $"tier0:{decision.CustomerId}:{WireName.Of(reason)}:{decision.ObjectId}:{window}";
     }
 }

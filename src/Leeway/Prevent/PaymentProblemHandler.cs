@@ -48,7 +48,7 @@ internal sealed class PaymentProblemHandler(StripeClient stripe, IBillingReader 
             await retries.ScheduleAsync(invoice, cancellationToken);
         }
 
-        var payPage = cause.RootCause.RecommendedAction == RecommendedAction.RetryPayment ? invoice.HostedInvoiceUrl : null;
+        var payPage = cause.Traits.RecommendedAction == RecommendedAction.RetryPayment ? invoice.HostedInvoiceUrl : null;
         await nudger.NudgeAsync(
             new NudgeDecision(invoice.CustomerId, cause, invoice.Id, FixActions.For(cause.Reason, invoice.CustomerId, invoice.Id, null), payPage, e.Id),
             cancellationToken);

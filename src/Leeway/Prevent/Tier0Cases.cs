@@ -1,6 +1,7 @@
 using Leeway.Diagnostics;
 using Leeway.Humans;
 using Leeway.Policy;
+using Leeway.Storage;
 
 namespace Leeway.Prevent;
 
@@ -16,12 +17,12 @@ internal sealed class Tier0Cases(ICaseStore store)
     /// (<see cref="CaseProblem"/>) is unique among the customer's open cases, so two hosts or two event ids cannot open two.</summary>
     public Task<Case> OpenOnceAsync(
         string customerId,
-        string reason,
+        RootCause reason,
         string objectId,
         string risk,
         Diagnosis? diagnosis,
         IReadOnlyList<GateOutcome> actions,
         string summary,
         CancellationToken cancellationToken) =>
-        store.OpenAsync(customerId, reason, Source, risk, new HandoffPacket(null, [], diagnosis, actions, summary), cancellationToken, CaseProblem.For(reason, objectId));
+        store.OpenAsync(customerId, WireName.Of(reason), Source, risk, new HandoffPacket(null, [], diagnosis, actions, summary), cancellationToken, CaseProblem.For(WireName.Of(reason), objectId));
 }

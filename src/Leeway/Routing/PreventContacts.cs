@@ -2,6 +2,7 @@ using System.Text.Json;
 using Leeway.Audit;
 using Leeway.Policy;
 using Leeway.Prevent;
+using Leeway.Storage;
 
 namespace Leeway.Routing;
 
@@ -15,7 +16,7 @@ internal sealed class PreventContacts(IContactLog log, IAuditLog audit, INudgeSt
     private static readonly TimeSpan CardUpdateReach = TimeSpan.FromDays(30);
 
     public Task OnNudgeSentAsync(Nudge nudge, CancellationToken cancellationToken) =>
-        log.RecordNudgeAsync(nudge.CustomerId, nudge.Reason, nudge.Channel, cancellationToken);
+        log.RecordNudgeAsync(nudge.CustomerId, WireName.Of(nudge.Reason), nudge.Channel, cancellationToken);
 
     public async Task OnInvoicePaidAsync(PaidInvoice invoice, CancellationToken cancellationToken)
     {

@@ -521,7 +521,7 @@ public sealed partial class MeterModel(
         var since = conversation.CreatedAt < time.GetUtcNow().AddDays(-30) ? conversation.CreatedAt : time.GetUtcNow().AddDays(-30);
         var actions = (await clicks.OutcomesAsync(CustomerId, since, ct)).Concat(await conversations.ActionsAsync(conversation.Id, ct)).ToList();
         var transcript = (await conversations.MessagesAsync(conversation.Id, ct)).Select(m => new TranscriptLine(m.From, m.Text, m.At)).ToList();
-        var summary = $"From the Billing Health Meter. Meter: {diagnosis?.Status ?? "unknown"} ({diagnosis?.RootCause ?? "diagnosis unavailable"}). "
+        var summary = $"From the Billing Health Meter. Meter: {diagnosis?.Status ?? "unknown"} ({(diagnosis is null ? "diagnosis unavailable" : WireName.Of(diagnosis.RootCause))}). "
             + $"Recommended: {(diagnosis is null ? "-" : WireName.Of(diagnosis.RecommendedAction))}. One-click fixes and Lee's actions tried: {actions.Count}. Chat lines: {transcript.Count}.";
         var opened = await cases.OpenAsync(
             CustomerId,

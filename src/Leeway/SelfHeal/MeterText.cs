@@ -21,12 +21,15 @@ public static class MeterText
         _ => 1,
     };
 
-    public static string CauseTitle(string rootCause, MeterSays says) =>
-        says.Has($"Cause.{rootCause}") ? says.Text($"Cause.{rootCause}") : says.Text("Cause.other");
+    /// <summary>The title when nothing is wrong but an invoice still has money remaining.</summary>
+    public static string OwedTitle(MeterSays says) => says.Text("Cause.invoice_open");
+
+    public static string CauseTitle(RootCause rootCause, MeterSays says) =>
+        says.Has($"Cause.{WireName.Of(rootCause)}") ? says.Text($"Cause.{WireName.Of(rootCause)}") : says.Text("Cause.other");
 
     /// <summary>One or two sentences on what happened, without ids or codes (the diagnosis's own explanation is for staff).</summary>
-    public static string CauseExplanation(string rootCause, MeterSays says) =>
-        says.Has($"Explain.{rootCause}") ? says.Text($"Explain.{rootCause}") : says.Text("Explain.other");
+    public static string CauseExplanation(RootCause rootCause, MeterSays says) =>
+        says.Has($"Explain.{WireName.Of(rootCause)}") ? says.Text($"Explain.{WireName.Of(rootCause)}") : says.Text("Explain.other");
 
     public static string Recommendation(RecommendedAction recommendedAction, MeterSays says) =>
         says.Text($"Recommend.{WireName.Of(recommendedAction)}");

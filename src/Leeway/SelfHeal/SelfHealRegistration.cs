@@ -40,6 +40,7 @@ public static class SelfHealRegistration
 
         builder.Services.AddSingleton<ISchema, SelfHealSchema>();
         builder.Services.AddSingleton<ClickLedger>();
+        builder.Services.AddSingleton<SignInLinks>();
         builder.Services.AddSingleton<DashboardChat>();
         builder.AddConsole();
         return builder;

@@ -23,7 +23,10 @@ internal sealed class WebWorld : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
-    public static async Task<WebWorld> StartAsync(params JsonObject[] customers)
+    public static Task<WebWorld> StartAsync(params JsonObject[] customers) => StartAsync(null, customers);
+
+    /// <param name="settings">Product configuration for this world (an SMTP server, say).</param>
+    public static async Task<WebWorld> StartAsync(IReadOnlyDictionary<string, string?>? settings, params JsonObject[] customers)
     {
         var scenario = ScenarioLoader.Parse(
             new JsonObject
@@ -35,7 +38,7 @@ internal sealed class WebWorld : IAsyncDisposable
                 ["world"] = new JsonObject { ["customers"] = new JsonArray(customers.Select(c => (JsonNode)c.DeepClone()).ToArray()) },
             }.ToJsonString(),
             "web-world.json");
-        var world = await ScenarioWorld.StartAsync(scenario, CancellationToken.None);
+        var world = await ScenarioWorld.StartAsync(scenario, CancellationToken.None, overrides: settings);
         try
         {
             await WorldSeeder.FeedProductSourcesAsync(world.Product.Services, scenario, CancellationToken.None);

@@ -5,17 +5,17 @@ namespace Leeway.Tests.Diagnostics;
 
 public sealed class DeclineCodesTests
 {
-    private const string Funds = RootCause.PaymentFailedInsufficientFunds;
-    private const string Expired = RootCause.PaymentFailedCardExpired;
-    private const string Details = RootCause.PaymentFailedIncorrectDetails;
-    private const string Auth = RootCause.PaymentFailedAuthenticationRequired;
-    private const string Declined = RootCause.PaymentFailedCardDeclined;
-    private const string Blocked = RootCause.PaymentBlockedRisk;
+    private const DeclineKind Funds = DeclineKind.InsufficientFunds;
+    private const DeclineKind Expired = DeclineKind.CardExpired;
+    private const DeclineKind Details = DeclineKind.IncorrectDetails;
+    private const DeclineKind Auth = DeclineKind.AuthenticationRequired;
+    private const DeclineKind Declined = DeclineKind.CardDeclined;
+    private const DeclineKind Blocked = DeclineKind.BlockedRisk;
 
     /// <summary>Stripe's published card decline codes (docs.stripe.com/declines/codes), each with what we decided it means.</summary>
-    public static TheoryData<string, string, bool, bool> StripePublishedCodes => new()
+    public static TheoryData<string, DeclineKind, bool, bool> StripePublishedCodes => new()
     {
-        // code, root cause, retryable, hard
+        // code, kind, retryable, hard
         { "authentication_required", Auth, false, false },
         { "authentication_not_handled", Auth, false, false },
         { "approve_with_id", Declined, true, false },
@@ -70,11 +70,11 @@ public sealed class DeclineCodesTests
 
     [Theory]
     [MemberData(nameof(StripePublishedCodes))]
-    public void Every_published_decline_code_is_classified_as_decided(string code, string rootCause, bool retryable, bool hard)
+    public void Every_published_decline_code_is_classified_as_decided(string code, DeclineKind kind, bool retryable, bool hard)
     {
         var info = DeclineCodes.Classify(code);
 
-        Assert.Equal(new DeclineInfo(code, rootCause, retryable, hard), info);
+        Assert.Equal(new DeclineInfo(code, kind, retryable, hard), info);
     }
 
     [Fact]
@@ -91,11 +91,11 @@ public sealed class DeclineCodesTests
     [InlineData("payment_intent_authentication_failure", Auth, false)]
     [InlineData("highest_risk_level", Blocked, false)]
     [InlineData("previously_declined_do_not_retry", Blocked, false)]
-    public void Error_codes_that_stand_in_for_a_decline_code_are_classified(string code, string rootCause, bool retryable)
+    public void Error_codes_that_stand_in_for_a_decline_code_are_classified(string code, DeclineKind kind, bool retryable)
     {
         var info = DeclineCodes.Classify(code);
 
-        Assert.Equal(rootCause, info.RootCause);
+        Assert.Equal(kind, info.Kind);
         Assert.Equal(retryable, info.Retryable);
     }
 
@@ -104,7 +104,7 @@ public sealed class DeclineCodesTests
     {
         foreach (var info in DeclineCodes.Known.Select(DeclineCodes.Classify))
         {
-            Assert.Equal(info.Hard, info.RootCause == Blocked);
+            Assert.Equal(info.Hard, info.Kind == Blocked);
             Assert.False(info.Hard && info.Retryable, $"{info.Code} is hard yet retryable");
         }
     }
@@ -114,7 +114,7 @@ public sealed class DeclineCodesTests
     {
         foreach (var info in DeclineCodes.Known.Select(DeclineCodes.Classify))
         {
-            if (info.RootCause is Expired or Details or Auth)
+            if (info.Kind is Expired or Details or Auth)
             {
                 Assert.False(info.Retryable, $"{info.Code} needs the customer, yet is retryable");
             }
@@ -126,8 +126,9 @@ public sealed class DeclineCodesTests
     {
         foreach (var info in DeclineCodes.Known.Select(DeclineCodes.Classify))
         {
-            Assert.True(RootCause.IsPaymentFailure(info.RootCause) || info.RootCause == Blocked, info.Code);
-            Assert.Equal(info.RootCause, RootCause.Of(info.RootCause).Code);
+            var cause = RootCauses.Of(info.Kind);
+            Assert.True(cause.IsPaymentFailure() || cause == RootCause.PaymentBlockedRisk, info.Code);
+            Assert.Equal(info.Kind == Blocked, cause == RootCause.PaymentBlockedRisk);
         }
     }
 
@@ -140,7 +141,7 @@ public sealed class DeclineCodesTests
     {
         var info = DeclineCodes.Classify(code);
 
-        Assert.Equal(Declined, info.RootCause);
+        Assert.Equal(Declined, info.Kind);
         Assert.False(info.Retryable);
         Assert.False(info.Hard);
     }

@@ -44,13 +44,13 @@ public sealed class DevScenarioDiagnosisTests
         var diagnosis = RuleEngine.Diagnose(customerId, input, []);
 
         var expected = scenario["expect"]!["diagnosis"]!.AsObject();
-        var because = $"{file}: findings were [{string.Join(", ", diagnosis.Findings.Select(f => f.RootCause))}]";
+        var because = $"{file}: findings were [{string.Join(", ", diagnosis.Findings.Select(f => WireName.Of(f.RootCause)))}]";
         foreach (var (key, value) in expected)
         {
             var actual = key switch
             {
                 "status" => diagnosis.Status,
-                "root_cause" => diagnosis.RootCause,
+                "root_cause" => WireName.Of(diagnosis.RootCause),
                 "recommended_action" => WireName.Of(diagnosis.RecommendedAction),
                 "self_serve_eligible" => diagnosis.SelfServeEligible ? "true" : "false",
                 _ => throw new InvalidOperationException($"{file}: unknown expect.diagnosis key '{key}'"),

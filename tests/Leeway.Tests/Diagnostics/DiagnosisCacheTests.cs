@@ -1,5 +1,6 @@
 using Leeway.Diagnostics;
 using Leeway.Diagnostics.Sources;
+using Leeway.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -58,7 +59,7 @@ public sealed class DiagnosisCacheTests
         var first = await service.DiagnoseAsync("cus_a", CancellationToken.None);
         await service.DiagnoseAsync("cus_a", CancellationToken.None);
 
-        Assert.Equal("source_unavailable", first!.RootCause);
+        Assert.Equal("source_unavailable", WireName.Of(first!.RootCause));
         Assert.Equal(2, stripe.Reads);
     }
 
@@ -67,7 +68,7 @@ public sealed class DiagnosisCacheTests
     {
         var (_, cache, _) = Build(Script.Answer);
         var generation = cache.Generation("cus_a");
-        var diagnosis = new Diagnosis("cus_a", "green", "none", "", RecommendedAction.None, false, [], [new SourceReport(SourceNames.Stripe, true, 1, null)], _time.GetUtcNow());
+        var diagnosis = new Diagnosis("cus_a", "green", RootCause.None, "", RecommendedAction.None, false, [], [new SourceReport(SourceNames.Stripe, true, 1, null)], _time.GetUtcNow());
 
         ((IDiagnosisCache)cache).Invalidate("cus_a");
         cache.Store("cus_a", generation, diagnosis);

@@ -43,8 +43,8 @@ public sealed class DiagnosisServiceTests
         var diagnosis = await Service(Script.Answer, Script.Answer, Script.Answer).DiagnoseAsync("cus_a", CancellationToken.None);
 
         Assert.NotNull(diagnosis);
-        Assert.Equal("payment_failed_insufficient_funds", diagnosis.RootCause);
-        Assert.Equal(["payment_failed_insufficient_funds", "entitlement_mismatch", "usage_spike"], diagnosis.Findings.Select(f => f.RootCause));
+        Assert.Equal("payment_failed_insufficient_funds", WireName.Of(diagnosis.RootCause));
+        Assert.Equal(["payment_failed_insufficient_funds", "entitlement_mismatch", "usage_spike"], diagnosis.Findings.Select(f => WireName.Of(f.RootCause)));
         Assert.Equal([SourceNames.Stripe, SourceNames.Entitlements, SourceNames.Usage], diagnosis.Sources.Select(s => s.Name));
         Assert.All(diagnosis.Sources, s => Assert.True(s.Answered));
         Assert.Equal(Now, diagnosis.ComputedAt);
@@ -63,9 +63,9 @@ public sealed class DiagnosisServiceTests
         Assert.False(usage.Answered);
         Assert.Equal("timeout", usage.Error);
         Assert.True(usage.LatencyMs >= 250, $"latency {usage.LatencyMs} ms");
-        Assert.Equal("usage", Assert.Single(diagnosis.Findings, f => f.RootCause == "source_unavailable").Facts[FactKeys.Source]);
-        Assert.DoesNotContain(diagnosis.Findings, f => f.RootCause == "usage_spike");
-        Assert.Equal("payment_failed_insufficient_funds", diagnosis.RootCause);
+        Assert.Equal("usage", Assert.Single(diagnosis.Findings, f => WireName.Of(f.RootCause) == "source_unavailable").Facts[FactKeys.Source]);
+        Assert.DoesNotContain(diagnosis.Findings, f => WireName.Of(f.RootCause) == "usage_spike");
+        Assert.Equal("payment_failed_insufficient_funds", WireName.Of(diagnosis.RootCause));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class DiagnosisServiceTests
 
         var entitlements = Assert.Single(diagnosis!.Sources, s => s.Name == SourceNames.Entitlements);
         Assert.Equal((false, "error"), (entitlements.Answered, entitlements.Error));
-        Assert.Equal(["payment_failed_insufficient_funds", "source_unavailable", "usage_spike"], diagnosis.Findings.Select(f => f.RootCause));
+        Assert.Equal(["payment_failed_insufficient_funds", "source_unavailable", "usage_spike"], diagnosis.Findings.Select(f => WireName.Of(f.RootCause)));
     }
 
     [Fact]
@@ -95,8 +95,8 @@ public sealed class DiagnosisServiceTests
     {
         var diagnosis = await Service(Script.Fail, Script.Answer, Script.Answer).DiagnoseAsync("cus_a", CancellationToken.None);
 
-        Assert.Equal(("source_unavailable", "contact_human"), (diagnosis!.RootCause, WireName.Of(diagnosis.RecommendedAction)));
-        Assert.Equal(["source_unavailable", "usage_spike"], diagnosis.Findings.Select(f => f.RootCause));
+        Assert.Equal(("source_unavailable", "contact_human"), (WireName.Of(diagnosis!.RootCause), WireName.Of(diagnosis.RecommendedAction)));
+        Assert.Equal(["source_unavailable", "usage_spike"], diagnosis.Findings.Select(f => WireName.Of(f.RootCause)));
         Assert.Contains("our payment records", diagnosis.Explanation);
     }
 
@@ -137,7 +137,7 @@ public sealed class DiagnosisServiceTests
     {
         var diagnosis = await Service(Script.Answer, Script.Answer, Script.Answer, policy: new PolicySettings { UsageSpikeFactor = 10 }).DiagnoseAsync("cus_a", CancellationToken.None);
 
-        Assert.DoesNotContain(diagnosis!.Findings, f => f.RootCause == "usage_spike");
+        Assert.DoesNotContain(diagnosis!.Findings, f => WireName.Of(f.RootCause) == "usage_spike");
     }
 
     private sealed class FixedPolicy(PolicySettings settings) : IPolicyProvider

@@ -95,7 +95,7 @@ public sealed class DiagnosticsApiTests : IAsyncLifetime
     {
         var diagnosis = await _product.DiagnosisAsync("cus_a");
 
-        Assert.Equal(("source_unavailable", "amber", "contact_human", false), (diagnosis.RootCause, diagnosis.Status, WireName.Of(diagnosis.RecommendedAction), diagnosis.SelfServeEligible));
+        Assert.Equal(("source_unavailable", "amber", "contact_human", false), (WireName.Of(diagnosis.RootCause), diagnosis.Status, WireName.Of(diagnosis.RecommendedAction), diagnosis.SelfServeEligible));
         var stripe = Assert.Single(diagnosis.Sources, s => s.Name == "stripe");
         Assert.Equal((false, "error"), (stripe.Answered, stripe.Error));
         Assert.All(diagnosis.Sources.Where(s => s.Name != "stripe"), s => Assert.True(s.Answered));
@@ -150,7 +150,7 @@ public sealed class DiagnosticsConfigurationTests
 
         var diagnosis = await product.DiagnosisAsync("cus_a");
 
-        Assert.Equal(["source_unavailable", "usage_spike"], diagnosis.Findings.Select(f => f.RootCause));
+        Assert.Equal(["source_unavailable", "usage_spike"], diagnosis.Findings.Select(f => WireName.Of(f.RootCause)));
     }
 
     [Theory]
@@ -172,7 +172,7 @@ public sealed class DiagnosticsConfigurationTests
 
         var report = Assert.Single(diagnosis.Sources, s => s.Name == source);
         Assert.Equal((false, mode), (report.Answered, report.Error));
-        Assert.Contains(diagnosis.Findings, f => f.RootCause == "source_unavailable" && f.Facts[FactKeys.Source] == source);
+        Assert.Contains(diagnosis.Findings, f => WireName.Of(f.RootCause) == "source_unavailable" && f.Facts[FactKeys.Source] == source);
     }
 
     [Theory]
@@ -221,8 +221,8 @@ public sealed class DiagnosticsConfigurationTests
         await store.FeedAsync("cus_a", [], [new("m", ScenarioWorld.Time("2026-09-01T00:00:00Z"), ScenarioWorld.Time("2026-10-01T00:00:00Z"), 1, 1), new("m", ScenarioWorld.Time("2026-10-01T00:00:00Z"), ScenarioWorld.Time("2026-11-01T00:00:00Z"), 1, 100)], CancellationToken.None);
         var second = await service.DiagnoseAsync("cus_a", CancellationToken.None);
 
-        Assert.DoesNotContain(first!.Findings, f => f.RootCause == "usage_spike");
-        Assert.Contains(second!.Findings, f => f.RootCause == "usage_spike");
+        Assert.DoesNotContain(first!.Findings, f => WireName.Of(f.RootCause) == "usage_spike");
+        Assert.Contains(second!.Findings, f => WireName.Of(f.RootCause) == "usage_spike");
         Assert.IsType<CachingDiagnosisService>(service);
     }
 }

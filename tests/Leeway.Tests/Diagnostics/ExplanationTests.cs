@@ -3,6 +3,7 @@ using Leeway.Billing;
 using Leeway.Diagnostics;
 using Leeway.Diagnostics.Explanations;
 using Leeway.Diagnostics.Rules;
+using Leeway.Storage;
 
 namespace Leeway.Tests.Diagnostics;
 
@@ -148,12 +149,12 @@ public sealed class ExplanationTests
     }
 
     /// <summary>Every template, filled from a finding that carries every fact, and from one that carries none.</summary>
-    public static TheoryData<string> Codes()
+    public static TheoryData<RootCause> Codes()
     {
-        var data = new TheoryData<string>();
-        foreach (var cause in RootCause.All)
+        var data = new TheoryData<RootCause>();
+        foreach (var cause in Enum.GetValues<RootCause>())
         {
-            data.Add(cause.Code);
+            data.Add(cause);
         }
 
         return data;
@@ -161,7 +162,7 @@ public sealed class ExplanationTests
 
     [Theory]
     [MemberData(nameof(Codes))]
-    public void Every_template_ends_in_a_next_step_and_never_names_internals(string code)
+    public void Every_template_ends_in_a_next_step_and_never_names_internals(RootCause code)
     {
         var full = typeof(FactKeys).GetFields().Select(f => (string)f.GetValue(null)!).ToDictionary(k => k, k => k switch
         {
@@ -179,11 +180,11 @@ public sealed class ExplanationTests
         foreach (var facts in new[] { full, new Dictionary<string, string>() })
         {
             var findings = code == RootCause.None ? [] : new List<Finding> { new(code, "s", [], facts) };
-            var explanation = ExplanationWriter.Write(RootCause.Of(code), findings);
+            var explanation = ExplanationWriter.Write(code, findings);
 
             Assert.Contains("Next step:", explanation);
             Assert.DoesNotContain("{", explanation);
-            foreach (var internalName in RootCause.All.Select(c => c.Code).Where(c => c != RootCause.None)
+            foreach (var internalName in RootCauses.WireNames.Where(c => c != WireName.Of(RootCause.None))
                          .Concat(["refund_auto_max", "usage_spike_factor", "auto_actions_max_risk", "retry_max_attempts", "policy"]))
             {
                 Assert.DoesNotContain(internalName, explanation, StringComparison.OrdinalIgnoreCase);

@@ -31,13 +31,14 @@ public sealed class PrecedenceTests
     [MemberData(nameof(FormatTable))]
     public void Each_root_cause_fixes_status_action_and_self_serve_as_the_format_says(string code, string status, string action, bool selfServe)
     {
-        Assert.Equal(new RootCause(code, status, WireName.Parse<RecommendedAction>(action), selfServe), RootCause.Of(code));
+        var cause = WireName.Parse<RootCause>(code);
+        Assert.Equal(new RootCauseTraits(cause, status, WireName.Parse<RecommendedAction>(action), selfServe), cause.Traits());
     }
 
     [Fact]
     public void The_precedence_is_the_formats_order()
     {
-        Assert.Equal(FormatTable.Select(row => (string)row[0]), RootCause.All.Select(c => c.Code));
+        Assert.Equal(FormatTable.Select(row => (string)row[0]), RootCauses.All.Select(c => WireName.Of(c.Code)));
     }
 
     /// <summary>A world where nearly every cause holds at once.</summary>
@@ -71,8 +72,8 @@ public sealed class PrecedenceTests
                 "dispute_open", "payment_blocked_risk", "payment_failed_insufficient_funds", "payment_link_expired", "invoice_past_due",
                 "duplicate_charge", "entitlement_mismatch", "usage_spike", "card_expiring_soon", "refund_in_progress",
             ],
-            diagnosis.Findings.Select(f => f.RootCause));
-        Assert.Equal(("dispute_open", "red", "contact_human", false), (diagnosis.RootCause, diagnosis.Status, WireName.Of(diagnosis.RecommendedAction), diagnosis.SelfServeEligible));
+            diagnosis.Findings.Select(f => WireName.Of(f.RootCause)));
+        Assert.Equal(("dispute_open", "red", "contact_human", false), (WireName.Of(diagnosis.RootCause), diagnosis.Status, WireName.Of(diagnosis.RecommendedAction), diagnosis.SelfServeEligible));
         Assert.Equal("dp_1", diagnosis.Primary!.Facts[FactKeys.Dispute]);
     }
 
@@ -81,7 +82,7 @@ public sealed class PrecedenceTests
     {
         var diagnosis = RuleEngine.Diagnose("cus_a", ScenarioWorld.Input(ScenarioWorld.Customer(Everything), "2026-11-20T00:00:00Z", null, "stripe"), []);
 
-        Assert.Equal(["source_unavailable", "usage_spike"], diagnosis.Findings.Select(f => f.RootCause));
+        Assert.Equal(["source_unavailable", "usage_spike"], diagnosis.Findings.Select(f => WireName.Of(f.RootCause)));
         Assert.Equal("stripe", diagnosis.Primary!.Facts[FactKeys.Source]);
         Assert.Equal(("amber", "contact_human", false), (diagnosis.Status, WireName.Of(diagnosis.RecommendedAction), diagnosis.SelfServeEligible));
     }
@@ -95,8 +96,8 @@ public sealed class PrecedenceTests
 
         var diagnosis = RuleEngine.Diagnose("cus_a", ScenarioWorld.Input(ScenarioWorld.Customer(world), "2026-11-20T00:00:00Z", null, "usage", "entitlements"), []);
 
-        Assert.Equal("payment_failed_card_expired", diagnosis.RootCause);
-        Assert.Equal(["usage", "entitlements"], diagnosis.Findings.Where(f => f.RootCause == "source_unavailable").Select(f => f.Facts[FactKeys.Source]));
+        Assert.Equal("payment_failed_card_expired", WireName.Of(diagnosis.RootCause));
+        Assert.Equal(["usage", "entitlements"], diagnosis.Findings.Where(f => WireName.Of(f.RootCause) == "source_unavailable").Select(f => f.Facts[FactKeys.Source]));
     }
 
     [Fact]
@@ -104,7 +105,7 @@ public sealed class PrecedenceTests
     {
         var diagnosis = RuleEngine.Diagnose("cus_a", ScenarioWorld.Input(ScenarioWorld.Customer("""{"id": "cus_a"}"""), "2026-11-20T00:00:00Z"), []);
 
-        Assert.Equal(("none", "green", "none", false), (diagnosis.RootCause, diagnosis.Status, WireName.Of(diagnosis.RecommendedAction), diagnosis.SelfServeEligible));
+        Assert.Equal(("none", "green", "none", false), (WireName.Of(diagnosis.RootCause), diagnosis.Status, WireName.Of(diagnosis.RecommendedAction), diagnosis.SelfServeEligible));
         Assert.Empty(diagnosis.Findings);
         Assert.Null(diagnosis.Primary);
     }

@@ -39,7 +39,7 @@ public sealed class RemediesTests
     [Fact]
     public void A_root_cause_is_self_serve_exactly_when_a_gate_action_carries_out_its_recommendation()
     {
-        foreach (var cause in RootCause.All)
+        foreach (var cause in RootCauses.All)
         {
             Assert.True(
                 cause.SelfServeEligible == Remedies.GateAction(cause.RecommendedAction).HasValue,

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Leeway.Diagnostics;
 using Leeway.Diagnostics.Sources;
+using Leeway.Storage;
 using Leeway.StripeSandbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -68,7 +69,7 @@ public sealed class SandboxDiagnosisTests
 
         var diagnosis = await world.Product.DiagnosisAsync(world.CustomerId);
 
-        Assert.Equal("source_unavailable", diagnosis.RootCause);
+        Assert.Equal("source_unavailable", WireName.Of(diagnosis.RootCause));
         Assert.Equal("stripe", diagnosis.Primary!.Facts[FactKeys.Source]);
         Assert.Equal("timeout", Assert.Single(diagnosis.Sources, s => s.Name == "stripe").Error);
     }
@@ -82,7 +83,7 @@ public sealed class SandboxDiagnosisTests
 
         var diagnosis = await world.Product.DiagnosisAsync(world.CustomerId);
 
-        Assert.Equal(("source_unavailable", "error"), (diagnosis.RootCause, Assert.Single(diagnosis.Sources, s => s.Name == "stripe").Error));
+        Assert.Equal(("source_unavailable", "error"), (WireName.Of(diagnosis.RootCause), Assert.Single(diagnosis.Sources, s => s.Name == "stripe").Error));
     }
 }
 

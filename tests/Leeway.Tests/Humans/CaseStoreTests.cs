@@ -136,9 +136,9 @@ public sealed class CaseStoreTests
     public async Task One_problem_raised_at_once_from_every_side_opens_one_case(string kind)
     {
         await using var world = await CaseWorld.StartAsync(kind);
-        var dispute = CaseProblem.For(RootCause.DisputeOpen, "du_1");
+        var dispute = CaseProblem.For("dispute_open", "du_1");
         // Two event ids for one dispute (Tier 0, no conversation), ten chats asking for a person and a meter click, all at once.
-        var asks = Enumerable.Range(0, 2).Select(_ => world.Cases.OpenAsync("cus_a", RootCause.DisputeOpen, "tier0", "normal", CaseWorld.Packet(null), CancellationToken.None, dispute))
+        var asks = Enumerable.Range(0, 2).Select(_ => world.Cases.OpenAsync("cus_a", "dispute_open", "tier0", "normal", CaseWorld.Packet(null), CancellationToken.None, dispute))
             .Concat(Enumerable.Range(0, 10).Select(i => world.Cases.OpenAsync("cus_a", "customer_requested_human", "agent", "normal", CaseWorld.Packet($"conv_{i}"), CancellationToken.None, dispute)))
             .Append(world.Cases.OpenAsync("cus_a", "customer_requested_human", "dashboard", "elevated", CaseWorld.Packet("conv_meter"), CancellationToken.None, dispute))
             .ToList();
@@ -152,7 +152,7 @@ public sealed class CaseStoreTests
         var other = await world.Cases.OpenAsync("cus_a", "refund_over_cap", "agent", "normal", CaseWorld.Packet("conv_x", invoice: "in_2"), CancellationToken.None);
         Assert.NotEqual(only.Id, other.Id);
         await world.Cases.CloseAsync(only.Id, "stf_1", "Dispute answered.", CancellationToken.None);
-        var again = await world.Cases.OpenAsync("cus_a", RootCause.DisputeOpen, "tier0", "normal", CaseWorld.Packet(null), CancellationToken.None, dispute);
+        var again = await world.Cases.OpenAsync("cus_a", "dispute_open", "tier0", "normal", CaseWorld.Packet(null), CancellationToken.None, dispute);
         Assert.NotEqual(only.Id, again.Id);
     }
 
@@ -160,10 +160,10 @@ public sealed class CaseStoreTests
     public async Task A_redelivered_tier0_problem_finds_its_open_case_without_a_new_timeline_entry()
     {
         await using var world = await CaseWorld.StartAsync();
-        var problem = CaseProblem.For(RootCause.DisputeOpen, "du_9");
-        var first = await world.Cases.OpenAsync("cus_a", RootCause.DisputeOpen, "tier0", "normal", CaseWorld.Packet(null), CancellationToken.None, problem);
+        var problem = CaseProblem.For("dispute_open", "du_9");
+        var first = await world.Cases.OpenAsync("cus_a", "dispute_open", "tier0", "normal", CaseWorld.Packet(null), CancellationToken.None, problem);
 
-        var second = await world.Cases.OpenAsync("cus_a", RootCause.DisputeOpen, "tier0", "normal", CaseWorld.Packet(null), CancellationToken.None, problem);
+        var second = await world.Cases.OpenAsync("cus_a", "dispute_open", "tier0", "normal", CaseWorld.Packet(null), CancellationToken.None, problem);
 
         Assert.Equal(first.Id, second.Id);
         Assert.Equal([CaseEventKind.Opened], (await world.Events.ListAsync(first.Id, CancellationToken.None)).Select(e => e.Kind).ToArray());

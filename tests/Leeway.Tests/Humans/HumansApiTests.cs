@@ -5,6 +5,7 @@ using Leeway.Diagnostics;
 using Leeway.Humans;
 using Leeway.Identity;
 using Leeway.Knowledge;
+using Leeway.Storage;
 using Microsoft.Extensions.Hosting;
 
 namespace Leeway.Tests.Humans;
@@ -163,7 +164,7 @@ public sealed class HumansApiTests
         var top = after.GetProperty("hits")[0];
         Assert.Equal(articleId, top.GetProperty("id").GetString());
         Assert.Contains("webhook replay job", top.GetProperty("snippet").GetString(), StringComparison.Ordinal);
-        Assert.Equal([RootCause.UsageSpike], closed.GetProperty("article").GetProperty("root_causes").EnumerateArray().Select(e => e.GetString()!).ToArray());
+        Assert.Equal([WireName.Of(RootCause.UsageSpike)], closed.GetProperty("article").GetProperty("root_causes").EnumerateArray().Select(e => e.GetString()!).ToArray());
         var detail = closed.GetProperty("case");
         Assert.Equal(articleId, detail.GetProperty("article_id").GetString());
         Assert.Equal(lead.Id, detail.GetProperty("closed_by").GetString());
@@ -275,7 +276,7 @@ public sealed class HumansApiTests
 
         Assert.Equal([high.Id, normal.Id], queue.EnumerateArray().Select(c => c.GetProperty("id").GetString()!).ToArray());
         Assert.Equal("refund_auto_max", detail.GetProperty("case").GetProperty("packet").GetProperty("actions")[0].GetProperty("rule").GetString());
-        Assert.Equal(RootCause.UsageSpike, detail.GetProperty("case").GetProperty("packet").GetProperty("diagnosis").GetProperty("root_cause").GetString());
+        Assert.Equal(WireName.Of(RootCause.UsageSpike), detail.GetProperty("case").GetProperty("packet").GetProperty("diagnosis").GetProperty("root_cause").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync("/api/v1/cases/case_missing")).StatusCode);
     }
 }

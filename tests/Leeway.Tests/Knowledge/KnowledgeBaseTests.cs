@@ -1,5 +1,6 @@
 using Leeway.Diagnostics;
 using Leeway.Knowledge;
+using Leeway.Storage;
 
 namespace Leeway.Tests.Knowledge;
 
@@ -34,13 +35,13 @@ public sealed class KnowledgeBaseTests
         await using var world = await KnowledgeWorld.StartAsync();
 
         var created = await world.Knowledge.UpsertAsync(
-            null, "Paying in a currency other than the invoice's", "Your bank converts the amount; the invoice currency never changes.", [RootCause.None], "human:stf_1", CancellationToken.None);
+            null, "Paying in a currency other than the invoice's", "Your bank converts the amount; the invoice currency never changes.", [WireName.Of(RootCause.None)], "human:stf_1", CancellationToken.None);
 
         Assert.StartsWith("kb_", created.Id, StringComparison.Ordinal);
         Assert.Equal(1, created.Version);
         var read = await world.Knowledge.GetAsync(created.Id, CancellationToken.None);
         Assert.Equal((created.Title, created.Body, 1), (read!.Title, read.Body, read.Version));
-        Assert.Equal([RootCause.None], read.RootCauses);
+        Assert.Equal([WireName.Of(RootCause.None)], read.RootCauses);
         Assert.Contains(created.Id, await world.TopIdsAsync("which currency does my bank convert"));
     }
 
@@ -72,7 +73,7 @@ public sealed class KnowledgeBaseTests
     public async Task Seeding_again_writes_nothing_and_never_overwrites_a_human_improvement(string kind)
     {
         await using var world = await KnowledgeWorld.StartAsync(kind);
-        await world.Knowledge.UpsertAsync("kb_card_expired", "Expired card? Here is what to do", "Human-written text about expired cards.", [RootCause.PaymentFailedCardExpired], "human:stf_1", CancellationToken.None);
+        await world.Knowledge.UpsertAsync("kb_card_expired", "Expired card? Here is what to do", "Human-written text about expired cards.", [WireName.Of(RootCause.PaymentFailedCardExpired)], "human:stf_1", CancellationToken.None);
 
         await using var restarted = await world.RestartAsync();
 

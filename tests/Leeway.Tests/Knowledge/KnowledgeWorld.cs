@@ -1,3 +1,4 @@
+using Leeway.Diagnostics;
 using Leeway.Knowledge;
 using Leeway.Storage;
 using Leeway.Tests.Storage;
@@ -47,7 +48,7 @@ internal sealed class KnowledgeWorld : IAsyncDisposable
     /// <summary>A second host on the same database: a fresh index, seeded and rebuilt as at start. The first world keeps the database.</summary>
     public Task<KnowledgeWorld> RestartAsync() => StartOnAsync(_storage, ownsStorage: false);
 
-    public async Task<IReadOnlyList<string>> TopIdsAsync(string question, string? rootCause = null, int limit = 3) =>
+    public async Task<IReadOnlyList<string>> TopIdsAsync(string question, RootCause? rootCause = null, int limit = 3) =>
         (await Knowledge.SearchAsync(question, rootCause, limit, CancellationToken.None)).Select(h => h.Article.Id).ToList();
 
     public async ValueTask DisposeAsync()

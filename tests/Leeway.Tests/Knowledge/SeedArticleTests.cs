@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Leeway.Diagnostics;
 using Leeway.Knowledge;
+using Leeway.Storage;
 
 namespace Leeway.Tests.Knowledge;
 
@@ -8,12 +9,12 @@ public sealed partial class SeedArticleTests
 {
     private static readonly IReadOnlyList<SeedArticle> Seeds = SeedArticle.LoadEmbedded();
 
-    public static TheoryData<string> RootCauses() => [.. RootCause.All.Select(c => c.Code)];
+    public static TheoryData<string> RootCauseNames() => [.. WireName.All<RootCause>()];
 
     public static TheoryData<string> SeedIds() => [.. Seeds.Select(s => s.Id)];
 
     [Theory]
-    [MemberData(nameof(RootCauses))]
+    [MemberData(nameof(RootCauseNames))]
     public void Every_root_cause_has_a_seed_article(string code)
     {
         Assert.Contains(Seeds, s => s.RootCauses.Contains(code));
@@ -27,7 +28,7 @@ public sealed partial class SeedArticleTests
         var words = seed.Body.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Length;
 
         Assert.InRange(words, 80, 200);
-        Assert.All(seed.RootCauses, c => Assert.Contains(RootCause.All, r => r.Code == c));
+        Assert.All(seed.RootCauses, c => Assert.True(WireName.TryParse<RootCause>(c, out _), c));
         // Prices and policy numbers come from the diagnosis and the policy, never from an article.
         Assert.DoesNotMatch(MoneyPattern(), seed.Body);
         Assert.All(DayCounts().Matches(seed.Body), m => Assert.Equal("5 to 10 business days", m.Value));

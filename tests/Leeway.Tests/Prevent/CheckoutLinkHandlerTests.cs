@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Leeway.Diagnostics;
 using Leeway.Prevent;
+using Leeway.Storage;
 
 namespace Leeway.Tests.Prevent;
 
@@ -23,7 +25,7 @@ public sealed class CheckoutLinkHandlerTests : IDisposable
         Assert.Equal(("cus_cl1", "open"), (renewed["customer"]!.GetValue<string>(), renewed["status"]!.GetValue<string>()));
         var nudges = await world.NudgesAsync("cus_cl1");
         Assert.Equal(["email", "in_app"], nudges.Select(n => n.Nudge.Channel));
-        Assert.All(nudges, n => Assert.Equal(("payment_link_expired", "cs_cus_cl1", renewed["url"]!.GetValue<string>()), (n.Nudge.Reason, n.Nudge.ObjectId, n.Nudge.Link)));
+        Assert.All(nudges, n => Assert.Equal((RootCause.PaymentLinkExpired, "cs_cus_cl1", renewed["url"]!.GetValue<string>()), (n.Nudge.Reason, n.Nudge.ObjectId, n.Nudge.Link)));
     }
 
     [Fact]
@@ -41,7 +43,7 @@ public sealed class CheckoutLinkHandlerTests : IDisposable
         Assert.Equal(renewals[0]["object_id"]!.GetValue<string>(), renewals[1]["params"]!["metadata[recovered_from]"]!.GetValue<string>());
         var emails = (await world.NudgesAsync("cus_cl2")).Where(n => n.Nudge.Channel == NudgeChannel.Email).ToList();
         Assert.Equal(3, emails.Count);
-        Assert.All(emails, n => Assert.Equal("payment_link_expired", n.Nudge.Reason));
+        Assert.All(emails, n => Assert.Equal("payment_link_expired", WireName.Of(n.Nudge.Reason)));
         Assert.All(emails.Take(2), n => Assert.NotNull(n.Nudge.Link));
         Assert.Null(emails[2].Nudge.Link);
         Assert.Contains("A member of our billing team will contact you", emails[2].Body, StringComparison.Ordinal);

@@ -1,4 +1,6 @@
+using Leeway.Diagnostics;
 using Leeway.Humans;
+using Leeway.Storage;
 
 namespace Leeway.Tests.Prevent;
 
@@ -17,7 +19,7 @@ public sealed class DisputeHandlerTests : IDisposable
 
         var handed = Assert.Single(await world.Product.Service<ICaseStore>().ListForCustomerAsync("cus_dp1", default));
         Assert.Equal(("tier0", "dispute_open", CaseStatus.Open), (handed.Source, handed.Reason, handed.Status));
-        Assert.Equal("dispute_open", handed.Packet.Diagnosis?.RootCause);
+        Assert.Equal(RootCause.DisputeOpen, handed.Packet.Diagnosis?.RootCause);
         Assert.Contains("dp_cus_dp1", handed.Packet.Summary, StringComparison.Ordinal);
         Assert.Empty(handed.Packet.ActionsAttempted);
         Assert.Empty(await world.RequestsAsync("POST", "/v1/"));

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Leeway.Diagnostics;
 using Leeway.Prevent;
+using Leeway.Storage;
 
 namespace Leeway.Tests.Prevent;
 
@@ -21,7 +23,7 @@ public sealed class ExpiringCardsTests : IDisposable
         await world.AdvanceAsync(TimeSpan.FromDays(3), TimeSpan.FromHours(2));
 
         Assert.Equal(["email", "in_app"], first.Select(n => n.Nudge.Channel));
-        Assert.All(first, n => Assert.Equal(("card_expiring_soon", "pm_cus_ec1", issued["url"]!.GetValue<string>()), (n.Nudge.Reason, n.Nudge.ObjectId, n.Nudge.Link)));
+        Assert.All(first, n => Assert.Equal((RootCause.CardExpiringSoon, "pm_cus_ec1", issued["url"]!.GetValue<string>()), (n.Nudge.Reason, n.Nudge.ObjectId, n.Nudge.Link)));
         Assert.Equal(("setup", "cus_ec1"), (issued["mode"]!.GetValue<string>(), issued["customer"]!.GetValue<string>()));
         // The daily scan looked again on each of the next days: no reminder before a week has passed, no second link.
         Assert.Single(await world.RequestsAsync("POST", "/v1/checkout/sessions"));

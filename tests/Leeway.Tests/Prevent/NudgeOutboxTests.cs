@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using Leeway.Diagnostics;
 using Leeway.Prevent;
+using Leeway.Storage;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 
@@ -140,7 +142,7 @@ public sealed class NudgeOutboxTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         var shown = Assert.Single(open!.Data);
-        Assert.Equal(("in_open", "payment_failed_card_expired", "https://pay.example/fix/in_open"), (shown.ObjectId, shown.Reason, shown.Link));
+        Assert.Equal(("in_open", "payment_failed_card_expired", "https://pay.example/fix/in_open"), (shown.ObjectId, WireName.Of(shown.Reason), shown.Link));
         Assert.Equal("Your card has expired", shown.Title);
         Assert.Equal([NudgeState.Resolved, NudgeState.Sent], all!.Data.Select(n => n.State).Order());
         Assert.DoesNotContain(all.Data, n => n.ObjectId == "in_other");
@@ -153,7 +155,7 @@ public sealed class NudgeOutboxTests : IDisposable
 
     private static NudgeDraft Draft(string objectId, string reason) => new(
         "cus_nudged",
-        reason,
+        RootCauses.Parse(reason),
         objectId,
         $"https://pay.example/fix/{objectId}",
         reason == "payment_failed_card_expired" ? "Your card has expired" : "About your payment",

@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dapper;
+using Leeway.Diagnostics;
 using Leeway.Humans;
 using Leeway.Prevent;
+using Leeway.Storage;
 using MimeKit;
 
 namespace Leeway.Tests.Prevent;
@@ -23,7 +25,7 @@ public sealed class PaymentProblemHandlerTests : IDisposable
 
         var nudges = await world.NudgesAsync("cus_pp1");
         Assert.Equal([("email", "sent"), ("in_app", "sent")], nudges.Select(n => (n.Nudge.Channel, n.Nudge.State)));
-        Assert.All(nudges, n => Assert.Equal(("payment_failed_card_expired", "in_cus_pp1"), (n.Nudge.Reason, n.Nudge.ObjectId)));
+        Assert.All(nudges, n => Assert.Equal((RootCause.PaymentFailedCardExpired, "in_cus_pp1"), (n.Nudge.Reason, n.Nudge.ObjectId)));
         var setup = Assert.Single(await world.RequestsAsync("POST", "/v1/checkout/sessions"));
         Assert.Equal(("setup", "cus_pp1"), (Param(setup, "mode"), Param(setup, "customer")));
         var link = (await world.ObjectAsync(setup["object_id"]!.GetValue<string>()))["url"]!.GetValue<string>();
@@ -51,7 +53,7 @@ public sealed class PaymentProblemHandlerTests : IDisposable
 
         var nudges = await world.NudgesAsync("cus_pp2");
         Assert.Equal(["email", "in_app"], nudges.Select(n => n.Nudge.Channel));
-        Assert.All(nudges, n => Assert.Equal("payment_failed_insufficient_funds", n.Nudge.Reason));
+        Assert.All(nudges, n => Assert.Equal("payment_failed_insufficient_funds", WireName.Of(n.Nudge.Reason)));
         var hostedUrl = (await world.ObjectAsync("in_cus_pp2"))["hosted_invoice_url"]!.GetValue<string>();
         Assert.Equal(hostedUrl, nudges[0].Nudge.Link);
 
@@ -87,7 +89,7 @@ public sealed class PaymentProblemHandlerTests : IDisposable
         await world.AdvanceAsync(TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(1));
 
         Assert.Equal("processed", (await world.Product.Service<WebhookInbox>().StatusAsync(eventId, default))!.Status);
-        Assert.All(await world.NudgesAsync("cus_pp9"), n => Assert.Equal("payment_failed_insufficient_funds", n.Nudge.Reason));
+        Assert.All(await world.NudgesAsync("cus_pp9"), n => Assert.Equal("payment_failed_insufficient_funds", WireName.Of(n.Nudge.Reason)));
         Assert.Equal(2, (await world.NudgesAsync("cus_pp9")).Count);
         Assert.Empty(await world.RequestsAsync("POST", "/v1/checkout/sessions"));
         Assert.Empty(await world.Product.Service<JobQueue>().ListForObjectAsync("in_cus_pp9", default)); // Stripe retries it
@@ -121,7 +123,7 @@ public sealed class PaymentProblemHandlerTests : IDisposable
         Assert.Single(await world.RequestsAsync("POST", "/v1/invoices/in_cus_pp4/send"));
         Assert.Empty(await world.RequestsAsync("POST", "/v1/invoices/in_cus_pp4/pay"));
         var email = (await world.NudgesAsync("cus_pp4")).Single(n => n.Nudge.Channel == NudgeChannel.Email);
-        Assert.Equal("payment_failed_authentication_required", email.Nudge.Reason);
+        Assert.Equal("payment_failed_authentication_required", WireName.Of(email.Nudge.Reason));
         Assert.Equal((await world.ObjectAsync("in_cus_pp4"))["hosted_invoice_url"]!.GetValue<string>(), email.Nudge.Link);
         Assert.Contains("Confirm the payment here", email.Body, StringComparison.Ordinal);
     }
@@ -137,12 +139,12 @@ public sealed class PaymentProblemHandlerTests : IDisposable
 
         Assert.Empty(await world.RequestsAsync("POST", "/v1/"));
         var email = (await world.NudgesAsync("cus_pp5")).Single(n => n.Nudge.Channel == NudgeChannel.Email);
-        Assert.Equal(("payment_blocked_risk", null), (email.Nudge.Reason, email.Nudge.Link));
+        Assert.Equal((RootCause.PaymentBlockedRisk, null), (email.Nudge.Reason, email.Nudge.Link));
         Assert.Contains("A member of our billing team will contact you", email.Body, StringComparison.Ordinal);
         Assert.Empty(await world.Product.Service<JobQueue>().ListForObjectAsync("in_cus_pp5", default));
         var handed = Assert.Single(await world.Product.Service<ICaseStore>().ListForCustomerAsync("cus_pp5", default));
         Assert.Equal(("tier0", "payment_blocked_risk", "high"), (handed.Source, handed.Reason, handed.Risk));
-        Assert.Equal("payment_blocked_risk", handed.Packet.Diagnosis?.RootCause);
+        Assert.Equal(RootCause.PaymentBlockedRisk, handed.Packet.Diagnosis?.RootCause);
     }
 
     [Fact]

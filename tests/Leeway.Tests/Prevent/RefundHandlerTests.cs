@@ -1,3 +1,4 @@
+using Leeway.Diagnostics;
 using Leeway.Prevent;
 
 namespace Leeway.Tests.Prevent;
@@ -17,7 +18,7 @@ public sealed class RefundHandlerTests : IDisposable
         await world.FireAsync("charge.refunded", "ch_cus_rf1");
 
         var email = (await world.NudgesAsync("cus_rf1")).Single(n => n.Nudge.Channel == NudgeChannel.Email);
-        Assert.Equal(("refund_in_progress", "re_cus_rf1", null), (email.Nudge.Reason, email.Nudge.ObjectId, email.Nudge.Link));
+        Assert.Equal((RootCause.RefundInProgress, "re_cus_rf1", null), (email.Nudge.Reason, email.Nudge.ObjectId, email.Nudge.Link));
         Assert.Contains("$25.00", email.Body, StringComparison.Ordinal);
         Assert.Contains("5–10 business days", email.Body, StringComparison.Ordinal);
         // Ten business days after Tuesday, November 10.

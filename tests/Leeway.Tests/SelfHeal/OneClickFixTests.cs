@@ -10,13 +10,13 @@ public sealed class OneClickFixTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 10, 9, 0, 0, TimeSpan.Zero);
 
-    private static Diagnosis Diagnosed(string rootCause, params Finding[] findings)
+    private static Diagnosis Diagnosed(RootCause rootCause, params Finding[] findings)
     {
-        var cause = RootCause.Of(rootCause);
+        var cause = rootCause.Traits();
         return new Diagnosis("cus_a", cause.Status, cause.Code, "explanation", cause.RecommendedAction, cause.SelfServeEligible, findings, [], Now);
     }
 
-    private static Finding Found(string rootCause, params (string Key, string Value)[] facts) =>
+    private static Finding Found(RootCause rootCause, params (string Key, string Value)[] facts) =>
         new(rootCause, "summary", facts.Select(f => f.Value).ToArray(), facts.ToDictionary(f => f.Key, f => f.Value));
 
     private static BillingSnapshot Billing(params Invoice[] invoices) => new(
@@ -81,7 +81,7 @@ public sealed class OneClickFixTests
     [InlineData(RootCause.UsageSpike)]
     [InlineData(RootCause.RefundInProgress)]
     [InlineData(RootCause.None)]
-    public void What_a_person_must_decide_or_nothing_needs_offers_no_one_click_fix(string rootCause)
+    public void What_a_person_must_decide_or_nothing_needs_offers_no_one_click_fix(RootCause rootCause)
     {
         Assert.Empty(OneClickFix.For(Diagnosed(rootCause, Found(rootCause, (FactKeys.Invoice, "in_1"))), Billing(
             new Invoice { Id = "in_1", Status = "open", AmountDue = 100, AmountRemaining = 100, Currency = "usd" })));

@@ -22,7 +22,7 @@ public sealed class BuiltInBrain : IBrain
     /// <summary>Below this, the intent is a guess: ask once, then hand to a person.</summary>
     public const double ConfidenceFloor = 0.65;
 
-    private static readonly HashSet<string> Blocking =
+    private static readonly HashSet<RootCause> Blocking =
         [RootCause.DisputeOpen, RootCause.PaymentBlockedRisk, RootCause.EntitlementMismatch, RootCause.SourceUnavailable];
 
     private static readonly HashSet<string> Requests =
@@ -114,7 +114,7 @@ public sealed class BuiltInBrain : IBrain
                 return $"{turn.Says.Explain(turn, diagnosis)}\n\n{turn.Says.PersonAlreadyHasIt}";
             }
 
-            turn.Escalate($"{diagnosis.RootCause}: {WireName.Of(diagnosis.RecommendedAction)}.");
+            turn.Escalate($"{WireName.Of(diagnosis.RootCause)}: {WireName.Of(diagnosis.RecommendedAction)}.");
             return $"{turn.Says.Explain(turn, diagnosis)}\n\n{turn.Says.HandingToPerson}";
         }
 
@@ -220,7 +220,7 @@ public sealed class BuiltInBrain : IBrain
             && turn.Conversation.State is ConversationState.Open or ConversationState.Answered;
     }
 
-    private static bool HasFinding(Turn turn, string rootCause) => turn.Diagnosis?.Findings.Any(f => f.RootCause == rootCause) == true;
+    private static bool HasFinding(Turn turn, RootCause rootCause) => turn.Diagnosis?.Findings.Any(f => f.RootCause == rootCause) == true;
 
     /// <summary>
     /// Problems the message raises besides what was asked (a declined renewal next to a duplicate charge): each is
@@ -236,7 +236,7 @@ public sealed class BuiltInBrain : IBrain
             parts.Add(OfferDuplicate(turn));
         }
 
-        if (!handled.Contains(ActionKind.Retry) && diagnosis.Findings.FirstOrDefault(f => f.RootCause.StartsWith("payment_failed", StringComparison.Ordinal) || f.RootCause is RootCause.InvoicePastDue or RootCause.PaymentLinkExpired) is { } failed
+        if (!handled.Contains(ActionKind.Retry) && diagnosis.Findings.FirstOrDefault(f => f.RootCause.IsPaymentFailure() || f.RootCause is RootCause.InvoicePastDue or RootCause.PaymentLinkExpired) is { } failed
             && MentionsFailure(text))
         {
             parts.Add(await FixFindingAsync(turn, tools, failed, ct));
@@ -261,7 +261,7 @@ public sealed class BuiltInBrain : IBrain
     private static async Task<string> FixFindingAsync(Turn turn, LeeTools tools, Finding finding, CancellationToken ct)
     {
         var explanation = turn.Says.Explain(turn, finding);
-        switch (RootCause.Of(finding.RootCause).RecommendedAction)
+        switch (finding.RootCause.Traits().RecommendedAction)
         {
             case RecommendedAction.UpdateCard:
                 return await CardLinkAsync(turn, tools, explanation, ct);

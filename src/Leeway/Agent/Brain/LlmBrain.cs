@@ -42,7 +42,7 @@ public sealed class LlmBrain(IChatClient chat) : IBrain
         text.AppendLine($"- Reply in the customer's language ({turn.Says.Culture.EnglishName}); write amounts and dates as that culture does (for example {turn.Says.Amount(1500, "eur")} and {turn.Says.Date(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero))}).");
         if (turn.Diagnosis is { } d)
         {
-            text.AppendLine($"Diagnosis: status {d.Status}, root cause {d.RootCause}, recommended action {WireName.Of(d.RecommendedAction)}. {turn.Says.Explain(turn, d)}");
+            text.AppendLine($"Diagnosis: status {d.Status}, root cause {WireName.Of(d.RootCause)}, recommended action {WireName.Of(d.RecommendedAction)}. {turn.Says.Explain(turn, d)}");
         }
 
         if (turn.Billing is { } b && b.DefaultPaymentMethod?.Card is { } card)

@@ -13,7 +13,7 @@ namespace Leeway.Agent.Replies;
 /// </summary>
 internal static class LeeExplains
 {
-    public static string Write(LeeSays say, string rootCause, IReadOnlyList<Finding> findings)
+    public static string Write(LeeSays say, RootCause rootCause, IReadOnlyList<Finding> findings)
     {
         var primary = findings.FirstOrDefault(f => f.RootCause == rootCause);
         var f = new Facts(say, primary?.Facts ?? new Dictionary<string, string>());
@@ -38,7 +38,7 @@ internal static class LeeExplains
             RootCause.UsageSpike => say.Text("Explain.UsageSpike", LeeSays.Humanize(f.Get(FactKeys.Meter)), f.Period, f.Amount, f.SpikeText),
             RootCause.CardExpiringSoon => say.Text("Explain.CardExpiringSoon", f.Card, f.ExpiryMonth, f.On(FactKeys.RenewalAt)),
             RootCause.RefundInProgress => say.Text("Explain.RefundInProgress", f.Amount, f.On(FactKeys.RefundCreated), f.Card, f.By(FactKeys.RefundExpectedBy)),
-            _ => say.Text("Explain.None"),
+            RootCause.None => say.Text("Explain.None"),
         };
 
         var unreached = findings

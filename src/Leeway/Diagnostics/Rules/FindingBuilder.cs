@@ -4,7 +4,7 @@ using Leeway.Diagnostics.Explanations;
 namespace Leeway.Diagnostics.Rules;
 
 /// <summary>Collects a finding's objects and facts, skipping empty values so a fact present is a fact known.</summary>
-internal sealed class FindingBuilder(string rootCause)
+internal sealed class FindingBuilder(RootCause rootCause)
 {
     private readonly List<string> _objects = [];
     private readonly Dictionary<string, string> _facts = new(StringComparer.Ordinal);

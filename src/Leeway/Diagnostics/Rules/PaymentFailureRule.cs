@@ -24,7 +24,7 @@ internal sealed class PaymentFailureRule : IDiagnosisRule
 
             var info = DeclineCodes.Classify(decline.Code);
             var subscription = billing.SubscriptionOf(invoice);
-            var finding = new FindingBuilder(info.RootCause)
+            var finding = new FindingBuilder(RootCauses.Of(info.Kind))
                 .Object(invoice.Id)
                 .Object(decline.Intent?.Id)
                 .Fact(FactKeys.Invoice, invoice.Id)

@@ -26,17 +26,17 @@ internal static class RuleEngine
     ];
 
     public static IReadOnlyList<Finding> Findings(DiagnosisInput input) =>
-        Rules.SelectMany(rule => rule.Evaluate(input)).OrderBy(f => RootCause.Rank(f.RootCause)).ToList();
+        Rules.SelectMany(rule => rule.Evaluate(input)).OrderBy(f => f.RootCause.Rank()).ToList();
 
     public static Diagnosis Diagnose(string customerId, DiagnosisInput input, IReadOnlyList<SourceReport> sources)
     {
         var findings = Findings(input);
-        var cause = RootCause.Of(findings.Count > 0 ? findings[0].RootCause : RootCause.None);
+        var cause = (findings.Count > 0 ? findings[0].RootCause : RootCause.None).Traits();
         return new Diagnosis(
             customerId,
             cause.Status,
             cause.Code,
-            ExplanationWriter.Write(cause, findings),
+            ExplanationWriter.Write(cause.Code, findings),
             cause.RecommendedAction,
             cause.SelfServeEligible,
             findings,

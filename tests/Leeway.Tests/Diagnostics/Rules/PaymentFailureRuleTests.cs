@@ -2,6 +2,7 @@ using Leeway.Billing;
 using Leeway.Diagnostics;
 using Leeway.Diagnostics.Rules;
 using Leeway.Policy;
+using Leeway.Storage;
 using Stripe;
 
 namespace Leeway.Tests.Diagnostics.Rules;
@@ -28,7 +29,7 @@ public sealed class PaymentFailureRuleTests
     [InlineData("generic_decline", RootCause.PaymentFailedCardDeclined)]
     [InlineData("stolen_card", RootCause.PaymentBlockedRisk)]
     [InlineData("fraudulent", RootCause.PaymentBlockedRisk)]
-    public void A_declined_open_invoice_is_classified_by_its_decline_code(string code, string rootCause)
+    public void A_declined_open_invoice_is_classified_by_its_decline_code(string code, RootCause rootCause)
     {
         var finding = Assert.Single(ScenarioWorld.Evaluate(new PaymentFailureRule(), World(code), "2026-11-10T09:00:00Z"));
 

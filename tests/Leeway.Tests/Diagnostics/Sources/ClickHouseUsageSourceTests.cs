@@ -1,6 +1,7 @@
 using System.Text;
 using Leeway.Diagnostics;
 using Leeway.Diagnostics.Sources;
+using Leeway.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Leeway.Tests.Diagnostics.Sources;
@@ -118,7 +119,7 @@ public sealed class ClickHouseUsageSourceTests : IAsyncLifetime
         var diagnosis = await product.DiagnosisAsync("cus_a");
 
         Assert.True(Assert.Single(diagnosis.Sources, s => s.Name == "usage").Answered);
-        var spike = Assert.Single(diagnosis.Findings, f => f.RootCause == "usage_spike");
+        var spike = Assert.Single(diagnosis.Findings, f => WireName.Of(f.RootCause) == "usage_spike");
         Assert.Equal("api_calls", spike.Facts[FactKeys.Meter]);
         Assert.Equal("86000", spike.Facts[FactKeys.Amount]);
     }
