@@ -124,7 +124,53 @@ internal static class Axe
         return new Restore(browser);
     }
 
-    /// <summary>axe, and at phone width the touch targets, on the current page state, at each width: both must pass.</summary>
+    /// <summary>
+    /// Tabs through the page from the top: no positive tabindex (the order is the document's), and every element the
+    /// keyboard reaches is on screen when focused and shows a focus ring (an outline or a box shadow).
+    /// </summary>
+    public static void AssertKeyboardFocus(this Chromium browser, string state, int maxTabs = 60)
+    {
+        var js = (IJavaScriptExecutor)browser.Driver;
+        var positive = js.ExecuteScript("return [...document.querySelectorAll('[tabindex]')].filter(e => e.tabIndex > 0).length");
+        Assert.True(Convert.ToInt64(positive, CultureInfo.InvariantCulture) == 0, $"positive tabindex on {state}: the tab order is not the document's");
+        js.ExecuteScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
+        var problems = new List<string>();
+        var seen = new HashSet<string>();
+        for (var i = 0; i < maxTabs; i++)
+        {
+            new OpenQA.Selenium.Interactions.Actions(browser.Driver).SendKeys(Keys.Tab).Perform();
+            var probe = js.ExecuteScript(
+                """
+                const el = document.activeElement;
+                if (!el || el === document.body) return null;
+                const s = getComputedStyle(el);
+                const r = el.getBoundingClientRect();
+                const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || (s.boxShadow && s.boxShadow !== 'none');
+                const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + ' "' + (el.getAttribute('aria-label') || el.textContent || el.name || '').trim().replace(/\s+/g, ' ').slice(0, 30) + '"';
+                const key = name + '@' + Math.round(r.top + window.scrollY) + ',' + Math.round(r.left);
+                return [key, name, ring, r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < window.innerHeight];
+                """) as IReadOnlyList<object>;
+            if (probe is null || !seen.Add((string)probe[0]))
+            {
+                break;
+            }
+
+            if (!(bool)probe[2])
+            {
+                problems.Add($"{probe[1]}: no visible focus ring");
+            }
+
+            if (!(bool)probe[3])
+            {
+                problems.Add($"{probe[1]}: focused but not in view");
+            }
+        }
+
+        Assert.True(seen.Count > 0, $"the keyboard reaches nothing on {state}");
+        Assert.True(problems.Count == 0, $"Keyboard focus on {state}:\n- {string.Join("\n- ", problems)}");
+    }
+
+    /// <summary>axe, the keyboard (desktop) and the touch targets (phone) on the current page state, at each width: both must pass.</summary>
     public static void Check(this Chromium browser, string state)
     {
         foreach (var size in new[] { Chromium.Desktop, Chromium.Phone })
@@ -136,6 +182,10 @@ internal static class Axe
                 if (size.Width < 600)
                 {
                     browser.AssertTouchTargets(label);
+                }
+                else
+                {
+                    browser.AssertKeyboardFocus(label);
                 }
             }
         }
