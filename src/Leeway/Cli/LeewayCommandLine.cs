@@ -41,6 +41,7 @@ public static class LeewayCommandLine
         root.Subcommands.Add(ClassifyCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(StaffCommand.Create());
         CommandHelp.ListSummaries(root);
 
         var parse = root.Parse(args);

@@ -15,7 +15,16 @@ public sealed record Case(
     [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt,
     [property: JsonPropertyName("closed_at")] DateTimeOffset? ClosedAt,
     [property: JsonPropertyName("resolution")] string? Resolution,
-    [property: JsonPropertyName("packet")] HandoffPacket Packet);
+    [property: JsonPropertyName("packet")] HandoffPacket Packet,
+    [property: JsonPropertyName("assignee")] string? Assignee = null,
+    [property: JsonPropertyName("hold")] string? Hold = null,
+    [property: JsonPropertyName("customer_name")] string? CustomerName = null,
+    [property: JsonPropertyName("customer_email")] string? CustomerEmail = null)
+{
+    /// <summary>What a person sees: closed, else the reason it waits, else open.</summary>
+    [JsonPropertyName("state")]
+    public string State => Status == CaseStatus.Closed ? CaseStatus.Closed : Hold ?? Status;
+}
 
 /// <summary>Everything a human needs: the conversation, the diagnosis, and every action tried with its policy decision.</summary>
 public sealed record HandoffPacket(

@@ -21,4 +21,16 @@ public static class CaseEventKind
     public const string Closed = "closed";
     public const string ArticleCreated = "article_created";
     public const string ArticleImproved = "article_improved";
+
+    /// <summary>The case was given to a staff member (detail: <c>human:&lt;id&gt;</c>), or to nobody (no detail).</summary>
+    public const string Assigned = "assigned";
+
+    /// <summary>The case started or stopped waiting (detail: the state, <see cref="CaseStatus"/>).</summary>
+    public const string StatusChanged = "status";
+
+    /// <summary>A staff member's internal note: on the timeline for the team, never in the customer's conversation.</summary>
+    public const string Note = "note";
+
+    /// <summary>Another case of the same customer was merged into this one (detail: its id), or this one into another (on the merged case).</summary>
+    public const string Merged = "merged";
 }

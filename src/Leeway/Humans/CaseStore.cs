@@ -18,7 +18,8 @@ internal sealed class CaseStore(Database database, CaseEvents events, IdGenerato
         """
         id AS Id, customer_id AS CustomerId, conversation_id AS ConversationId, reason AS Reason, source AS Source, status AS Status,
         risk AS Risk, risk_rank AS RiskRank, created_at AS CreatedAt, closed_at AS ClosedAt, closed_by AS ClosedBy,
-        resolution AS Resolution, article_id AS ArticleId, packet AS Packet, revision AS Revision
+        resolution AS Resolution, article_id AS ArticleId, packet AS Packet, revision AS Revision, assignee AS Assignee, hold AS Hold,
+        customer_name AS CustomerName, customer_email AS CustomerEmail
         """;
 
     public async Task<Case> OpenAsync(string customerId, string reason, string source, string risk, HandoffPacket packet, CancellationToken cancellationToken, string? problem = null)
@@ -174,6 +175,7 @@ internal sealed class CaseStore(Database database, CaseEvents events, IdGenerato
             row.ClosedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
             row.ClosedBy = staffId;
             row.Resolution = resolution.Trim();
+            row.Hold = null;
             return [(actor, CaseEventKind.Closed, row.Resolution)];
         }, cancellationToken);
         return result is { } r ? (r.Row.ToCase(), r.Changed) : (null, false);
@@ -187,6 +189,13 @@ internal sealed class CaseStore(Database database, CaseEvents events, IdGenerato
         {
             var packet = row.ToCase().Packet;
             row.Packet = JsonSerializer.Serialize(packet with { Transcript = [.. packet.Transcript, line] });
+            if (line.From == "customer" && row.Hold == CaseStatus.WaitingOnCustomer && row.Status == CaseStatus.Open)
+            {
+                // The customer answered: the case is the team's turn again.
+                row.Hold = null;
+                return [(line.From, CaseEventKind.Message, line.Text), (line.From, CaseEventKind.StatusChanged, CaseStatus.Open)];
+            }
+
             return [(line.From, CaseEventKind.Message, line.Text)];
         }, cancellationToken);
         return result?.Row.ToCase();
@@ -205,6 +214,198 @@ internal sealed class CaseStore(Database database, CaseEvents events, IdGenerato
         }, cancellationToken);
         return result?.Row.ToCase();
     }
+
+    /// <summary>Gives an open case to a staff member (null: to nobody). Null when there is no such case; unchanged when closed or already theirs.</summary>
+    public async Task<(Case Case, bool Changed)?> AssignAsync(string caseId, string actor, string? assignee, CancellationToken cancellationToken)
+    {
+        Require(actor, nameof(actor));
+        var result = await UpdateAsync(caseId, row =>
+        {
+            if (row.Status != CaseStatus.Open || row.Assignee == assignee)
+            {
+                return null;
+            }
+
+            row.Assignee = assignee;
+            return [(actor, CaseEventKind.Assigned, assignee is null ? null : Actor.Human(assignee).Name)];
+        }, cancellationToken);
+        return result is { } r ? (r.Row.ToCase(), r.Changed) : null;
+    }
+
+    /// <summary>Sets why an open case waits (<see cref="CaseStatus.WaitingOnCustomer"/>, <see cref="CaseStatus.OnHold"/>) or back to open (null).</summary>
+    public async Task<(Case Case, bool Changed)?> SetHoldAsync(string caseId, string actor, string? hold, CancellationToken cancellationToken)
+    {
+        Require(actor, nameof(actor));
+        if (hold is not null && !CaseStatus.IsHold(hold))
+        {
+            throw new ArgumentException($"A case waits {CaseStatus.WaitingOnCustomer} or {CaseStatus.OnHold}, not '{hold}'.", nameof(hold));
+        }
+
+        var result = await UpdateAsync(caseId, row =>
+        {
+            if (row.Status != CaseStatus.Open || row.Hold == hold)
+            {
+                return null;
+            }
+
+            row.Hold = hold;
+            return [(actor, CaseEventKind.StatusChanged, hold ?? CaseStatus.Open)];
+        }, cancellationToken);
+        return result is { } r ? (r.Row.ToCase(), r.Changed) : null;
+    }
+
+    /// <summary>An internal note on the case's timeline (never in the transcript the customer sees). Null when there is no such case.</summary>
+    public async Task<Case?> AddNoteAsync(string caseId, string actor, string text, CancellationToken cancellationToken)
+    {
+        Require(actor, nameof(actor));
+        Require(text, nameof(text));
+        var result = await UpdateAsync(caseId, _ => [(actor, CaseEventKind.Note, text.Trim())], cancellationToken);
+        return result?.Row.ToCase();
+    }
+
+    /// <summary>
+    /// Merges an open duplicate into another open case of the same customer: the duplicate closes first (so two people
+    /// merging it at once merge it once), then its transcript and actions join the other case's packet. False when the
+    /// duplicate was no longer open.
+    /// </summary>
+    public async Task<bool> MergeIntoAsync(string duplicateId, string intoId, string staffId, CancellationToken cancellationToken)
+    {
+        var actor = Actor.Human(staffId).Name;
+        HandoffPacket? moved = null;
+        var closed = await UpdateAsync(duplicateId, row =>
+        {
+            if (row.Status != CaseStatus.Open)
+            {
+                return null;
+            }
+
+            moved = row.ToCase().Packet;
+            row.Status = CaseStatus.Closed;
+            row.ClosedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
+            row.ClosedBy = staffId;
+            row.Resolution = $"Merged into case {intoId}.";
+            row.Hold = null;
+            return [(actor, CaseEventKind.Merged, intoId), (actor, CaseEventKind.Closed, row.Resolution)];
+        }, cancellationToken);
+        if (closed is not { Changed: true } || moved is null)
+        {
+            return false;
+        }
+
+        await UpdateAsync(intoId, row =>
+        {
+            var packet = row.ToCase().Packet;
+            var combined = Merge(packet, moved with { Diagnosis = null, Summary = "" });
+            row.Packet = JsonSerializer.Serialize(combined with { ConversationId = packet.ConversationId });
+            return [(actor, CaseEventKind.Merged, duplicateId)];
+        }, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Keeps an open case's packet current: the fresh diagnosis replaces the one it opened with. A changed root cause or
+    /// status is an <c>updated</c> event on the timeline; the same finding again is written without one.
+    /// </summary>
+    public async Task<Case?> RefreshDiagnosisAsync(string caseId, Diagnostics.Diagnosis diagnosis, CancellationToken cancellationToken)
+    {
+        var result = await UpdateAsync(caseId, row =>
+        {
+            if (row.Status != CaseStatus.Open)
+            {
+                return null;
+            }
+
+            var packet = row.ToCase().Packet;
+            row.Packet = JsonSerializer.Serialize(packet with { Diagnosis = diagnosis });
+            var changed = packet.Diagnosis is null || packet.Diagnosis.RootCause != diagnosis.RootCause || packet.Diagnosis.Status != diagnosis.Status;
+            return changed ? [("diagnostics", CaseEventKind.Updated, $"diagnosis now {diagnosis.Status}: {WireName.Of(diagnosis.RootCause)}")] : [];
+        }, cancellationToken);
+        return result?.Row.ToCase();
+    }
+
+    /// <summary>Notes the customer's name and e-mail on their cases, so the queue shows and searches them.</summary>
+    public async Task NoteCustomerAsync(string customerId, string? name, string? email, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE cases SET customer_name = @name, customer_email = @email WHERE customer_id = @customerId",
+            new { customerId, name = name ?? "", email = email ?? "" },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The cases a person asked for (<see cref="CaseQuery"/>), at most <see cref="CaseQuery.Limit"/>.</summary>
+    public async Task<IReadOnlyList<Case>> SearchAsync(CaseQuery query, CancellationToken cancellationToken)
+    {
+        var where = new List<string>();
+        var state = query.State ?? CaseQuery.Active;
+        where.Add(state switch
+        {
+            CaseQuery.Active => "status = 'open'",
+            CaseStatus.Open => "status = 'open' AND hold IS NULL",
+            CaseStatus.WaitingOnCustomer or CaseStatus.OnHold => "status = 'open' AND hold = @state",
+            CaseStatus.Closed => "status = 'closed'",
+            _ => "1 = 1",
+        });
+        if (!string.IsNullOrWhiteSpace(query.Risk))
+        {
+            where.Add("risk = @risk");
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Source))
+        {
+            where.Add("source = @source");
+        }
+
+        if (query.Assignee == CaseQuery.Nobody)
+        {
+            where.Add("assignee IS NULL");
+        }
+        else if (!string.IsNullOrWhiteSpace(query.Assignee))
+        {
+            where.Add("assignee = @assignee");
+        }
+
+        // LIKE's wildcards in what the person typed match themselves ('!' escapes them: the same on SQLite and PostgreSQL).
+        var text = query.Text?.Trim().ToLowerInvariant() ?? "";
+        if (text.Length > 0)
+        {
+            where.Add(
+                """
+                (LOWER(id) LIKE @like ESCAPE '!' OR LOWER(customer_id) LIKE @like ESCAPE '!' OR LOWER(COALESCE(customer_name, '')) LIKE @like ESCAPE '!'
+                 OR LOWER(COALESCE(customer_email, '')) LIKE @like ESCAPE '!' OR LOWER(reason) LIKE @like ESCAPE '!')
+                """);
+        }
+
+        var order = query.Sort switch
+        {
+            CaseQuery.Newest => "created_at DESC, id",
+            CaseQuery.Oldest => "created_at, id",
+            CaseQuery.Riskiest => "risk_rank DESC, created_at, id",
+            _ => "created_at + CASE WHEN risk_rank >= 2 THEN @high WHEN risk_rank = 1 THEN @elevated ELSE @normal END, created_at, id",
+        };
+        var queue = options.Value.Queue;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CaseRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM cases WHERE {string.Join(" AND ", where)} ORDER BY {order} LIMIT @limit",
+            new
+            {
+                state,
+                risk = query.Risk?.Trim(),
+                source = query.Source?.Trim(),
+                assignee = query.Assignee,
+                like = "%" + text.Replace("!", "!!", StringComparison.Ordinal).Replace("%", "!%", StringComparison.Ordinal).Replace("_", "!_", StringComparison.Ordinal) + "%",
+                high = queue.TargetMilliseconds(2),
+                elevated = queue.TargetMilliseconds(1),
+                normal = queue.TargetMilliseconds(0),
+                limit = (long)Math.Clamp(query.Limit, 1, CaseQuery.MaxLimit),
+            },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToCase()).ToList();
+    }
+
+    /// <summary>When the case should have had a person's answer: its creation plus its risk's response target.</summary>
+    public DateTimeOffset DueAt(Case item) =>
+        item.CreatedAt.AddMilliseconds(options.Value.Queue.TargetMilliseconds(PolicySettings.RiskRank(item.Risk)));
 
     /// <summary>Records the knowledge article the case's resolution created or improved.</summary>
     public async Task<Case?> SetArticleAsync(string caseId, string actor, string articleId, bool improved, CancellationToken cancellationToken)
@@ -246,10 +447,10 @@ internal sealed class CaseStore(Database database, CaseEvents events, IdGenerato
         await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE cases SET status = @Status, risk = @Risk, risk_rank = @RiskRank, closed_at = @ClosedAt, closed_by = @ClosedBy,
-                resolution = @Resolution, article_id = @ArticleId, packet = @Packet, revision = @Revision
+                resolution = @Resolution, article_id = @ArticleId, packet = @Packet, revision = @Revision, assignee = @Assignee, hold = @Hold
             WHERE id = @Id
             """,
-            new { row.Status, row.Risk, row.RiskRank, row.ClosedAt, row.ClosedBy, row.Resolution, row.ArticleId, row.Packet, row.Revision, row.Id },
+            new { row.Status, row.Risk, row.RiskRank, row.ClosedAt, row.ClosedBy, row.Resolution, row.ArticleId, row.Packet, row.Revision, row.Assignee, row.Hold, row.Id },
             transaction,
             cancellationToken: cancellationToken));
         if (row.Status != CaseStatus.Open)
@@ -333,6 +534,10 @@ internal sealed class CaseStore(Database database, CaseEvents events, IdGenerato
         public string? ArticleId { get; set; }
         public string Packet { get; set; } = "";
         public long Revision { get; set; }
+        public string? Assignee { get; set; }
+        public string? Hold { get; set; }
+        public string? CustomerName { get; set; }
+        public string? CustomerEmail { get; set; }
 
         public Case ToCase() => new(
             Id,
@@ -344,6 +549,10 @@ internal sealed class CaseStore(Database database, CaseEvents events, IdGenerato
             DateTimeOffset.FromUnixTimeMilliseconds(CreatedAt),
             ClosedAt is { } closed ? DateTimeOffset.FromUnixTimeMilliseconds(closed) : null,
             Resolution,
-            JsonSerializer.Deserialize<HandoffPacket>(Packet) ?? throw new InvalidDataException($"Case {Id} has an empty packet."));
+            JsonSerializer.Deserialize<HandoffPacket>(Packet) ?? throw new InvalidDataException($"Case {Id} has an empty packet."),
+            Assignee,
+            Hold,
+            CustomerName,
+            CustomerEmail);
     }
 }

@@ -27,6 +27,11 @@ public static class HumansApi
         staff.MapPost("/{id}/replies", ReplyAsync).WithName("ReplyToCase");
         staff.MapPost("/{id}/close", CloseAsync).WithName("CloseCase");
         staff.MapPost("/{id}/approve", ApproveAsync).WithName("ApproveCaseAction");
+        staff.MapPost("/{id}/act", ActAsync).WithName("ActOnCase");
+        staff.MapPost("/{id}/assign", AssignAsync).WithName("AssignCase");
+        staff.MapPost("/{id}/status", SetStatusAsync).WithName("SetCaseStatus");
+        staff.MapPost("/{id}/notes", NoteAsync).WithName("AddCaseNote");
+        staff.MapPost("/{id}/merge", MergeAsync).WithName("MergeCase");
 
         var mine = app.MapGroup("/api/v1/me/cases").WithTags("Humans").RequireAuthorization(IdentityRegistration.CustomerPolicy);
         mine.MapGet("", GetMyCasesAsync).WithName("GetMyCases");
@@ -100,6 +105,10 @@ public static class HumansApi
         if (request.Article is { } draft)
         {
             ValidateDraft(draft, creating: string.IsNullOrWhiteSpace(request.ImproveArticleId), errors);
+            if (improving is not null)
+            {
+                ValidateImprovement(improving, draft, errors);
+            }
         }
 
         if (errors.Count > 0 || member is null)
@@ -114,6 +123,14 @@ public static class HumansApi
                 $"Writing or improving a knowledge article is for a lead or an admin; {member.Name} is {member.Role}. Close without an article, or ask a lead.",
                 statusCode: StatusCodes.Status403Forbidden,
                 title: "Role does not allow this");
+        }
+
+        if (improving is not null && request.Article?.BaseVersion is { } baseVersion && baseVersion != improving.Version)
+        {
+            return TypedResults.Problem(
+                $"Article '{improving.Id}' is at version {improving.Version} now, not {baseVersion}: someone changed it since you read it. Read it again and redo the edit.",
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Article changed");
         }
 
         var record = await cases.GetRecordAsync(id, cancellationToken);
@@ -136,6 +153,7 @@ public static class HumansApi
             article = await knowledge.UpsertAsync(
                 improving?.Id,
                 string.IsNullOrWhiteSpace(accepted.Title) ? improving!.Title : accepted.Title.Trim(),
+                // Only a new article falls back to the resolution: an improvement's body was checked above and is never empty.
                 string.IsNullOrWhiteSpace(accepted.Body) ? resolution : accepted.Body.Trim(),
                 accepted.RootCauses ?? improving?.RootCauses ?? DiagnosedRootCauses(record.Case),
                 author,
@@ -146,7 +164,7 @@ public static class HumansApi
         return TypedResults.Ok(new CloseCaseResponse((await DetailAsync(id, cases, events, cancellationToken))!, article));
     }
 
-    internal static async Task<Results<Ok<ApproveActionResponse>, ValidationProblem, ProblemHttpResult>> ApproveAsync(
+    internal static Task<Results<Ok<ApproveActionResponse>, ValidationProblem, ProblemHttpResult>> ApproveAsync(
         string id,
         ApproveActionRequest request,
         CaseStore cases,
@@ -154,6 +172,34 @@ public static class HumansApi
         IStaffDirectory staff,
         IBillingReader billing,
         HttpContext http,
+        CancellationToken cancellationToken) =>
+        GrantAsync(id, request, cases, events, staff, billing, http, "approve", cancellationToken);
+
+    /// <summary>
+    /// A staff member acts on the case's customer's billing at any time (not only after policy refused automation):
+    /// refund, credit, retry, cancel, or a fresh payment or card-update link to send. Through the gate as the staff member,
+    /// audited, with the member's approval waiving what a person may waive.
+    /// </summary>
+    internal static Task<Results<Ok<ApproveActionResponse>, ValidationProblem, ProblemHttpResult>> ActAsync(
+        string id,
+        ApproveActionRequest request,
+        CaseStore cases,
+        ICaseEvents events,
+        IStaffDirectory staff,
+        IBillingReader billing,
+        HttpContext http,
+        CancellationToken cancellationToken) =>
+        GrantAsync(id, request, cases, events, staff, billing, http, "act", cancellationToken);
+
+    private static async Task<Results<Ok<ApproveActionResponse>, ValidationProblem, ProblemHttpResult>> GrantAsync(
+        string id,
+        ApproveActionRequest request,
+        CaseStore cases,
+        ICaseEvents events,
+        IStaffDirectory staff,
+        IBillingReader billing,
+        HttpContext http,
+        string purpose,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -164,7 +210,7 @@ public static class HumansApi
             return CaseNotFound(id);
         }
 
-        var action = ToBillingAction(request.Action, current.CustomerId, errors);
+        var action = ToBillingAction(request.Action, current.CustomerId, errors, links: purpose == "act");
         if (errors.Count > 0 || member is null || action is null)
         {
             return TypedResults.ValidationProblem(errors);
@@ -201,10 +247,130 @@ public static class HumansApi
         }
 
         // The same approval of the same action on the same case is one decision: a double click never refunds twice.
-        var decisionKey = $"{id}:approve:{WireName.Of(action.Type)}:{string.Join(',', action.ObjectIds)}:{request.Action!.Amount}";
+        var decisionKey = $"{id}:{purpose}:{WireName.Of(action.Type)}:{string.Join(',', action.ObjectIds)}:{request.Action!.Amount}";
         var outcome = await gate.ExecuteAsync(Actor.Human(member.Id, member.Role), Principal.Staff(member.Id), action, decisionKey, cancellationToken, approvedBy: member.Id);
         await cases.AddActionAsync(id, Actor.Human(member.Id).Name, outcome, cancellationToken);
         return TypedResults.Ok(new ApproveActionResponse(outcome, (await DetailAsync(id, cases, events, cancellationToken))!));
+    }
+
+    internal static async Task<Results<Ok<CaseDetail>, ValidationProblem, ProblemHttpResult>> AssignAsync(
+        string id, AssignCaseRequest request, CaseStore cases, ICaseEvents events, IStaffDirectory staff, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var member = await StaffMemberAsync(request.StaffId, staff, errors, cancellationToken);
+        StaffMember? assignee = null;
+        if (!string.IsNullOrWhiteSpace(request.Assignee) && (assignee = await staff.GetAsync(request.Assignee.Trim(), cancellationToken)) is null)
+        {
+            errors["assignee"] = [$"There is no staff member '{request.Assignee}' to give the case to."];
+        }
+
+        if (errors.Count > 0 || member is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return await ChangeAsync(id, cases, events, () => cases.AssignAsync(id, Actor.Human(member.Id).Name, assignee?.Id, cancellationToken), cancellationToken);
+    }
+
+    internal static async Task<Results<Ok<CaseDetail>, ValidationProblem, ProblemHttpResult>> SetStatusAsync(
+        string id, CaseStatusRequest request, CaseStore cases, ICaseEvents events, IStaffDirectory staff, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var member = await StaffMemberAsync(request.StaffId, staff, errors, cancellationToken);
+        var status = request.Status?.Trim().ToLowerInvariant();
+        if (status is not (CaseStatus.Open or CaseStatus.WaitingOnCustomer or CaseStatus.OnHold))
+        {
+            errors["status"] = [$"status is {CaseStatus.Open}, {CaseStatus.WaitingOnCustomer} or {CaseStatus.OnHold} (got '{request.Status}'); close a case with its resolution instead."];
+        }
+
+        if (errors.Count > 0 || member is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return await ChangeAsync(id, cases, events, () => cases.SetHoldAsync(id, Actor.Human(member.Id).Name, status == CaseStatus.Open ? null : status, cancellationToken), cancellationToken);
+    }
+
+    internal static async Task<Results<Ok<CaseDetail>, ValidationProblem, ProblemHttpResult>> NoteAsync(
+        string id, CaseNoteRequest request, CaseStore cases, ICaseEvents events, IStaffDirectory staff, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var text = request.Text?.Trim() ?? "";
+        if (text.Length is 0 or > MaxTextLength)
+        {
+            errors["text"] = [$"A note of 1-{MaxTextLength} characters is required (got {text.Length})."];
+        }
+
+        var member = await StaffMemberAsync(request.StaffId, staff, errors, cancellationToken);
+        if (errors.Count > 0 || member is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        // A note is on the case's timeline only: never in the packet's transcript, which the customer sees.
+        return await cases.AddNoteAsync(id, Actor.Human(member.Id).Name, text, cancellationToken) is null
+            ? CaseNotFound(id)
+            : TypedResults.Ok((await DetailAsync(id, cases, events, cancellationToken))!);
+    }
+
+    /// <summary>Merges a duplicate case into another open case of the same customer: its conversation and actions move there, and it closes.</summary>
+    internal static async Task<Results<Ok<CaseDetail>, ValidationProblem, ProblemHttpResult>> MergeAsync(
+        string id, MergeCaseRequest request, CaseStore cases, ICaseEvents events, IStaffDirectory staff, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var member = await StaffMemberAsync(request.StaffId, staff, errors, cancellationToken);
+        var into = request.Into?.Trim() ?? "";
+        if (into.Length == 0 || into == id)
+        {
+            errors["into"] = [$"into is the id of another open case of the same customer (got '{request.Into}')."];
+        }
+
+        if (errors.Count > 0 || member is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var source = await cases.GetAsync(id, cancellationToken);
+        var target = await cases.GetAsync(into, cancellationToken);
+        if (source is null)
+        {
+            return CaseNotFound(id);
+        }
+
+        if (target is null || target.CustomerId != source.CustomerId)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["into"] = [$"Case '{into}' is not a case of customer {source.CustomerId}."] });
+        }
+
+        if (source.Status != CaseStatus.Open)
+        {
+            return CaseClosed(id);
+        }
+
+        if (target.Status != CaseStatus.Open)
+        {
+            return CaseClosed(into);
+        }
+
+        var merged = await cases.MergeIntoAsync(id, into, member.Id, cancellationToken);
+        return merged ? TypedResults.Ok((await DetailAsync(into, cases, events, cancellationToken))!) : CaseClosed(id);
+    }
+
+    private static async Task<Results<Ok<CaseDetail>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+        string id, CaseStore cases, ICaseEvents events, Func<Task<(Case Case, bool Changed)?>> change, CancellationToken cancellationToken)
+    {
+        var current = await cases.GetAsync(id, cancellationToken);
+        if (current is null)
+        {
+            return CaseNotFound(id);
+        }
+
+        if (current.Status != CaseStatus.Open)
+        {
+            return CaseClosed(id);
+        }
+
+        return await change() is null ? CaseNotFound(id) : TypedResults.Ok((await DetailAsync(id, cases, events, cancellationToken))!);
     }
 
     public static async Task<Ok<IReadOnlyList<CustomerCase>>> GetMyCasesAsync(HttpContext http, ICaseStore cases, IStaffDirectory staff, CancellationToken cancellationToken)
@@ -279,10 +445,39 @@ public static class HumansApi
         }
     }
 
+    /// <summary>
+    /// An improvement is the article's whole new text: an empty one, an unchanged one, or one that drops most of the current
+    /// words without <c>replace</c> is refused, so a stray submit never swaps a page of guidance for a one-line resolution.
+    /// </summary>
+    private static void ValidateImprovement(Article current, ArticleDraft draft, Dictionary<string, string[]> errors)
+    {
+        var body = draft.Body?.Trim() ?? "";
+        if (body.Length == 0)
+        {
+            errors["article.body"] = [$"Improving '{current.Title}' needs its whole new text in article.body; an empty text would replace the article."];
+            return;
+        }
+
+        var change = ArticleChange.Compare(current.Body, body);
+        var title = draft.Title?.Trim();
+        if (change.Unchanged && (string.IsNullOrEmpty(title) || title == current.Title) && draft.RootCauses is null)
+        {
+            errors["article.body"] = [$"The text is the same as version {current.Version} of '{current.Title}': nothing to improve."];
+        }
+        else if (change.ReplacesMost && draft.Replace != true)
+        {
+            errors["article.body"] =
+            [
+                $"The new text keeps {change.KeptWords} of the {change.BeforeWords} words of '{current.Title}' and would replace most of it. "
+                + "Edit the current text instead, or set article.replace to true to replace it on purpose.",
+            ];
+        }
+    }
+
     private static IReadOnlyList<string> DiagnosedRootCauses(Case closed) =>
         closed.Packet.Diagnosis is { RootCause: var code } && code != RootCause.None ? [WireName.Of(code)] : [];
 
-    private static BillingAction? ToBillingAction(ApprovedAction? action, string customerId, Dictionary<string, string[]> errors)
+    private static BillingAction? ToBillingAction(ApprovedAction? action, string customerId, Dictionary<string, string[]> errors, bool links)
     {
         if (action is null)
         {
@@ -318,7 +513,9 @@ public static class HumansApi
             ActionType.RetryPayment => Need(action.Invoice, "invoice") is { } invoice ? new RetryPayment(invoice) : null,
             ActionType.CancelSubscription => Need(action.Subscription, "subscription") is { } subscription ? new CancelSubscription(subscription) : null,
             ActionType.Credit => Credit(),
-            // Links are the customer's to follow, not a person's to approve.
+            // A person may make a fresh link for the customer (to send in a reply), but a refused link is not theirs to approve.
+            ActionType.RegenerateLink when links => Need(action.Invoice, "invoice") is { } linked ? new RegenerateLink(null, linked) : null,
+            ActionType.CardUpdateLink when links => new CardUpdateLink(customerId),
             // Using a saved card follows the customer's own save on Stripe's page.
             ActionType.RegenerateLink or ActionType.CardUpdateLink or ActionType.AuthenticatePayment or ActionType.UseCard or ActionType.ResumeSubscription => NotApprovable(),
         };
@@ -350,7 +547,7 @@ public static class HumansApi
 
         BillingAction? NotApprovable()
         {
-            errors["action.type"] = [$"Unknown action type '{action.Type}'; expected refund, retry_payment, credit or cancel_subscription."];
+            errors["action.type"] = [$"Unknown action type '{action.Type}'; expected refund, retry_payment, credit or cancel_subscription{(links ? ", regenerate_link or card_update_link" : "")}."];
             return null;
         }
     }

@@ -30,7 +30,11 @@ internal sealed class HumansSchema : ISchema
             resolution TEXT NULL,
             article_id TEXT NULL,
             packet TEXT NOT NULL,
-            revision BIGINT NOT NULL
+            revision BIGINT NOT NULL,
+            assignee TEXT NULL,
+            hold TEXT NULL,
+            customer_name TEXT NULL,
+            customer_email TEXT NULL
         )
         """,
         "CREATE INDEX IF NOT EXISTS ix_cases_customer ON cases (customer_id, created_at)",
@@ -96,5 +100,18 @@ internal sealed class HumansSchema : ISchema
             locked_until BIGINT NULL
         )
         """,
+    ];
+
+    /// <summary>
+    /// Since the console's queue work (issue 17): who has the case, why an open case waits (<see cref="CaseStatus.WaitingOnCustomer"/>
+    /// or <see cref="CaseStatus.OnHold"/>, null while it is the team's turn), and the customer's name and e-mail as Stripe
+    /// knows them (filled when the queue first shows the case), so the queue can show and search them.
+    /// </summary>
+    public IEnumerable<AddedColumn> AddedColumns =>
+    [
+        new("cases", "assignee", "TEXT NULL"),
+        new("cases", "hold", "TEXT NULL"),
+        new("cases", "customer_name", "TEXT NULL"),
+        new("cases", "customer_email", "TEXT NULL"),
     ];
 }

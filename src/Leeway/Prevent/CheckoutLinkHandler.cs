@@ -10,13 +10,15 @@ namespace Leeway.Prevent;
 /// Self-renewing payment links. <c>checkout.session.expired</c>: a fresh session replaces the expired one (through the
 /// gate, marked <c>recovered_from</c>) and the customer is nudged with it; a renewed link that expires again is renewed
 /// again, up to <see cref="PreventOptions.MaxLinkRenewals"/> generations, then a person follows up.
-/// <c>checkout.session.completed</c>: the customer paid, so the nudges about the links it replaced are resolved.
+/// <c>checkout.session.completed</c>: the customer paid, so the nudges about the links it replaced are resolved, and a
+/// paid link without an invoice is told to the observers (the contact log counts a renewed one as a recovery).
 /// </summary>
 internal sealed class CheckoutLinkHandler(
     StripeClient stripe,
     CauseFinder causes,
     Nudger nudger,
     NudgeOutbox outbox,
+    PreventObservers observers,
     IOptions<PreventOptions> options) : IWebhookHandler
 {
     public const string Expired = "checkout.session.expired";
@@ -44,6 +46,11 @@ internal sealed class CheckoutLinkHandler(
             if (session.Status == "complete")
             {
                 await outbox.ResolveAsync(session.CustomerId, lineage, null, cancellationToken);
+                // A link with an invoice behind it is counted when invoice.paid arrives; a link on its own only here.
+                if (session.Mode == "payment" && string.IsNullOrEmpty(session.InvoiceId) && session.PaymentStatus == "paid")
+                {
+                    await observers.CheckoutPaidAsync(new PaidCheckout(session.CustomerId, session.Id, session.AmountTotal ?? 0, session.Currency ?? "usd", Renewed: lineage.Count > 1));
+                }
             }
 
             return;

@@ -12,4 +12,7 @@ public interface IPreventObserver
 
     /// <summary>Stripe says an invoice is paid (read back from Stripe, not from the event). Told once per event, so possibly more than once per invoice.</summary>
     Task OnInvoicePaidAsync(PaidInvoice invoice, CancellationToken cancellationToken);
+
+    /// <summary>A payment link without an invoice was paid (read back from Stripe). Told once per event.</summary>
+    Task OnCheckoutPaidAsync(PaidCheckout checkout, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -7,6 +7,8 @@ internal sealed class PreventObservers(IEnumerable<IPreventObserver> observers, 
 
     public Task InvoicePaidAsync(PaidInvoice invoice) => TellAsync(o => o.OnInvoicePaidAsync(invoice, CancellationToken.None), invoice.InvoiceId);
 
+    public Task CheckoutPaidAsync(PaidCheckout checkout) => TellAsync(o => o.OnCheckoutPaidAsync(checkout, CancellationToken.None), checkout.SessionId);
+
     // CancellationToken.None: what happened is recorded even while the host stops.
     private async Task TellAsync(Func<IPreventObserver, Task> tell, string about)
     {

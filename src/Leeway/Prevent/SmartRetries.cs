@@ -1,4 +1,5 @@
 using System.Globalization;
+using Leeway.Billing;
 using Leeway.Identity;
 using Leeway.Policy;
 using Microsoft.Extensions.Options;

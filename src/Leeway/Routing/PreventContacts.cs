@@ -27,7 +27,7 @@ internal sealed class PreventContacts(IContactLog log, IAuditLog audit, INudgeSt
         {
         }
 
-        var via = await ViaAsync(invoice, cancellationToken);
+        var via = await ViaAsync(invoice.CustomerId, invoice.InvoiceId, cancellationToken);
         if (via is null && !invoice.FailureSeen && invoice.AttemptCount <= 1)
         {
             // Paid at its first attempt and nothing of ours touched it: a payment, not a recovery.
@@ -38,18 +38,36 @@ internal sealed class PreventContacts(IContactLog log, IAuditLog audit, INudgeSt
         await log.RecordRecoveryAsync(invoice.CustomerId, invoice.InvoiceId, invoice.AmountPaid, invoice.Currency, via ?? "retry", cancellationToken);
     }
 
+    public async Task OnCheckoutPaidAsync(PaidCheckout checkout, CancellationToken cancellationToken)
+    {
+        using (await gateLocks.AcquireAsync(checkout.CustomerId, cancellationToken))
+        {
+        }
+
+        // A link someone of ours made (a renewal of an expired one, or a link Lee, the page or a person made) that was paid
+        // is money that would otherwise have been lost; a merchant's own first link paid at once is just a payment.
+        var via = await ViaAsync(checkout.CustomerId, checkout.SessionId, cancellationToken);
+        if (via is null && !checkout.Renewed)
+        {
+            return;
+        }
+
+        await log.RecordRecoveryAsync(checkout.CustomerId, checkout.SessionId, checkout.Amount, checkout.Currency, via ?? "nudge", cancellationToken);
+    }
+
     /// <summary>
     /// The latest action that went through the gate and succeeded for this invoice (or a recent card-update link for
     /// the customer), by who took it: the customer on the dashboard → <c>dashboard</c>, Lee → <c>agent</c>, Tier 0's
     /// retry → <c>retry</c>, a link Tier 0 sent → <c>nudge</c>, a person → <c>retry</c> or <c>link</c>. Else a nudge sent
     /// about the invoice → <c>nudge</c>. Null when the product did nothing about it.
     /// </summary>
-    private async Task<string?> ViaAsync(PaidInvoice invoice, CancellationToken cancellationToken)
+    private async Task<string?> ViaAsync(string customerId, string objectId, CancellationToken cancellationToken)
     {
-        var quoted = $"\"{invoice.InvoiceId}\"";
+        var quoted = $"\"{objectId}\"";
         var since = time.GetUtcNow() - CardUpdateReach;
-        var entries = await audit.ListAsync(new AuditQuery(Customer: invoice.CustomerId, Decision: AuditDecision.Allowed), cancellationToken);
-        var acted = entries.LastOrDefault(e => Succeeded(e)
+        // Newest first (the audit log lists by sequence, descending): the latest action is the one that paid.
+        var entries = await audit.ListAsync(new AuditQuery(Customer: customerId, Decision: AuditDecision.Allowed), cancellationToken);
+        var acted = entries.FirstOrDefault(e => Succeeded(e)
             && (e.Parameters.Contains(quoted, StringComparison.Ordinal) || e.Outcome?.Contains(quoted, StringComparison.Ordinal) == true
                 || (e.Action == "card_update_link" && e.At >= since)));
         if (acted is not null)
@@ -68,8 +86,8 @@ internal sealed class PreventContacts(IContactLog log, IAuditLog audit, INudgeSt
             return retry ? "retry" : acted.Actor == Actor.Tier0.Name ? "nudge" : "link";
         }
 
-        var nudged = (await nudges.ListForCustomerAsync(invoice.CustomerId, cancellationToken))
-            .Any(n => n.ObjectId == invoice.InvoiceId && n.State is NudgeState.Sent or NudgeState.Resolved);
+        var nudged = (await nudges.ListForCustomerAsync(customerId, cancellationToken))
+            .Any(n => n.ObjectId == objectId && n.State is NudgeState.Sent or NudgeState.Resolved);
         return nudged ? "nudge" : null;
     }
 

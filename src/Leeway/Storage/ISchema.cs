@@ -11,4 +11,7 @@ public interface ISchema
     string Capability { get; }
 
     IEnumerable<string> Statements(SqlDialect dialect);
+
+    /// <summary>Columns added to this capability's tables since they first shipped, applied after <see cref="Statements"/>.</summary>
+    IEnumerable<AddedColumn> AddedColumns => [];
 }

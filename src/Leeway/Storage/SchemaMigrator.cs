@@ -40,6 +40,25 @@ public sealed class SchemaMigrator(Database database, IEnumerable<ISchema> schem
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    private async Task AddColumnAsync(DbConnection connection, DbTransaction? transaction, AddedColumn added, CancellationToken cancellationToken)
+    {
+        if (database.Dialect == SqlDialect.Postgres)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"ALTER TABLE {added.Table} ADD COLUMN IF NOT EXISTS {added.Column} {added.Definition}", transaction: transaction, cancellationToken: cancellationToken));
+            return;
+        }
+
+        var present = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM pragma_table_info(@Table) WHERE name = @Column", new { added.Table, added.Column }, transaction, cancellationToken: cancellationToken));
+        if (present == 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"ALTER TABLE {added.Table} ADD COLUMN {added.Column} {added.Definition}", transaction: transaction, cancellationToken: cancellationToken));
+            logger.LogInformation("Added column {Table}.{Column}", added.Table, added.Column);
+        }
+    }
+
     private async Task ApplyAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
     {
         foreach (var schema in schemas)
@@ -47,6 +66,11 @@ public sealed class SchemaMigrator(Database database, IEnumerable<ISchema> schem
             foreach (var statement in schema.Statements(database.Dialect))
             {
                 await connection.ExecuteAsync(new CommandDefinition(statement, transaction: transaction, cancellationToken: cancellationToken));
+            }
+
+            foreach (var added in schema.AddedColumns)
+            {
+                await AddColumnAsync(connection, transaction, added, cancellationToken);
             }
 
             logger.LogDebug("Schema for {Capability} applied", schema.Capability);

@@ -7,7 +7,7 @@ namespace Leeway.Tests.Cli;
 public sealed class HelpTests(CliFolder folder) : IClassFixture<CliFolder>
 {
     private static readonly string[] CommandNames =
-        ["serve", "eval", "sandbox", "token", "report", "report cost", "backlog", "backlog rank", "backlog generate", "classify", "train", "audit", "audit verify"];
+        ["serve", "eval", "sandbox", "token", "report", "report cost", "backlog", "backlog rank", "backlog generate", "classify", "train", "audit", "audit verify", "staff", "staff add", "staff list"];
 
     public static TheoryData<string> Commands => new(CommandNames);
 

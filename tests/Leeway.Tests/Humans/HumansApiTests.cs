@@ -205,6 +205,56 @@ public sealed class HumansApiTests
         Assert.Equal(["seed", $"human:{lead.Id}"], versions.EnumerateArray().Select(v => v.GetProperty("author").GetString()!).ToArray());
     }
 
+    [Fact]
+    public async Task Improving_an_article_with_an_empty_or_mostly_replacing_text_is_refused_and_leaves_the_article_and_case_as_they_were()
+    {
+        await using var host = await LeewayTestHost.StartAsync(OneStaffMember);
+        var lead = (await host.Get<IStaffDirectory>().FindByEmailAsync("lead@example.com", CancellationToken.None))!;
+        var opened = await host.Get<ICaseStore>().OpenAsync("cus_a", "refund_question", "agent", "normal", CaseWorld.Packet("conv_a"), CancellationToken.None);
+        var original = (await host.Get<IKnowledgeBase>().GetAsync("kb_refunds", CancellationToken.None))!;
+        const string Resolution = "Refunded the duplicate charge.";
+        using var staff = host.Staff();
+
+        Task<HttpResponseMessage> CloseAsync(object? article) =>
+            staff.PostAsJsonAsync($"/api/v1/cases/{opened.Id}/close", new { staff_id = lead.Id, resolution = Resolution, improve_article_id = "kb_refunds", article });
+
+        var empty = await CloseAsync(new { body = "  " });
+        var missing = await CloseAsync(new { title = "Refunds" });
+        var oneLine = await CloseAsync(new { body = Resolution });
+        var unchanged = await CloseAsync(new { body = original.Body });
+        var stale = await CloseAsync(new { body = original.Body + "\n\nOne more line.", base_version = original.Version - 1 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("empty text would replace the article", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, oneLine.StatusCode);
+        Assert.Contains("article.replace", await oneLine.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, unchanged.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var after = (await host.Get<IKnowledgeBase>().GetAsync("kb_refunds", CancellationToken.None))!;
+        Assert.Equal((original.Version, original.Body), (after.Version, after.Body));
+        Assert.Equal(CaseStatus.Open, (await host.Get<ICaseStore>().GetAsync(opened.Id, CancellationToken.None))!.Status);
+
+        var deliberate = await CloseAsync(new { body = Resolution, replace = true, base_version = original.Version });
+        Assert.Equal(HttpStatusCode.OK, deliberate.StatusCode);
+        Assert.Equal(Resolution, (await host.Get<IKnowledgeBase>().GetAsync("kb_refunds", CancellationToken.None))!.Body);
+    }
+
+    [Fact]
+    public void An_article_change_shows_added_and_removed_words_and_spots_a_replacement()
+    {
+        var appended = ArticleChange.Compare("Refunds take 5-10 days.\nAsk your bank.", "Refunds take 5-10 days.\nAsk your bank first.\nClosed cards still get them.");
+        var replaced = ArticleChange.Compare("Refunds take 5-10 days to reach the card. Ask your bank for the reference.", "Refunded the duplicate.");
+        var reflowed = ArticleChange.Compare("Refunds take\n5-10 days.", "Refunds take 5-10 days.");
+
+        Assert.Equal((1, 7), (appended.RemovedWords, appended.AddedWords));
+        Assert.Equal("bank first.\nClosed cards still get them.", string.Concat(appended.Segments.Where(s => s.Kind == ArticleChangeKind.Added).Select(s => s.Text)));
+        Assert.Contains(appended.Segments, s => s.Kind == ArticleChangeKind.Removed && s.Text == "bank.");
+        Assert.False(appended.ReplacesMost);
+        Assert.True(replaced.ReplacesMost);
+        Assert.True(reflowed.Unchanged);
+    }
+
     private static async Task<string> WithoutTraceIdAsync(HttpResponseMessage response)
     {
         var problem = await response.Content.ReadFromJsonAsync<Dictionary<string, JsonElement>>();

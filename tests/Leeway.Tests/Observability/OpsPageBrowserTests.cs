@@ -43,6 +43,11 @@ public sealed class OpsPageBrowserTests(Chromium browser)
         Assert.Equal("page", browser.Find("nav a[href='/console/ops']").GetDomAttribute("aria-current"));
         Assert.Equal(10, browser.FindAll(".ops-chart svg[role=img]").Count);
         Assert.StartsWith("Cost model", browser.Find("table.ops-cost caption").Text, StringComparison.Ordinal);
+        // Counts are bars, one a day with its value on hover; every label is legible.
+        Assert.Equal(30, browser.FindAll(".ops-chart svg[aria-label='Contacts per day'] rect").Count); // One a day of the default 30-day window.
+        Assert.Contains(browser.FindAll(".ops-chart svg[aria-label='Contacts per day'] rect title"), t => t.GetAttribute("textContent")!.EndsWith(": 1", StringComparison.Ordinal));
+        AssertChartTextAtLeast(12, "desktop");
+        browser.Check("operations page");
 
         browser.Driver.ExecuteCdpCommand("Emulation.setDeviceMetricsOverride", new Dictionary<string, object?>
         {
@@ -61,6 +66,7 @@ public sealed class OpsPageBrowserTests(Chromium browser)
             Assert.Equal("block", browser.Find("table.ops-cost tbody td").GetCssValue("display"));
             Assert.True(Width("document.querySelector('.ops-chart svg').getBoundingClientRect().width") <= viewport);
             Assert.True(browser.Find("#ops-from").Displayed);
+            AssertChartTextAtLeast(12, "phone");
         }
         finally
         {
@@ -72,6 +78,20 @@ public sealed class OpsPageBrowserTests(Chromium browser)
             browser.Screenshot(Path.Combine(folder, "ops-desktop.png"), Chromium.Desktop);
             browser.Screenshot(Path.Combine(folder, "ops-phone.png"), Chromium.Phone);
         }
+    }
+
+    /// <summary>The smallest chart text as drawn on screen (its font size times the drawing's scale), in CSS px.</summary>
+    private void AssertChartTextAtLeast(double px, string where)
+    {
+        var smallest = Convert.ToDouble(browser.Driver.ExecuteScript(
+            """
+            let min = 1e9;
+            for (const t of document.querySelectorAll('.ops-chart svg text')) {
+              min = Math.min(min, parseFloat(t.getAttribute('font-size')) * t.ownerSVGElement.getScreenCTM().a);
+            }
+            return min;
+            """), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(smallest >= px, $"chart text is {smallest:0.#}px on {where}; at least {px}px is legible");
     }
 
     private long Width(string script) =>

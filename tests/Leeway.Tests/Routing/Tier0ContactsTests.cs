@@ -61,5 +61,27 @@ public sealed class Tier0ContactsTests : IDisposable
         Assert.Equal((4900L, 4900L), (recoveredRow.GetProperty("amount").GetInt64(), recoveredRow.GetProperty("by_via").GetProperty("nudge").GetInt64()));
     }
 
+    [Fact]
+    public async Task A_payment_link_Tier_0_renewed_and_the_customer_paid_is_a_recovered_payment_credited_to_the_nudge()
+    {
+        await using var world = await Tier0World.StartAsync(_folder, Worlds.Now, Worlds.ExpiredCheckout("cus_ops_link"));
+        var log = world.Product.Service<IContactLog>();
+        await world.FireAsync("checkout.session.expired", "cs_cus_ops_link");
+        var renewed = (await world.RequestsAsync("POST", "/v1/checkout/sessions")).Single()["object_id"]!.GetValue<string>();
+
+        // No invoice behind this link: before, only invoice.paid counted recoveries, so this payment was never counted.
+        await world.PostAdminAsync($"/_sandbox/checkout/sessions/{renewed}/complete", new JsonObject { ["payment_method"] = "pm_cus_ops_link_wallet" });
+        await world.DrainAsync();
+
+        var paid = await world.ObjectAsync(renewed);
+        var recovery = Assert.Single(await EntryPointContactsTests.EventuallyAsync(() => log.RecoveriesAsync(Worlds.Now.AddDays(-1), Worlds.Now.AddDays(10), default), r => r.Count > 0));
+        Assert.Equal(("nudge", paid["currency"]!.GetValue<string>(), paid["amount_total"]!.GetValue<long>(), 1L), (recovery.Via, recovery.Currency, recovery.Amount, recovery.Payments));
+        Assert.True(recovery.Amount > 0);
+
+        // Stripe tells it again: still one recovery.
+        await world.FireAsync("checkout.session.completed", renewed);
+        Assert.Single(await log.RecoveriesAsync(Worlds.Now.AddDays(-1), Worlds.Now.AddDays(10), default));
+    }
+
     public void Dispose() => _folder.Dispose();
 }

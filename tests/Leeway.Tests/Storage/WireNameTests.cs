@@ -11,7 +11,7 @@ public sealed class WireNameTests
     public void Action_types_keep_the_scenario_format_and_audit_spellings()
     {
         Assert.Equal(
-            ["retry_payment", "refund", "regenerate_link", "card_update_link", "authenticate_payment", "cancel_subscription", "credit", "use_card"],
+            ["retry_payment", "refund", "regenerate_link", "card_update_link", "authenticate_payment", "cancel_subscription", "credit", "use_card", "resume_subscription"],
             WireName.All<ActionType>());
     }
 

@@ -95,10 +95,6 @@ internal static class BillingSnapshotExtensions
             billing.Subscriptions.Select(s => s.Currency).FirstOrDefault(c => !string.IsNullOrEmpty(c))) ?? "usd";
     }
 
-    public static DateTimeOffset Utc(this DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
-
-    public static DateTimeOffset? Utc(this DateTime? value) => value is { } v ? v.Utc() : null;
-
     private static PaymentMethod? PaymentMethodOf(BillingSnapshot billing, PaymentIntent intent) =>
         billing.PaymentMethodById(intent.PaymentMethodId) ?? billing.PaymentMethodById(intent.LastPaymentError?.PaymentMethod?.Id);
 

@@ -1,3 +1,5 @@
+using Leeway.Billing;
+
 namespace Leeway.Diagnostics.Rules;
 
 /// <summary><c>refund_in_progress</c>: a refund is pending; it reaches the card in 5–10 business days.</summary>

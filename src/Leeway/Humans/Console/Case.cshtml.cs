@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
 using Leeway.Audit;
 using Leeway.Billing;
@@ -6,6 +7,7 @@ using Leeway.Knowledge;
 using Leeway.Policy;
 using Leeway.Storage;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,8 +21,30 @@ namespace Leeway.Humans.Console;
 /// the case API's (<see cref="HumansApi"/>), called in process, so the console and the API can never disagree.
 /// </summary>
 [Authorize(Policy = ConsoleRegistration.StaffPolicy)]
-public sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnowledgeBase knowledge, IAuditLog audit, StaffAudit staffAudit, TimeProvider time) : PageModel
+public sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnowledgeBase knowledge, IAuditLog audit, StaffAudit staffAudit, TimeProvider time, ILogger<CaseModel> logger) : PageModel
 {
+    /// <summary>The customer's billing as Stripe has it now (null when Stripe did not answer: the page says so).</summary>
+    public BillingSnapshot? Billing { get; private set; }
+
+    public string? BillingError { get; private set; }
+
+    public IReadOnlyList<TimelineItem> Timeline { get; private set; } = [];
+
+    /// <summary>The customer's other open cases: what this one may be merged into.</summary>
+    public IReadOnlyList<Case> OtherOpenCases { get; private set; } = [];
+
+    public IReadOnlyList<StaffMember> Team { get; private set; } = [];
+
+    /// <summary>Internal notes: the team's, on the timeline only.</summary>
+    public IReadOnlyList<CaseEvent> Notes { get; private set; } = [];
+
+    /// <summary>The reply box's text: a saved reply the person picked (<c>?reply=…</c>), filled in for this customer.</summary>
+    public string ReplyDraft { get; private set; } = "";
+
+    public DateTimeOffset DueAt { get; private set; }
+
+    public bool Overdue => Case.State == CaseStatus.Open && DueAt < time.GetUtcNow();
+
     public CaseDetail Detail { get; private set; } = null!;
 
     public Case Case => Detail.Case;
@@ -40,15 +64,131 @@ public sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnowle
 
     private CaseStore Store => HttpContext.RequestServices.GetRequiredService<CaseStore>();
 
-    public async Task<IActionResult> OnGetAsync(string id, string? done, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string id, string? done, string? reply, CancellationToken ct)
     {
         Notice = done switch
         {
             "reply" => "Your reply is on the case; the customer sees it on their billing page.",
             "approved" => "Approved. The gate acted and recorded your approval.",
+            "acted" => "Done. The gate acted as you and recorded it.",
+            "note" => "Your note is on the case. Only the team sees it.",
+            "status" => "Status changed.",
+            "assigned" => "Assignee changed.",
+            "merged" => "The other case was merged into this one.",
             _ => null,
         };
-        return await LoadAsync(id, ct) ? Page() : NotFound();
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (reply is not null && SavedReplies.Find(reply) is { } saved)
+        {
+            ReplyDraft = saved.Fill(Billing?.Customer.Name, User.FindFirstValue(ClaimTypes.Name));
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostNoteAsync(string id, string? text, CancellationToken ct)
+    {
+        var result = await HumansApi.NoteAsync(id, new CaseNoteRequest(StaffId, text), Store, events, staff, ct);
+        return result.Result is Ok<CaseDetail> ? Redirect($"/console/cases/{Uri.EscapeDataString(id)}?done=note#notes") : await FailedAsync(id, result.Result, ct);
+    }
+
+    public async Task<IActionResult> OnPostStatusAsync(string id, string? status, CancellationToken ct)
+    {
+        var result = await HumansApi.SetStatusAsync(id, new CaseStatusRequest(StaffId, status), Store, events, staff, ct);
+        if (result.Result is Ok<CaseDetail> ok)
+        {
+            await staffAudit.RecordAsync(StaffId, "case_status", ok.Value!.Case.CustomerId, new { @case = id, status }, AuditDecision.Allowed, ct);
+            return Redirect($"/console/cases/{Uri.EscapeDataString(id)}?done=status");
+        }
+
+        return await FailedAsync(id, result.Result, ct);
+    }
+
+    public async Task<IActionResult> OnPostAssignAsync(string id, string? to, CancellationToken ct)
+    {
+        var result = await HumansApi.AssignAsync(id, new AssignCaseRequest(StaffId, to ?? StaffId), Store, events, staff, ct);
+        if (result.Result is Ok<CaseDetail> ok)
+        {
+            await staffAudit.RecordAsync(StaffId, "case_assign", ok.Value!.Case.CustomerId, new { @case = id, assignee = string.IsNullOrEmpty(to ?? StaffId) ? null : to ?? StaffId }, AuditDecision.Allowed, ct);
+            return Redirect($"/console/cases/{Uri.EscapeDataString(id)}?done=assigned");
+        }
+
+        return await FailedAsync(id, result.Result, ct);
+    }
+
+    /// <summary>Merges another open case of this customer (<paramref name="duplicate"/>) into this one.</summary>
+    public async Task<IActionResult> OnPostMergeAsync(string id, string? duplicate, CancellationToken ct)
+    {
+        var result = await HumansApi.MergeAsync(duplicate ?? "", new MergeCaseRequest(StaffId, id), Store, events, staff, ct);
+        if (result.Result is Ok<CaseDetail> ok)
+        {
+            await staffAudit.RecordAsync(StaffId, "case_merge", ok.Value!.Case.CustomerId, new { @case = id, merged = duplicate }, AuditDecision.Allowed, ct);
+            return Redirect($"/console/cases/{Uri.EscapeDataString(id)}?done=merged");
+        }
+
+        return await FailedAsync(id, result.Result, ct);
+    }
+
+    /// <summary>
+    /// A staff action at any time: refund, credit, retry, cancel, payment or card link. The amount is typed in currency
+    /// units (<see cref="StaffAmount"/>) and goes to the gate in minor units; the gate acts as the staff member and audits.
+    /// </summary>
+    public async Task<IActionResult> OnPostActAsync(string id, string? type, string? target, string? amount, string? currency, string? reason, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        long? minor = null;
+        var charge = Billing?.Charges.FirstOrDefault(c => c.Id == target);
+        var money = type switch
+        {
+            "refund" => charge?.Currency,
+            "credit" => currency ?? Billing?.Customer.Currency ?? "usd",
+            _ => null,
+        };
+        if (money is not null && !string.IsNullOrWhiteSpace(amount))
+        {
+            minor = StaffAmount.Parse(amount, money, out var amountError);
+            if (minor is null)
+            {
+                Error = $"Amount: {amountError}";
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            }
+        }
+
+        var action = type switch
+        {
+            "refund" => new ApprovedAction(type, target, null, null, minor, null, reason ?? "requested_by_customer"),
+            "credit" => new ApprovedAction(type, null, null, null, minor, money, string.IsNullOrWhiteSpace(reason) ? "credit by staff" : reason.Trim()),
+            "retry_payment" or "regenerate_link" => new ApprovedAction(type, null, target, null, null, null, null),
+            "cancel_subscription" => new ApprovedAction(type, null, null, target, null, null, null),
+            _ => new ApprovedAction(type, null, null, null, null, null, null),
+        };
+        var result = await HumansApi.ActAsync(id, new ApproveActionRequest(StaffId, action), Store, events, staff, HttpContext.RequestServices.GetRequiredService<IBillingReader>(), HttpContext, ct);
+        if (result.Result is Ok<ApproveActionResponse> ok)
+        {
+            var outcome = ok.Value!.Outcome;
+            if (outcome.Succeeded)
+            {
+                // What the action changed shows in the packet at once.
+                await RediagnoseAsync(Case, ct);
+                return Redirect($"/console/cases/{Uri.EscapeDataString(id)}?done=acted#act");
+            }
+
+            await LoadAsync(id, ct);
+            Error = $"The gate did not complete it: {outcome.Message}{(outcome.Result?.Error is { } e ? $" ({e})" : "")}";
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        return await FailedAsync(id, result.Result, ct);
     }
 
     public async Task<IActionResult> OnPostReplyAsync(string id, string? text, CancellationToken ct)
@@ -83,15 +223,36 @@ public sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnowle
     }
 
     public async Task<IActionResult> OnPostCloseAsync(
-        string id, string? resolution, string? article, string? articleTitle, string? articleBody, string? improveArticleId, CancellationToken ct)
+        string id,
+        string? resolution,
+        string? article,
+        string? articleTitle,
+        string? articleBody,
+        string? step,
+        int? baseVersion,
+        bool? replace,
+        string? previewed,
+        CancellationToken ct)
     {
+        string? improveId = article?.StartsWith(ImprovePrefix, StringComparison.Ordinal) == true ? article[ImprovePrefix.Length..] : null;
+        if (improveId is not null && step != SaveStep)
+        {
+            // Improving is a review first: the current text, the edit, and the change it makes, before anything is saved.
+            return await ReviewAsync(id, improveId, resolution, articleBody, step is null, baseVersion, null, ct);
+        }
+
+        if (improveId is not null && (Fingerprint(articleBody) != previewed))
+        {
+            return await ReviewAsync(id, improveId, resolution, articleBody, false, baseVersion, "The text changed after the change was shown: here is the change now. Save again if it is right.", ct);
+        }
+
         var draft = article switch
         {
             "new" => new ArticleDraft(articleTitle, articleBody, null),
-            "improve" => new ArticleDraft(null, string.IsNullOrWhiteSpace(articleBody) ? resolution : articleBody, null),
+            _ when improveId is not null => new ArticleDraft(null, articleBody ?? "", null, baseVersion, replace == true),
             _ => null,
         };
-        var request = new CloseCaseRequest(resolution, StaffId, draft, article == "improve" ? improveArticleId : null);
+        var request = new CloseCaseRequest(resolution, StaffId, draft, improveId);
         var result = await HumansApi.CloseAsync(id, request, Store, events, staff, knowledge, ct);
         if (result.Result is Ok<CloseCaseResponse> ok)
         {
@@ -99,37 +260,135 @@ public sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnowle
                 StaffId,
                 "case_close",
                 ok.Value!.Case.Case.CustomerId,
-                new { @case = id, resolution = resolution?.Trim(), article = ok.Value.Article?.Id },
+                new { @case = id, resolution = resolution?.Trim(), article = ok.Value.Article?.Id, article_version = ok.Value.Article?.Version },
                 AuditDecision.Allowed,
                 ct);
             return Redirect($"/console?closed={Uri.EscapeDataString(id)}");
         }
 
+        if (improveId is not null)
+        {
+            // Someone else saved a version meanwhile: review the same text against the article as it is now.
+            var failed = await ReviewAsync(id, improveId, resolution, articleBody, false, StatusOf(result.Result) == StatusCodes.Status409Conflict ? null : baseVersion, null, ct);
+            Error = ErrorOf(result.Result);
+            Response.StatusCode = StatusOf(result.Result);
+            return failed;
+        }
+
         return await FailedAsync(id, result.Result, ct);
     }
 
-    private async Task<IActionResult> FailedAsync(string id, IResult result, CancellationToken ct)
+    public const string ImprovePrefix = "improve:";
+
+    public const string SaveStep = "save";
+
+    /// <summary>The improvement under review: set when the page shows the edit of an article instead of the close form.</summary>
+    public ArticleReview? Review { get; private set; }
+
+    private async Task<IActionResult> ReviewAsync(
+        string id, string articleId, string? resolution, string? body, bool first, int? baseVersion, string? note, CancellationToken ct)
     {
-        Error = result switch
-        {
-            ValidationProblem problem => string.Join(" ", problem.ProblemDetails.Errors.SelectMany(e => e.Value)),
-            ProblemHttpResult problem => problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title,
-            _ => "That did not work.",
-        };
         if (!await LoadAsync(id, ct))
         {
             return NotFound();
         }
 
-        Response.StatusCode = result is ProblemHttpResult { StatusCode: { } status } ? status : StatusCodes.Status400BadRequest;
+        if (await knowledge.GetAsync(articleId, ct) is not { } current)
+        {
+            Error = $"There is no article '{articleId}' to improve.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        // First look: the current text with the resolution added at the end, for the person to edit into place.
+        var proposed = first
+            ? $"{current.Body.TrimEnd()}\n\n{resolution?.Trim()}".TrimEnd()
+            : Normalized(body);
+        Review = new ArticleReview(current, resolution?.Trim() ?? "", proposed, ArticleChange.Compare(current.Body, proposed), baseVersion ?? current.Version, Fingerprint(proposed));
+        Notice = note;
         return Page();
     }
+
+    /// <summary>What the preview showed, so a save of a text edited after it shows the change again instead of saving unseen.</summary>
+    private static string Fingerprint(string? body) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Normalized(body))))[..32];
+
+    private static string Normalized(string? body) => (body ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+
+    private static string ErrorOf(IResult result) => result switch
+    {
+        ValidationProblem problem => string.Join(" ", problem.ProblemDetails.Errors.SelectMany(e => e.Value)),
+        ProblemHttpResult problem => problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title ?? "That did not work.",
+        _ => "That did not work.",
+    };
+
+    /// <summary>The change as one run of text (the block keeps the article's spacing), added words in &lt;ins&gt;, removed in &lt;del&gt;.</summary>
+    public static IHtmlContent DiffHtml(ArticleChange change)
+    {
+        var html = new System.Text.StringBuilder();
+        foreach (var segment in change.Segments)
+        {
+            var text = HtmlEncoder.Default.Encode(segment.Text);
+            html.Append(segment.Kind switch
+            {
+                ArticleChangeKind.Added => $"<ins>{text}</ins>",
+                ArticleChangeKind.Removed => $"<del>{text}</del>",
+                _ => text,
+            });
+        }
+
+        return new HtmlString(html.ToString());
+    }
+
+    private static int StatusOf(IResult result) =>
+        result is ProblemHttpResult { StatusCode: { } status } ? status : StatusCodes.Status400BadRequest;
+
+    private async Task<IActionResult> FailedAsync(string id, IResult result, CancellationToken ct)
+    {
+        Error = ErrorOf(result);
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        Response.StatusCode = StatusOf(result);
+        return Page();
+    }
+
+    private async Task<bool> RediagnoseAsync(Case item, CancellationToken ct)
+    {
+        if (HttpContext.RequestServices.GetService<Diagnostics.IDiagnosisService>() is not { } diagnostics)
+        {
+            return false;
+        }
+
+        try
+        {
+            return await diagnostics.DiagnoseAsync(item.CustomerId, ct) is { } fresh && await Store.RefreshDiagnosisAsync(item.Id, fresh, ct) is not null;
+        }
+        catch (Stripe.StripeException e)
+        {
+            logger.LogWarning(e, "Could not refresh the diagnosis of case {Case}", item.Id);
+            return false;
+        }
+    }
+
+    /// <summary>How old the packet's diagnosis may be before the page diagnoses the customer again.</summary>
+    private static readonly TimeSpan DiagnosisFreshFor = TimeSpan.FromMinutes(5);
 
     private async Task<bool> LoadAsync(string id, CancellationToken ct)
     {
         if ((await HumansApi.GetCaseAsync(id, Store, events, ct)).Result is not Ok<CaseDetail> { Value: { } detail })
         {
             return false;
+        }
+
+        if (detail.Case.Status == CaseStatus.Open && (detail.Case.Packet.Diagnosis?.ComputedAt ?? DateTimeOffset.MinValue) < time.GetUtcNow() - DiagnosisFreshFor
+            && await RediagnoseAsync(detail.Case, ct)
+            && (await HumansApi.GetCaseAsync(id, Store, events, ct)).Result is Ok<CaseDetail> { Value: { } refreshed })
+        {
+            // The packet is kept current: what a person reads is the customer's billing now, not when the case opened.
+            detail = refreshed;
         }
 
         Detail = detail;
@@ -141,11 +400,40 @@ public sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnowle
         }
 
         StaffNames = names;
+        Team = await staff.ListAsync(ct);
+        foreach (var member in Team)
+        {
+            names.TryAdd(member.Id, member.Name);
+        }
+
+        Notes = detail.Events.Where(e => e.Kind == CaseEventKind.Note).ToList();
+        DueAt = Store.DueAt(detail.Case);
+        var customerCases = await Store.ListForCustomerAsync(detail.Case.CustomerId, ct);
+        OtherOpenCases = customerCases.Where(c => c.Id != detail.Case.Id && c.Status == CaseStatus.Open).ToList();
+        try
+        {
+            Billing = await HttpContext.RequestServices.GetRequiredService<IBillingReader>().ReadAsync(detail.Case.CustomerId, ct);
+        }
+        catch (Stripe.StripeException e)
+        {
+            logger.LogWarning(e, "Stripe did not answer for the case page of {Case}", detail.Case.Id);
+            BillingError = $"Stripe did not answer ({e.Message}); the billing history and actions are unavailable until it does.";
+        }
+
+        Timeline = CustomerTimeline.Build(Billing, customerCases, detail.Case.Id);
         Approvable = await ApprovableAsync(detail.Case, ct);
         var question = $"{detail.Case.Reason} {detail.Case.Packet.Diagnosis?.Explanation}";
         RelatedArticles = (await knowledge.SearchAsync(question, detail.Case.Packet.Diagnosis?.RootCause, 3, ct)).Select(h => h.Article).ToList();
         return true;
     }
+
+    /// <summary>A timeline event's detail as a person reads it: names, not staff ids; states in words.</summary>
+    public string? EventDetail(CaseEvent e) => e.Kind switch
+    {
+        CaseEventKind.Assigned => e.Detail is null ? "to nobody" : $"to {Who(e.Detail)}",
+        CaseEventKind.StatusChanged when e.Detail is not null => CaseStatus.Label(e.Detail).ToLowerInvariant(),
+        _ => e.Detail,
+    };
 
     public string Who(string from) => from switch
     {
@@ -190,6 +478,9 @@ public sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnowle
         return approvable;
     }
 }
+
+/// <summary>An article being improved: its current version, the proposed whole text, and the change between them.</summary>
+public sealed record ArticleReview(Article Current, string Resolution, string Proposed, ArticleChange Change, int BaseVersion, string Fingerprint);
 
 /// <summary>An action policy refused to automation, as a person may approve it.</summary>
 public sealed record Approvable(ApprovedAction Action, string Rule, string Message);

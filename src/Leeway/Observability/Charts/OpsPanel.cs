@@ -37,16 +37,16 @@ public static class OpsPanel
         static string Count(double v) => v.ToString("N0", CultureInfo.InvariantCulture);
         static string Percent(double v) => v.ToString("P0", CultureInfo.InvariantCulture);
 
-        yield return SvgChart.Line("Contacts per day", Series(d => d.Contacts), Count, wholeTicks: true);
+        yield return SvgChart.Bars("Contacts per day", Series(d => d.Contacts), Count);
         yield return SvgChart.Line("Automated resolution rate", Series(d => d.AutomatedResolutionRate), Percent);
         yield return SvgChart.Line("Containment (never reached a person)", Series(d => d.ContainmentRate), Percent);
-        yield return SvgChart.Line("Escalations to a person", Series(d => d.Escalations), Count, wholeTicks: true);
-        yield return SvgChart.Line("Dead ends (must stay 0)", Series(d => d.DeadEnds), Count, wholeTicks: true);
+        yield return SvgChart.Bars("Escalations to a person", Series(d => d.Escalations), Count);
+        yield return SvgChart.Bars("Dead ends (must stay 0)", Series(d => d.DeadEnds), Count);
         yield return SvgChart.Line("Effort score (1 hard – 5 easy)", Series(d => d.EffortScore), v => v.ToString("0.##", CultureInfo.InvariantCulture));
         yield return SvgChart.Line("Time to resolution (s)", Series(d => d.TimeToResolutionSeconds), Count, wholeTicks: true);
         yield return SvgChart.Line("Lee's reply latency (ms)", Series(d => d.ReplyLatencyMilliseconds), Count, wholeTicks: true);
-        yield return SvgChart.Line("Nudges sent", Series(d => d.NudgesSent), Count, wholeTicks: true);
-        yield return SvgChart.Line("Payments recovered", Series(d => d.PaymentsRecovered), Count, wholeTicks: true);
+        yield return SvgChart.Bars("Nudges sent", Series(d => d.NudgesSent), Count);
+        yield return SvgChart.Bars("Payments recovered", Series(d => d.PaymentsRecovered), Count);
     }
 
     private static void Drift(StringBuilder html, DriftReport drift)

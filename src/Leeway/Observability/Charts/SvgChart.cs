@@ -10,12 +10,20 @@ namespace Leeway.Observability.Charts;
 /// </summary>
 public static class SvgChart
 {
-    private const int Width = 640;
-    private const int Height = 220;
-    private const int Left = 56;
-    private const int Right = 16;
-    private const int Top = 28;
-    private const int Bottom = 36;
+    // A narrow drawing scaled to its box: at a phone's ~300 px the text is still >= 12 px (16 units x 300/400), and
+    // beside another chart on a desktop (~480 px) it is 19 px, never the 6-9 px a 640-unit drawing shrank to.
+    private const int Width = 400;
+    private const int Height = 240;
+    private const int Left = 52;
+    private const int Right = 18;
+    private const int Top = 34;
+    private const int Bottom = 34;
+
+    /// <summary>Axis and tick text, in drawing units (see <see cref="Width"/>).</summary>
+    internal const int FontSize = 16;
+
+    /// <summary>Date ticks along the x axis: enough to place any day, few enough not to collide at <see cref="FontSize"/>.</summary>
+    private const int MaxDateTicks = 5;
 
     /// <summary>A daily time series as a line with points; gaps where a day has no value.</summary>
     /// <param name="wholeTicks">Put the axis ticks (quarters of the top) on whole numbers: a count of 0.25 is no label.</param>
@@ -31,11 +39,7 @@ public static class SvgChart
         double Y(double v) => Top + plotHeight - (v / max * plotHeight);
 
         Axes(svg, max, format, plotWidth, plotHeight);
-        if (points.Count > 0)
-        {
-            Text(svg, Left, Height - 12, "start", points[0].Day.ToString("MMM d", CultureInfo.InvariantCulture));
-            Text(svg, Width - Right, Height - 12, "end", points[^1].Day.ToString("MMM d", CultureInfo.InvariantCulture));
-        }
+        DateTicks(svg, points, X);
 
         var path = new StringBuilder();
         var pen = false;
@@ -68,6 +72,38 @@ public static class SvgChart
         return Close(svg, values.Count == 0 ? "no data in this window" : null);
     }
 
+    /// <summary>A daily count as one bar per day (a count is a number of things, not a trend between days), each with its value on hover.</summary>
+    public static string Bars(string title, IReadOnlyList<ChartPoint> points, Func<double, string> format)
+    {
+        var svg = Open(title);
+        var values = points.Where(p => p.Value is not null).Select(p => p.Value!.Value).ToList();
+        var max = values.Count == 0 ? 1 : Math.Max(values.Max(), 0);
+        max = 4 * NiceCeiling(Math.Max(max / 4, 1));
+        var plotWidth = Width - Left - Right;
+        var plotHeight = Height - Top - Bottom;
+        var slot = plotWidth / (double)Math.Max(points.Count, 1);
+        double X(int i) => Left + (slot * (i + 0.5));
+        double Y(double v) => Top + plotHeight - (v / max * plotHeight);
+
+        Axes(svg, max, format, plotWidth, plotHeight);
+        for (var i = 0; i < points.Count; i++)
+        {
+            if (points[i].Value is not { } v)
+            {
+                continue;
+            }
+
+            // A zero day still gets a sliver, so hovering it says "0" rather than nothing.
+            var top = Math.Min(Y(v), Top + plotHeight - 1);
+            svg.Append("<rect x=\"").Append(F(X(i) - (slot * 0.35))).Append("\" y=\"").Append(F(top)).Append("\" width=\"").Append(F(Math.Max(slot * 0.7, 1)))
+                .Append("\" height=\"").Append(F(Top + plotHeight - top)).Append("\" fill=\"var(--chart-line, #2563eb)\"><title>")
+                .Append(Escape($"{points[i].Day:yyyy-MM-dd}: {format(v)}")).Append("</title></rect>");
+        }
+
+        DateTicks(svg, points, X);
+        return Close(svg, values.Count == 0 ? "no data in this window" : null);
+    }
+
     /// <summary>Bars sorted as given (largest first) with the cumulative-share line on a 0–100 % right axis.</summary>
     public static string Pareto(string title, IReadOnlyList<ParetoBar> bars)
     {
@@ -94,7 +130,7 @@ public static class SvgChart
             var cx = x + (slot / 2);
             line.Append(i == 0 ? "M" : " L").Append(F(cx)).Append(' ').Append(F(Yshare(bars[i].CumulativeShare)));
             svg.Append("<text x=\"").Append(F(cx)).Append("\" y=\"").Append(F(Top + plotHeight + 12))
-                .Append("\" font-size=\"10\" text-anchor=\"end\" transform=\"rotate(-35 ").Append(F(cx)).Append(' ').Append(F(Top + plotHeight + 12))
+                .Append("\" font-size=\"").Append(FontSize).Append("\" text-anchor=\"end\" transform=\"rotate(-35 ").Append(F(cx)).Append(' ').Append(F(Top + plotHeight + 12))
                 .Append(")\" fill=\"currentColor\">").Append(Escape(bars[i].Label)).Append("</text>");
         }
 
@@ -112,7 +148,7 @@ public static class SvgChart
         svg.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").Append(Width).Append(' ').Append(height)
             .Append("\" width=\"").Append(Width).Append("\" height=\"").Append(height).Append("\" role=\"img\" aria-label=\"").Append(Escape(title))
             .Append("\" font-family=\"system-ui, sans-serif\" style=\"color: var(--chart-text, #1f2937)\"><title>").Append(Escape(title)).Append("</title>");
-        svg.Append("<text x=\"").Append(Left).Append("\" y=\"18\" font-size=\"13\" font-weight=\"600\" fill=\"currentColor\">").Append(Escape(title)).Append("</text>");
+        svg.Append("<text x=\"8\" y=\"22\" font-size=\"").Append(FontSize + 1).Append("\" font-weight=\"600\" fill=\"currentColor\">").Append(Escape(title)).Append("</text>");
         return svg;
     }
 
@@ -138,8 +174,35 @@ public static class SvgChart
         }
     }
 
+    /// <summary>Up to <see cref="MaxDateTicks"/> dates, evenly spread from the first day to the last, each under its day with a tick mark.</summary>
+    private static void DateTicks(StringBuilder svg, IReadOnlyList<ChartPoint> points, Func<int, double> x)
+    {
+        if (points.Count == 0)
+        {
+            return;
+        }
+
+        var ticks = Math.Min(points.Count, MaxDateTicks);
+        var shown = new HashSet<int>();
+        for (var t = 0; t < ticks; t++)
+        {
+            var i = ticks == 1 ? 0 : (int)Math.Round(t * (points.Count - 1) / (double)(ticks - 1));
+            if (!shown.Add(i))
+            {
+                continue;
+            }
+
+            var at = x(i);
+            svg.Append("<line x1=\"").Append(F(at)).Append("\" x2=\"").Append(F(at)).Append("\" y1=\"").Append(Height - Bottom).Append("\" y2=\"").Append(Height - Bottom + 5)
+                .Append("\" stroke=\"currentColor\"/>");
+            // The first and last labels hug the plot's edges so they never run off the drawing.
+            var anchor = ticks > 1 && t == 0 ? "start" : ticks > 1 && t == ticks - 1 ? "end" : "middle";
+            Text(svg, anchor == "start" ? at - 4 : anchor == "end" ? at + 4 : at, Height - 10, anchor, points[i].Day.ToString("MMM d", CultureInfo.InvariantCulture));
+        }
+    }
+
     private static void Text(StringBuilder svg, double x, double y, string anchor, string text) =>
-        svg.Append("<text x=\"").Append(F(x)).Append("\" y=\"").Append(F(y)).Append("\" font-size=\"10\" text-anchor=\"").Append(anchor)
+        svg.Append("<text x=\"").Append(F(x)).Append("\" y=\"").Append(F(y)).Append("\" font-size=\"").Append(FontSize).Append("\" text-anchor=\"").Append(anchor)
             .Append("\" fill=\"currentColor\">").Append(Escape(text)).Append("</text>");
 
     /// <summary>1, 2 or 5 times a power of ten, at least <paramref name="value"/>: axis labels people can read.</summary>

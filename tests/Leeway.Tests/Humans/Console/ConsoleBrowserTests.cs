@@ -29,9 +29,12 @@ public sealed class ConsoleBrowserTests(Chromium browser)
 
         SignInStaff(world, staff.Email);
         var row = browser.Find($"#queue tr[data-case='{opened.Id}']");
-        Assert.Contains("cus_web_help", row.Text, StringComparison.Ordinal);
+        Assert.Contains("Hana Help", row.Text, StringComparison.Ordinal);
+        Assert.Contains("web_help@web.leeway.test", row.Text, StringComparison.Ordinal);
+        browser.Check("queue with a case from the page");
         browser.ClickAndWait(row.FindElement(By.TagName("a")));
         Assert.Contains("My bank says the money is there now", browser.Find("#transcript").Text, StringComparison.Ordinal);
+        browser.Check("case page with a customer's note");
         Assert.Contains("payment_failed_insufficient_funds", browser.Find("#diagnosis").Text, StringComparison.Ordinal);
         Assert.Contains("Billing Health Meter", browser.Find("#summary").Text, StringComparison.Ordinal);
 
@@ -78,6 +81,7 @@ public sealed class ConsoleBrowserTests(Chromium browser)
 
         SignInStaff(world, staff.Email);
         browser.GoTo(world.Url($"/console/cases/{opened.Id}"));
+        browser.Check("case page with an approval to give");
         var approve = browser.Find("form[data-approve=refund] button[type=submit]");
         browser.ClickAndWait(approve);
 

@@ -33,6 +33,22 @@ public sealed partial class SvgChartTests
         Assert.All(AxisLabels(chart), l => Assert.DoesNotContain(".", l, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_month_of_counts_is_one_bar_a_day_with_five_dates_under_it_and_each_value_on_hover()
+    {
+        var points = Enumerable.Range(0, 30).Select(i => new ChartPoint(Day.AddDays(i), i % 4)).ToList();
+
+        var chart = SvgChart.Bars("Escalations", points, v => v.ToString("N0", CultureInfo.InvariantCulture));
+
+        Assert.Equal(30, Regex.Count(chart, "<rect "));
+        Assert.Equal(["Mar 1", "Mar 8", "Mar 15", "Mar 23", "Mar 30"], DateLabels(chart));
+        Assert.Contains("<title>2026-03-04: 3</title>", chart, StringComparison.Ordinal);
+        Assert.All(Regex.Matches(chart, "font-size=\"(?<size>\\d+)\"").Select(m => int.Parse(m.Groups["size"].Value, CultureInfo.InvariantCulture)), size => Assert.True(size >= 15));
+    }
+
+    private static List<string> DateLabels(string svg) =>
+        Regex.Matches(svg, ">(?<label>[A-Z][a-z]{2} \\d{1,2})</text>").Select(m => m.Groups["label"].Value).ToList();
+
     /// <summary>The y-axis labels, bottom to top: the first five right-aligned texts (the last date label is right-aligned too).</summary>
     private static List<string> AxisLabels(string svg) =>
         AxisLabel().Matches(svg).Take(5).Select(m => m.Groups["label"].Value).ToList();
