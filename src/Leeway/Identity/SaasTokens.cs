@@ -21,8 +21,11 @@ public static partial class SaasTokens
 {
     public const string SchemeName = "saas-jwt";
 
-    /// <summary>The query parameter a page sign-in carries the SaaS token in.</summary>
+    /// <summary>The query parameter a page sign-in carries the SaaS token in (and the widget's sign-in form, its field).</summary>
     public const string QueryParameter = "jwt";
+
+    /// <summary>Where a caller that read the token itself (the widget's sign-in form) hands it to the handler.</summary>
+    private const string TokenItem = "leeway.saas-jwt";
 
     public static WebApplicationBuilder AddSaasTokens(this WebApplicationBuilder builder)
     {
@@ -71,8 +74,13 @@ public static partial class SaasTokens
         {
             OnMessageReceived = context =>
             {
-                // A page sign-in brings the token in the query once; the API brings it in the Authorization header.
-                if (context.Request.Query.TryGetValue(QueryParameter, out var fromQuery) && fromQuery.Count == 1)
+                // A page sign-in brings the token in the query once (the widget's in a posted form, read by its page);
+                // the API brings it in the Authorization header.
+                if (context.HttpContext.Items[TokenItem] is string fromForm)
+                {
+                    context.Token = fromForm;
+                }
+                else if (context.Request.Query.TryGetValue(QueryParameter, out var fromQuery) && fromQuery.Count == 1)
                 {
                     context.Token = fromQuery[0];
                 }
@@ -116,6 +124,13 @@ public static partial class SaasTokens
 
         var result = await http.AuthenticateAsync(SchemeName);
         return result.Succeeded ? result.Principal.CustomerId() : null;
+    }
+
+    /// <summary>The customer <paramref name="token"/> (read by the caller, e.g. from a form) names, or null, as above.</summary>
+    public static Task<string?> CustomerOfAsync(HttpContext http, string token)
+    {
+        http.Items[TokenItem] = token;
+        return CustomerOfAsync(http);
     }
 
     /// <summary>Whether a bearer credential is for this scheme: a JWT (three base64url parts), not a Leeway token.</summary>

@@ -9,6 +9,8 @@ namespace Leeway.SelfHeal;
 /// <summary>
 /// The customer's pages: an HttpOnly, SameSite=Strict cookie that holds the customer's bearer token (set by the sign-in
 /// link), validated on every request like the bearer header, so an expired or forged token is refused the same way.
+/// Inside the widget (<c>/widget/…</c>) the session is the widget's own third-party cookie (<see cref="WidgetCookies"/>),
+/// set by its sign-in from the SaaS's JWT; each cookie is read only on its own pages.
 /// </summary>
 public sealed class CustomerCookieAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -30,7 +32,8 @@ public sealed class CustomerCookieAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!Request.Cookies.TryGetValue(CookieName, out var token) || string.IsNullOrEmpty(token))
+        var cookieName = WidgetFraming.IsWidgetPath(Request.Path) ? WidgetCookies.SessionName : CookieName;
+        if (!Request.Cookies.TryGetValue(cookieName, out var token) || string.IsNullOrEmpty(token))
         {
             return AuthenticateResult.NoResult();
         }
@@ -55,6 +58,13 @@ public sealed class CustomerCookieAuthenticationHandler(
     /// <summary>Not signed in: to the sign-in page, which takes the link's token if the request carried one.</summary>
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (WidgetFraming.IsWidgetPath(Request.Path))
+        {
+            // Inside the SaaS's page only the SaaS can sign the customer in again (a fresh JWT with its page).
+            Response.Redirect(Request.PathBase + WidgetSignInModel.Path);
+            return Task.CompletedTask;
+        }
+
         Response.Redirect(SignInUrl(Request.Query) ?? SignInPath);
         return Task.CompletedTask;
     }

@@ -88,6 +88,14 @@ public sealed partial class MeterModel(
     /// <summary>The chat reached an outcome and its one-question effort survey is not answered yet.</summary>
     public bool ShowSurvey { get; private set; }
 
+    /// <summary>The page is inside the SaaS's dashboard (<c>/widget/me</c>): no header of its own, and other sites' pages open in a new tab.</summary>
+    public bool InWidget => WidgetFraming.IsWidgetPath(Request.Path);
+
+    /// <summary>
+    /// Where a link to Stripe's pages opens: in the widget, a new tab (Stripe's pages refuse to be framed); else here.
+    /// </summary>
+    public string? LinkTarget => InWidget ? "_blank" : null;
+
     /// <summary>A fresh click id for one form on this page (its hidden field).</summary>
     public string NewClickId() => ids.NewId("click");
 
@@ -336,12 +344,14 @@ public sealed partial class MeterModel(
     {
         var click = await clicks.WaitAsync(clickId, CustomerId, ct);
         if (click?.Kind.StartsWith("fix:", StringComparison.Ordinal) == true && OneClickFix.IsLink(click.Kind["fix:".Length..])
-            && click.Outcome is { Allowed: true, Succeeded: true, Result.Url: { Length: > 0 } url } && click.CaseId is null)
+            && click.Outcome is { Allowed: true, Succeeded: true, Result.Url: { Length: > 0 } url } && click.CaseId is null
+            && !InWidget)
         {
             // A link fix: the click goes straight to Stripe's page (card update, bank verification, payment).
             return Redirect(url);
         }
 
+        // In the widget a link fix comes back as a notice with the link, opened in a new tab (Stripe's pages cannot be framed).
         // The notice opens the page (its anchor, focused by the page's script), so it is never above the view.
         return Redirect($"{Request.PathBase}{Request.Path}?done={Uri.EscapeDataString(clickId)}#notice");
     }
@@ -367,7 +377,9 @@ public sealed partial class MeterModel(
                 return new Notice("info", Says.Text("Notice.NothingToDo"));
             }
 
-            return MeterText.Outcome(click.Kind["fix:".Length..], click.Outcome, Says);
+            var notice = MeterText.Outcome(click.Kind["fix:".Length..], click.Outcome, Says);
+            return InWidget && click.Outcome is { Allowed: true, Succeeded: true, Result.Url: { Length: > 0 } url }
+                && OneClickFix.IsLink(click.Kind["fix:".Length..]) ? notice with { Link = url } : notice;
         }
 
         if (click.Kind == KeepKind)

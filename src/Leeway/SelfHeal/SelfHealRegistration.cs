@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Mvc.ApplicationParts;
 namespace Leeway.SelfHeal;
 
 /// <summary>
-/// The server-rendered pages: the customer's Billing Health Meter (<c>/me</c>) and, registered from here so the host
+/// The server-rendered pages: the customer's Billing Health Meter (<c>/me</c>, and <c>/widget/me</c> inside the SaaS's
+/// dashboard) and, registered from here so the host
 /// keeps one line per capability, the staff console (<c>/console</c>). Razor Pages, rooted at the project so each page
 /// lives in its capability's folder.
 /// </summary>
@@ -21,15 +22,23 @@ public static class SelfHealRegistration
             {
                 options.RootDirectory = "/";
                 options.Conventions.AddPageRoute("/SelfHeal/Meter", "customers/{id}");
+                // The same page inside the SaaS's dashboard (its own cookie, framing allowed to the configured origins).
+                options.Conventions.AddPageRoute("/SelfHeal/Meter", WidgetApi.MeterPath.TrimStart('/'));
             })
             .ConfigureApplicationPartManager(IncludeThisAssembly);
         builder.Services.AddAntiforgery(options =>
         {
-            options.Cookie.Name = "leeway_antiforgery";
-            options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie = new WidgetCookies.Antiforgery
+            {
+                Name = "leeway_antiforgery",
+                SameSite = SameSiteMode.Strict,
+                SecurePolicy = CookieSecurePolicy.SameAsRequest,
+                HttpOnly = true,
+                IsEssential = true,
+            };
             options.FormFieldName = "__antiforgery";
         });
+        builder.AddWidget();
 
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, CustomerCookieAuthenticationHandler>(CustomerCookieAuthenticationHandler.SchemeName, null);
@@ -49,6 +58,7 @@ public static class SelfHealRegistration
     public static IEndpointRouteBuilder MapSelfHeal(this IEndpointRouteBuilder app)
     {
         app.MapRazorPages();
+        app.MapWidget();
         app.MapConsole();
         return app;
     }
