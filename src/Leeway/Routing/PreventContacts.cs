@@ -80,7 +80,7 @@ internal sealed class PreventContacts(IContactLog log, IAuditLog audit, INudgeSt
 
             if (acted.Actor == Actor.AgentLee.Name)
             {
-                return "agent";
+                return LeeNames.Source;
             }
 
             return retry ? "retry" : acted.Actor == Actor.Tier0.Name ? "nudge" : "link";

@@ -484,9 +484,9 @@ public sealed partial class MeterModel(
             {
                 lines.Add(new ThreadLine("customer", Says.Text("Thread.You"), text, at));
             }
-            else if (from == AgentLee.Lee)
+            else if (from == LeeNames.Author)
             {
-                lines.Add(new ThreadLine("lee", "Lee", text, at));
+                lines.Add(new ThreadLine(LeeNames.Author, LeeNames.Display, text, at));
             }
         }
     }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Leeway.Agent.Tools;
 using Leeway.Agent.Understanding;
 using Leeway.Diagnostics;
@@ -16,7 +15,7 @@ namespace Leeway.Tests.Architecture;
 /// spellings is a second home (a switch the compiler cannot check, a comparison that silently misses a rename), so none may
 /// exist outside the few constants of other vocabularies that share a spelling on purpose.
 /// </summary>
-public sealed partial class VocabularyLiteralTests
+public sealed class VocabularyLiteralTests
 {
     /// <summary>
     /// Spellings other vocabularies share on purpose, with the only source files that may spell them. Their constants are
@@ -58,16 +57,11 @@ public sealed partial class VocabularyLiteralTests
     [Fact]
     public void A_shared_spelling_is_written_only_where_its_own_vocabulary_lives()
     {
-        var src = Path.Combine(RepositoryRoot(), "src", "Leeway");
-        var shared = SharedWords.Where(w => w.Key != "none" && Vocabulary().Contains(w.Key)).ToList();
-
         var strays = (
-            from file in Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
-            let relative = Path.GetRelativePath(src, file).Replace('\\', '/')
-            let text = WholeLineComment().Replace(File.ReadAllText(file), "")
-            from word in shared
-            where Regex.IsMatch(text, $"\"{Regex.Escape(word.Key)}\"") && !word.Value.Contains(relative)
-            select $"{relative} \"{word.Key}\"").ToList();
+            from word in SharedWords.Where(w => w.Key != "none")
+            from file in ProductSource.Spelling(word.Key)
+            where !word.Value.Contains(file) && file.EndsWith(".cs", StringComparison.Ordinal)
+            select $"{file} \"{word.Key}\"").ToList();
 
         Assert.True(strays.Count == 0, $"shared spellings outside their vocabulary's file (use the enum and WireName):\n{string.Join("\n", strays)}");
     }
@@ -102,20 +96,4 @@ public sealed partial class VocabularyLiteralTests
     /// <summary>Types the compiler generates for a regular expression hold its pattern's text, not the product's words.</summary>
     private static bool IsProductCode(TypeReference type) =>
         ProductIl.TopLevel(type).Namespace.StartsWith("Leeway", StringComparison.Ordinal);
-
-    [GeneratedRegex(@"^\s*//.*$", RegexOptions.Multiline)]
-    private static partial Regex WholeLineComment();
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Leeway.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository (Leeway.slnx) was not found above " + AppContext.BaseDirectory);
-    }
 }

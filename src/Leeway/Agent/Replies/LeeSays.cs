@@ -145,7 +145,7 @@ public sealed partial class LeeSays
 
     public string Closing(Turn turn)
     {
-        var said = turn.History.Where(m => m.From == AgentLee.Lee).Select(m => m.Text).ToHashSet();
+        var said = turn.History.Where(m => m.From == LeeNames.Author).Select(m => m.Text).ToHashSet();
         var options = new[] { Text("Closing.1"), Text("Closing.2"), Text("Closing.3") };
         return options.FirstOrDefault(o => !said.Contains(o)) ?? options[^1];
     }

@@ -442,7 +442,7 @@ public sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnowle
     public string Who(string from) => from switch
     {
         "customer" => "Customer",
-        "lee" or "agent-lee" => "Lee",
+        LeeNames.Author or LeeNames.Actor => LeeNames.Display,
         _ when from.StartsWith("human:", StringComparison.Ordinal) => StaffNames.GetValueOrDefault(from["human:".Length..]) ?? from,
         _ => from,
     };
