@@ -70,6 +70,12 @@ public sealed partial class BillingHomeBrowserTests(Chromium browser)
         Assert.Contains("$49.00", owed, StringComparison.Ordinal);
         Assert.Contains(invoice["number"]!.GetValue<string>(), owed, StringComparison.Ordinal);
         Assert.Equal("Due", browser.Find("tr[data-invoice-status=open] .tag").Text);
+        // The diagnosis itself says it (the same answer the API and Lee give), with the way to pay as the one button.
+        Assert.Equal("payment_due", browser.Find("#meter").GetDomAttribute("data-root-cause"));
+        Assert.Equal("A payment is waiting for you", browser.Find("#meter h2.cause").Text);
+        var pay = browser.Find("#meter a[data-pay=link]");
+        Assert.Equal(invoice["hosted_invoice_url"]!.GetValue<string>(), pay.GetDomAttribute("href"));
+        Assert.Equal("Pay $49.00 now", pay.Text);
         AssertNoIdsOrCodes();
         browser.Check("a meter with money owed");
     }
