@@ -129,6 +129,30 @@ public sealed partial class BillingHomeBrowserTests(Chromium browser)
     }
 
     [Fact]
+    public async Task Once_Lee_sorts_the_problem_in_the_conversation_the_survey_asks_once()
+    {
+        await using var world = await WebWorld.StartAsync(Customers.FailedPayment("web_sorted", "Sol Sorted"));
+        world.SignIn(browser, "cus_web_sorted");
+        Assert.Empty(browser.FindAll("#survey"));
+
+        browser.Find("#chat-text").SendKeys("Please retry the payment now.");
+        browser.ClickAndWait(browser.Find("form.composer button[type=submit]"));
+
+        // One thread: the customer's words and Lee's, the composer below them; the meter green; then the one question.
+        var thread = browser.Find("#conversation").Text;
+        Assert.Contains("Please retry the payment now.", thread, StringComparison.Ordinal);
+        Assert.Contains("Lee", thread, StringComparison.Ordinal);
+        Assert.Equal("green", browser.Find("#meter").GetDomAttribute("data-status"));
+        Assert.Single(browser.FindAll("#survey"));
+        browser.Check("the conversation once the problem is sorted, with the survey");
+
+        browser.Find("#survey input[name=score][value='5']").FindElement(By.XPath("..")).Click();
+        browser.ClickAndWait(browser.Find("#survey button[type=submit]"));
+        Assert.Empty(browser.FindAll("#survey"));
+        browser.Check("the conversation after the survey");
+    }
+
+    [Fact]
     public async Task A_refused_fix_is_replaced_by_a_person_has_this_and_no_survey_comes_at_the_handoff()
     {
         // A duplicate charge over the automatic refund limit: the gate refuses, a person can grant it.
