@@ -20,4 +20,7 @@ public enum RecommendedAction
     RefundDuplicate,
     ExplainUsage,
     ExplainRefund,
+
+    /// <summary>Beyond the format's actions: pay with the link already handed (the invoice's page or the open checkout session).</summary>
+    PayWithLink,
 }

@@ -18,6 +18,8 @@ public static class Remedies
         RecommendedAction.ContactBank => ActionType.CardUpdateLink,
         RecommendedAction.AuthenticatePayment => ActionType.AuthenticatePayment,
         RecommendedAction.RegenerateLink => ActionType.RegenerateLink,
+        // Money due with nothing failed: the link to pay it (an invoice's payment page, sent again; an open link is reused).
+        RecommendedAction.PayWithLink => ActionType.RegenerateLink,
         RecommendedAction.RefundDuplicate => ActionType.Refund,
         RecommendedAction.ContactHuman or RecommendedAction.ExplainUsage or RecommendedAction.ExplainRefund or RecommendedAction.None => null,
     };

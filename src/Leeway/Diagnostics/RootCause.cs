@@ -26,5 +26,9 @@ public enum RootCause
     UsageSpike,
     CardExpiringSoon,
     RefundInProgress,
+
+    /// <summary>Beyond the format's codes: money owed that nothing failed to collect (an open invoice, a link handed). Last
+    /// before <see cref="None"/>, so a format code is used wherever one applies.</summary>
+    PaymentDue,
     None,
 }

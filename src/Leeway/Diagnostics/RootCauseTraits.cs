@@ -55,6 +55,7 @@ public static class RootCauses
         RootCause.UsageSpike => new(cause, "amber", RecommendedAction.ExplainUsage, false),
         RootCause.CardExpiringSoon => new(cause, "amber", RecommendedAction.UpdateCard, true),
         RootCause.RefundInProgress => new(cause, "green", RecommendedAction.ExplainRefund, false),
+        RootCause.PaymentDue => new(cause, "amber", RecommendedAction.PayWithLink, true),
         RootCause.None => new(cause, "green", RecommendedAction.None, false),
     };
 }

@@ -36,6 +36,7 @@ internal static class NudgeWording
         RootCause.InvoicePastDue => "An invoice is past due",
         RootCause.CardExpiringSoon => "Your card expires before your next renewal",
         RootCause.RefundInProgress => "Your refund is on its way",
+        RootCause.PaymentDue => "A payment is waiting for you",
         RootCause.DisputeOpen => "About your disputed payment",
         RootCause.DuplicateCharge or RootCause.SourceUnavailable or RootCause.EntitlementMismatch or RootCause.UsageSpike
             or RootCause.None => "About your billing",
@@ -47,6 +48,7 @@ internal static class NudgeWording
         RecommendedAction.AuthenticatePayment => "Confirm the payment here",
         RecommendedAction.RegenerateLink => "Pay with your new link",
         RecommendedAction.RetryPayment => "Pay the invoice here",
+        RecommendedAction.PayWithLink => "Pay here",
         RecommendedAction.RefundDuplicate or RecommendedAction.ContactHuman or RecommendedAction.ExplainUsage
             or RecommendedAction.ExplainRefund or RecommendedAction.None => "Details",
     };

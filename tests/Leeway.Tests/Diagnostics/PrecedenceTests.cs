@@ -24,6 +24,8 @@ public sealed class PrecedenceTests
         { "usage_spike", "amber", "explain_usage", false },
         { "card_expiring_soon", "amber", "update_card", true },
         { "refund_in_progress", "green", "explain_refund", false },
+        // Beyond the format's table (the product may know more), last before none so a format code wins wherever it applies.
+        { "payment_due", "amber", "pay_with_link", true },
         { "none", "green", "none", false },
     };
 

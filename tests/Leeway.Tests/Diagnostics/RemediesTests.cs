@@ -14,6 +14,7 @@ public sealed class RemediesTests
         { "contact_bank", "card_update_link" },
         { "authenticate_payment", "authenticate_payment" },
         { "regenerate_link", "regenerate_link" },
+        { "pay_with_link", "regenerate_link" },
         { "refund_duplicate", "refund" },
         { "contact_human", null },
         { "explain_usage", null },

@@ -281,6 +281,11 @@ public sealed class BuiltInBrain : IBrain
                 return $"{explanation}\n\n{turn.Says.OfferRetry(due)}";
             case RecommendedAction.RefundDuplicate:
                 return OfferDuplicate(turn);
+            case RecommendedAction.PayWithLink when InvoiceOf(turn, finding) is { } owed:
+                return await LinkAsync(turn, tools, "regenerate_link", new() { ["checkout_session_id"] = null, ["invoice_id"] = owed.Id }, explanation, ct);
+            case RecommendedAction.PayWithLink when finding.Facts.GetValueOrDefault(FactKeys.Url) is { Length: > 0 } handed:
+                // A payment link already handed and still open: the same link again (a new one is refused while it works).
+                return turn.Says.HereIsYourLink(explanation, "regenerate_link", handed);
             default:
                 return await AnswerAsync(turn, tools, ct);
         }

@@ -30,6 +30,17 @@ public sealed class ConversationStore(Database database, IdGenerator ids, TimePr
         return row?.ToConversation();
     }
 
+    /// <summary>The customer's conversations, newest first, at most <paramref name="max"/>.</summary>
+    public async Task<IReadOnlyList<Conversation>> ListForCustomerAsync(string customerId, int max, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<ConversationRow>(new CommandDefinition(
+            "SELECT id, customer_id AS CustomerId, channel, state, created_at AS CreatedAt, clarifications, case_id AS CaseId, pending_offer AS PendingOffer FROM conversations WHERE customer_id = @customerId ORDER BY created_at DESC, id DESC LIMIT @max",
+            new { customerId, max },
+            cancellationToken: ct));
+        return rows.Select(r => r.ToConversation()).ToList();
+    }
+
     public async Task<IReadOnlyList<ConversationMessage>> MessagesAsync(string conversationId, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);

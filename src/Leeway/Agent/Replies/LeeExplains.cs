@@ -38,6 +38,7 @@ internal static class LeeExplains
             RootCause.UsageSpike => say.Text("Explain.UsageSpike", LeeSays.Humanize(f.Get(FactKeys.Meter)), f.Period, f.Amount, f.SpikeText),
             RootCause.CardExpiringSoon => say.Text("Explain.CardExpiringSoon", f.Card, f.ExpiryMonth, f.On(FactKeys.RenewalAt)),
             RootCause.RefundInProgress => say.Text("Explain.RefundInProgress", f.Amount, f.On(FactKeys.RefundCreated), f.Card, f.By(FactKeys.RefundExpectedBy)),
+            RootCause.PaymentDue => say.Text("Explain.PaymentDue", f.Amount),
             RootCause.None => say.Text("Explain.None"),
         };
 

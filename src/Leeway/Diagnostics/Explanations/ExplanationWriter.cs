@@ -60,6 +60,9 @@ internal static class ExplanationWriter
         RootCause.RefundInProgress =>
             $"Your refund of {f.Amount} was issued{f.On(FactKeys.RefundCreated)} and is on its way to your {f.Card}. "
             + $"Refunds take 5–10 business days to arrive{f.By(FactKeys.RefundExpectedBy)}. Next step: nothing to do; if it has not arrived by then, contact us.",
+        RootCause.PaymentDue =>
+            $"{f.Amount}{f.InvoiceRef} is still to be paid{(f.Day(FactKeys.DueDate) is { } due ? $" (due on {due})" : "")}. Nothing has failed, "
+            + "but a payment link is not a payment until it is used. Next step: pay with the payment link; once it is paid, nothing more is owed.",
     };
 
     public static string Write(RootCause cause, IReadOnlyList<Finding> findings)

@@ -23,10 +23,19 @@ internal static class RuleEngine
         new UsageSpikeRule(),
         new CardExpiringSoonRule(),
         new RefundInProgressRule(),
+        new PaymentDueRule(),
     ];
 
-    public static IReadOnlyList<Finding> Findings(DiagnosisInput input) =>
-        Rules.SelectMany(rule => rule.Evaluate(input)).OrderBy(f => f.RootCause.Rank()).ToList();
+    public static IReadOnlyList<Finding> Findings(DiagnosisInput input)
+    {
+        var findings = Rules.SelectMany(rule => rule.Evaluate(input)).ToList();
+        // Money due that another finding explains (a decline, an expired link, an overdue invoice, risk) is that finding's.
+        var explained = findings.Where(f => f.RootCause != RootCause.PaymentDue).SelectMany(f => f.ObjectIds).ToHashSet(StringComparer.Ordinal);
+        return findings
+            .Where(f => f.RootCause != RootCause.PaymentDue || !f.ObjectIds.Any(explained.Contains))
+            .OrderBy(f => f.RootCause.Rank())
+            .ToList();
+    }
 
     public static Diagnosis Diagnose(string customerId, DiagnosisInput input, IReadOnlyList<SourceReport> sources)
     {

@@ -420,7 +420,10 @@ public sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnowle
             BillingError = $"Stripe did not answer ({e.Message}); the billing history and actions are unavailable until it does.";
         }
 
-        Timeline = CustomerTimeline.Build(Billing, customerCases, detail.Case.Id);
+        var earlier = HttpContext.RequestServices.GetService<ICustomerConversations>() is { } talks
+            ? await talks.ListAsync(detail.Case.CustomerId, CustomerTimeline.ConversationsShown, ct)
+            : [];
+        Timeline = CustomerTimeline.Build(Billing, customerCases, detail.Case.Id, earlier);
         Approvable = await ApprovableAsync(detail.Case, ct);
         var question = $"{detail.Case.Reason} {detail.Case.Packet.Diagnosis?.Explanation}";
         RelatedArticles = (await knowledge.SearchAsync(question, detail.Case.Packet.Diagnosis?.RootCause, 3, ct)).Select(h => h.Article).ToList();

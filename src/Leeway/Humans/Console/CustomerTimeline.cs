@@ -2,16 +2,22 @@ using Leeway.Billing;
 
 namespace Leeway.Humans.Console;
 
-/// <summary>One line of the customer's billing history on the case page, newest first.</summary>
-public sealed record TimelineItem(DateTimeOffset At, string Kind, string Text, string? Status, string? Link);
+/// <summary>One line of the customer's billing history on the case page, newest first; an earlier conversation carries what was said.</summary>
+public sealed record TimelineItem(DateTimeOffset At, string Kind, string Text, string? Status, string? Link, IReadOnlyList<TranscriptLine>? Messages = null);
 
 /// <summary>
 /// The customer's billing history as a person reads it beside the case: invoices, payments, refunds, disputes,
-/// subscription changes and cards from Stripe, and the customer's earlier cases (with their conversations) from the desk.
+/// subscription changes and cards from Stripe, the customer's earlier cases from the desk, and their earlier
+/// conversations with Lee that no case holds (a question answered, a fix made by a link), with what was said.
 /// </summary>
 public static class CustomerTimeline
 {
-    public static IReadOnlyList<TimelineItem> Build(BillingSnapshot? billing, IReadOnlyList<Case> cases, string currentCaseId)
+    /// <summary>How many of the customer's conversations the case page reads (newest first).</summary>
+    public const int ConversationsShown = 20;
+
+    private const int QuoteLength = 90;
+
+    public static IReadOnlyList<TimelineItem> Build(BillingSnapshot? billing, IReadOnlyList<Case> cases, string currentCaseId, IReadOnlyList<EarlierConversation>? conversations = null)
     {
         var items = new List<TimelineItem>();
         if (billing is not null)
@@ -70,6 +76,49 @@ public static class CustomerTimeline
                 $"/console/cases/{Uri.EscapeDataString(earlier.Id)}"));
         }
 
+        // A conversation a case holds is read on that case (its link above); the rest would otherwise be lost to the team.
+        var current = cases.FirstOrDefault(c => c.Id == currentCaseId);
+        foreach (var conversation in conversations ?? [])
+        {
+            if (conversation.Messages.Count == 0
+                || conversation.Id == current?.Packet.ConversationId
+                || (conversation.CaseId is { } held && cases.Any(c => c.Id == held))
+                || cases.Any(c => c.Packet.ConversationId == conversation.Id))
+            {
+                continue;
+            }
+
+            var opening = conversation.Messages.FirstOrDefault(m => m.From == "customer")?.Text ?? conversation.Messages[0].Text;
+            items.Add(new TimelineItem(
+                conversation.StartedAt,
+                "Conversation",
+                $"{Where(conversation.Channel)} · “{Quote(opening)}” · {conversation.Messages.Count} messages",
+                State(conversation.State),
+                null,
+                conversation.Messages));
+        }
+
         return items.OrderByDescending(i => i.At).ToList();
+    }
+
+    private static string Where(string channel) => channel switch
+    {
+        "dashboard" => "On the billing page with Lee",
+        "chat" => "Chat with Lee",
+        "email" => "E-mail with Lee",
+        _ => $"With Lee ({channel})",
+    };
+
+    private static string State(string state) => state switch
+    {
+        "self_serve" => "fixed by the customer",
+        "escalated" => "handed to a person",
+        _ => state.Replace('_', ' '),
+    };
+
+    private static string Quote(string text)
+    {
+        var line = string.Join(' ', text.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries)).Trim();
+        return line.Length <= QuoteLength ? line : $"{line[..(QuoteLength - 1)].TrimEnd()}…";
     }
 }

@@ -1,0 +1,17 @@
+namespace Leeway.Humans;
+
+/// <summary>
+/// A customer's conversations with Lee, newest first, for the case page's billing timeline ("earlier conversations and
+/// cases"). Agent implements it and registers it (Agent depends on Humans, never the reverse); without an
+/// implementation the case page shows cases only.
+/// </summary>
+public interface ICustomerConversations
+{
+    Task<IReadOnlyList<EarlierConversation>> ListAsync(string customerId, int max, CancellationToken ct);
+}
+
+/// <summary>One conversation as a person reads it beside a case: where it happened, how it ended, what was said.</summary>
+/// <param name="Channel">Where it was held: <c>chat</c>, <c>dashboard</c> (the billing page), <c>email</c>, …</param>
+/// <param name="State">How it stands: open, resolved, self_serve, answered or escalated.</param>
+/// <param name="CaseId">The case it was handed to, if it was.</param>
+public sealed record EarlierConversation(string Id, string Channel, string State, DateTimeOffset StartedAt, string? CaseId, IReadOnlyList<TranscriptLine> Messages);
