@@ -70,6 +70,12 @@ public sealed partial class BillingHomeBrowserTests(Chromium browser)
         Assert.Contains("$49.00", owed, StringComparison.Ordinal);
         Assert.Contains(invoice["number"]!.GetValue<string>(), owed, StringComparison.Ordinal);
         Assert.Equal("Due", browser.Find("tr[data-invoice-status=open] .tag").Text);
+        // The diagnosis itself says it (the same answer the API and Lee give), with the way to pay as the one button.
+        Assert.Equal("payment_due", browser.Find("#meter").GetDomAttribute("data-root-cause"));
+        Assert.Equal("A payment is waiting for you", browser.Find("#meter h2.cause").Text);
+        var pay = browser.Find("#meter a[data-pay=link]");
+        Assert.Equal(invoice["hosted_invoice_url"]!.GetValue<string>(), pay.GetDomAttribute("href"));
+        Assert.Equal("Pay $49.00 now", pay.Text);
         AssertNoIdsOrCodes();
         browser.Check("a meter with money owed");
     }
@@ -120,6 +126,30 @@ public sealed partial class BillingHomeBrowserTests(Chromium browser)
         using var pageAnswer = await http.SendAsync(page);
         Assert.Equal(HttpStatusCode.InternalServerError, pageAnswer.StatusCode);
         Assert.Contains("Something went wrong on our side", await pageAnswer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Once_Lee_sorts_the_problem_in_the_conversation_the_survey_asks_once()
+    {
+        await using var world = await WebWorld.StartAsync(Customers.FailedPayment("web_sorted", "Sol Sorted"));
+        world.SignIn(browser, "cus_web_sorted");
+        Assert.Empty(browser.FindAll("#survey"));
+
+        browser.Find("#chat-text").SendKeys("Please retry the payment now.");
+        browser.ClickAndWait(browser.Find("form.composer button[type=submit]"));
+
+        // One thread: the customer's words and Lee's, the composer below them; the meter green; then the one question.
+        var thread = browser.Find("#conversation").Text;
+        Assert.Contains("Please retry the payment now.", thread, StringComparison.Ordinal);
+        Assert.Contains("Lee", thread, StringComparison.Ordinal);
+        Assert.Equal("green", browser.Find("#meter").GetDomAttribute("data-status"));
+        Assert.Single(browser.FindAll("#survey"));
+        browser.Check("the conversation once the problem is sorted, with the survey");
+
+        browser.Find("#survey input[name=score][value='5']").FindElement(By.XPath("..")).Click();
+        browser.ClickAndWait(browser.Find("#survey button[type=submit]"));
+        Assert.Empty(browser.FindAll("#survey"));
+        browser.Check("the conversation after the survey");
     }
 
     [Fact]

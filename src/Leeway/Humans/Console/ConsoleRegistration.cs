@@ -37,6 +37,7 @@ public static class ConsoleRegistration
         builder.Services.AddSingleton<StaffAudit>();
         builder.Services.AddOptions<StaffLockoutOptions>().BindConfiguration(StaffLockoutOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<StaffLockout>();
+        builder.AddStaffSingleSignOn();
         return builder;
     }
 

@@ -91,7 +91,7 @@ public static class OpsPanel
         foreach (var recovered in cost.Recovered)
         {
             html.Append(" Recovered revenue: ").Append(E(Money.Format(recovered.Amount, recovered.Currency))).Append(" (")
-                .Append(recovered.Payments).Append(" payments; ").Append(E(Money.Format(recovered.MonthlyAmount, recovered.Currency))).Append(" a month).");
+                .Append(recovered.Payments).Append(recovered.Payments == 1 ? " payment; " : " payments; ").Append(E(Money.Format(recovered.MonthlyAmount, recovered.Currency))).Append(" a month).");
         }
 
         html.Append("</p>");

@@ -14,7 +14,7 @@ public static class SvgChart
     // beside another chart on a desktop (~480 px) it is 19 px, never the 6-9 px a 640-unit drawing shrank to.
     private const int Width = 400;
     private const int Height = 240;
-    private const int Left = 52;
+    private const int Left = 66; // room for the widest tick label ("100 %") at FontSize
     private const int Right = 18;
     private const int Top = 34;
     private const int Bottom = 34;
