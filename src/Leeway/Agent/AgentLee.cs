@@ -39,7 +39,6 @@ public sealed class AgentLee(
     IStringLocalizer<LeeSays>? words = null)
 {
     public const string Customer = "customer";
-    public const string Lee = "lee";
 
     private static bool IsFix(ActionType action) => action switch
     {
@@ -111,7 +110,7 @@ public sealed class AgentLee(
 
         var state = NextState(conversation.State, turn);
         await conversations.RecordActionsAsync(conversation.Id, number, turn.Outcomes, ct);
-        await conversations.AppendAsync(conversation.Id, Lee, reply, null, null, ct);
+        await conversations.AppendAsync(conversation.Id, LeeNames.Author, reply, null, null, ct);
 
         string? caseId = conversation.CaseId;
         if (caseId is not null)
@@ -180,7 +179,7 @@ public sealed class AgentLee(
     /// <summary>Never the same reply twice: say that nothing changed and ask what is still wrong, or bring in a person.</summary>
     private static string NotRepeated(string reply, IReadOnlyList<ConversationMessage> history, Turn turn)
     {
-        var said = history.Where(m => m.From == Lee).Select(m => m.Text).ToHashSet(StringComparer.Ordinal);
+        var said = history.Where(m => m.From == LeeNames.Author).Select(m => m.Text).ToHashSet(StringComparer.Ordinal);
         if (!said.Contains(reply))
         {
             return reply;
@@ -212,7 +211,7 @@ public sealed class AgentLee(
             await cases.AddActionAsync(caseId, Actor.AgentLee.Name, outcome, ct);
         }
 
-        await cases.AddTranscriptLineAsync(caseId, new TranscriptLine(Lee, reply, now), ct);
+        await cases.AddTranscriptLineAsync(caseId, new TranscriptLine(LeeNames.Author, reply, now), ct);
     }
 
     /// <summary>Outcomes are sticky: once resolved or handed over, a later question does not undo it.</summary>
@@ -271,7 +270,7 @@ public sealed class AgentLee(
         var opened = await cases.OpenAsync(
             conversation.CustomerId,
             turn.EscalationReason!,
-            "agent",
+            LeeNames.Source,
             turn.Billing?.Risk ?? "normal",
             new HandoffPacket(conversation.Id, transcript, turn.Diagnosis, actions, summary),
             ct);

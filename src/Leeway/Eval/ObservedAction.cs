@@ -1,9 +1,11 @@
 using System.Text.RegularExpressions;
+using Leeway.Policy;
+using Leeway.Storage;
 
 namespace Leeway.Eval;
 
 /// <summary>An action of the scenario format, recognized in the sandbox's record of mutating requests (not in the product's logs).</summary>
-internal sealed partial record ObservedAction(string Type, string? Target, long? Amount, SandboxRequest Request)
+internal sealed partial record ObservedAction(ActionType Type, string? Target, long? Amount, SandboxRequest Request)
 {
     public static ObservedAction? From(SandboxRequest r)
     {
@@ -15,38 +17,38 @@ internal sealed partial record ObservedAction(string Type, string? Target, long?
         {
             return invoice.Groups[2].Value switch
             {
-                "pay" => new ObservedAction("retry_payment", invoice.Groups[1].Value, null, r),
-                "send" => new ObservedAction("regenerate_link", invoice.Groups[1].Value, null, r),
+                "pay" => new ObservedAction(ActionType.RetryPayment, invoice.Groups[1].Value, null, r),
+                "send" => new ObservedAction(ActionType.RegenerateLink, invoice.Groups[1].Value, null, r),
                 _ => null,
             };
         }
 
         if (r.Method == "POST" && r.Path == "/v1/refunds")
         {
-            return new ObservedAction("refund", Param("charge") ?? Param("payment_intent"), Amount(), r);
+            return new ObservedAction(ActionType.Refund, Param("charge") ?? Param("payment_intent"), Amount(), r);
         }
 
         if (r.Method == "POST" && r.Path == "/v1/checkout/sessions")
         {
             return Param("mode") == "setup"
-                ? new ObservedAction("card_update_link", Param("customer"), null, r)
-                : new ObservedAction("regenerate_link", Param("metadata[recovered_from]") ?? Param("invoice"), null, r);
+                ? new ObservedAction(ActionType.CardUpdateLink, Param("customer"), null, r)
+                : new ObservedAction(ActionType.RegenerateLink, Param("metadata[recovered_from]") ?? Param("invoice"), null, r);
         }
 
         if (r.Method == "POST" && r.Path == "/v1/billing_portal/sessions")
         {
-            return new ObservedAction("card_update_link", Param("customer"), null, r);
+            return new ObservedAction(ActionType.CardUpdateLink, Param("customer"), null, r);
         }
 
         if (SubscriptionPath().Match(r.Path) is { Success: true } subscription
             && (r.Method == "DELETE" || (r.Method == "POST" && (Param("cancel_at_period_end") == "true" || Param("cancel_at") is not null))))
         {
-            return new ObservedAction("cancel_subscription", subscription.Groups[1].Value, null, r);
+            return new ObservedAction(ActionType.CancelSubscription, subscription.Groups[1].Value, null, r);
         }
 
         if (r.Method == "POST" && BalanceTransactions().Match(r.Path) is { Success: true } balance)
         {
-            return new ObservedAction("credit", balance.Groups[1].Value, Amount() is { } a ? Math.Abs(a) : null, r);
+            return new ObservedAction(ActionType.Credit, balance.Groups[1].Value, Amount() is { } a ? Math.Abs(a) : null, r);
         }
 
         return null;
@@ -57,7 +59,7 @@ internal sealed partial record ObservedAction(string Type, string? Target, long?
         && (expected.Target is null || Target == expected.Target)
         && (expected.Amount is null || Amount == expected.Amount);
 
-    public override string ToString() => Type + (Target is null ? "" : $" {Target}") + (Amount is null ? "" : $" ({Amount})");
+    public override string ToString() => WireName.Of(Type) + (Target is null ? "" : $" {Target}") + (Amount is null ? "" : $" ({Amount})");
 
     [GeneratedRegex("^/v1/invoices/([^/]+)/(pay|send)$")]
     private static partial Regex InvoiceAction();

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Leeway.Policy;
+using Leeway.Storage;
 
 namespace Leeway.Eval;
 
@@ -51,9 +53,9 @@ public sealed record ScenarioExpect(
     IReadOnlyList<string> ReplyMustNotContain,
     int? MaxTurns);
 
-public sealed record ExpectedAction(string Type, string? Target, long? Amount)
+public sealed record ExpectedAction(ActionType Type, string? Target, long? Amount)
 {
-    public override string ToString() => Type + (Target is null ? "" : $" {Target}") + (Amount is null ? "" : $" ({Amount})");
+    public override string ToString() => WireName.Of(Type) + (Target is null ? "" : $" {Target}") + (Amount is null ? "" : $" ({Amount})");
 }
 
 public sealed record ExpectedNudge(string? Channel, string Reason)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Leeway.Agent;
+using Leeway.Policy;
 using Leeway.Storage;
 
 namespace Leeway.Eval;
@@ -108,7 +109,7 @@ internal static class ScenarioChecks
             .Distinct();
 
     private static bool PaidWithSavedCard(ObservedAction action, ScenarioObservation seen) =>
-        action.Type == "retry_payment"
+        action.Type == ActionType.RetryPayment
         && seen.FirstRequestAfterLinkCompleted is { } completed && action.Request.Sequence >= completed
         && action.Request.Params.TryGetValue("payment_method", out var card) && card.Length > 0;
 

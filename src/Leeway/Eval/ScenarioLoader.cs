@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml;
+using Leeway.Policy;
+using Leeway.Storage;
 
 namespace Leeway.Eval;
 
@@ -261,8 +263,8 @@ public static class ScenarioLoader
             Expect: new ScenarioExpect(
                 Diagnosis: expect["diagnosis"] as JsonObject,
                 Outcome: Str(expect["outcome"]),
-                Actions: Map(expect["actions"], a => new ExpectedAction(Str(a["type"])!, Str(a["target"]), a["amount"]?.GetValue<long>())),
-                Forbidden: Map(expect["forbidden"], a => new ExpectedAction(Str(a["type"])!, Str(a["target"]), null)),
+                Actions: Map(expect["actions"], a => new ExpectedAction(WireName.Parse<ActionType>(Str(a["type"])!), Str(a["target"]), a["amount"]?.GetValue<long>())),
+                Forbidden: Map(expect["forbidden"], a => new ExpectedAction(WireName.Parse<ActionType>(Str(a["type"])!), Str(a["target"]), null)),
                 State: (expect["state"] as JsonObject ?? []).ToDictionary(p => p.Key, p => p.Value!.AsObject()),
                 Nudges: Map(expect["nudges"], n => new ExpectedNudge(Str(n["channel"]), Str(n["reason"])!)),
                 ReplyMustNotContain: expect["reply_must_not_contain"] is JsonArray banned ? banned.Select(b => b!.GetValue<string>()).ToList() : [],

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Leeway.Agent;
 using Leeway.Agent.Conversations;
 using Leeway.Humans;
+using Leeway.Policy;
 using Leeway.Prevent;
 using Leeway.StripeSandbox;
 
@@ -69,7 +70,7 @@ internal static class ScenarioRunner
         {
             if (ObservedAction.From(request) is { } action)
             {
-                actions.Add(action.Type == "refund" && action.Amount is null && request.ObjectId is { } refundId
+                actions.Add(action.Type == ActionType.Refund && action.Amount is null && request.ObjectId is { } refundId
                     ? action with { Amount = (await world.Admin.ObjectAsync(refundId, ct))?["amount"]?.GetValue<long>() }
                     : action);
             }

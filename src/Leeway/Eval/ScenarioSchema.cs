@@ -1,3 +1,4 @@
+using Leeway.Policy;
 using Leeway.Storage;
 
 namespace Leeway.Eval;
@@ -5,8 +6,11 @@ namespace Leeway.Eval;
 /// <summary>The scenario format (../shared/scenario-format.md, v1.1) as field specs: every field it allows, and no other.</summary>
 internal static class ScenarioSchema
 {
-    public static readonly IReadOnlyList<string> ActionTypes =
-        ["retry_payment", "refund", "regenerate_link", "card_update_link", "cancel_subscription", "credit"];
+    /// <summary>The gate actions the format names (the others, such as a bank-verification link, are the product's own).</summary>
+    public static readonly IReadOnlyList<ActionType> Actions =
+        [ActionType.RetryPayment, ActionType.Refund, ActionType.RegenerateLink, ActionType.CardUpdateLink, ActionType.CancelSubscription, ActionType.Credit];
+
+    public static readonly IReadOnlyList<string> ActionTypes = Actions.Select(WireName.Of).ToList();
 
     public static readonly IReadOnlyList<string> RootCauses = Diagnostics.RootCauses.WireNames;
 

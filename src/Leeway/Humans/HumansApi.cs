@@ -580,7 +580,7 @@ public static class HumansApi
             var from = line.From switch
             {
                 "customer" => "customer",
-                "agent-lee" or "lee" or "agent" or "tier0" => "lee",
+                LeeNames.Actor or LeeNames.Author or LeeNames.Source or "tier0" => LeeNames.Author,
                 _ => "system",
             };
             messages.Add(new CustomerCaseMessage(from, null, line.Text, line.At));

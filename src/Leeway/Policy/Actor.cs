@@ -5,7 +5,7 @@ namespace Leeway.Policy;
 /// the role is not part of <see cref="Name"/>, which is what the audit log records as the actor.</summary>
 public sealed record Actor(string Name, string? Role = null)
 {
-    public static readonly Actor AgentLee = new("agent-lee");
+    public static readonly Actor AgentLee = new(LeeNames.Actor);
     public static readonly Actor Tier0 = new("tier0");
     public static readonly Actor Customer = new("customer");
 

@@ -32,14 +32,13 @@ internal sealed class DashboardContacts(IContactRouter router, IContactLog log, 
     }
 
     /// <summary>What the customer came to fix, in the classifier's terms, so the routing table and the intent mix read it like a chat.</summary>
-    public static string IntentOf(string fixKind) => fixKind switch
+    public static string IntentOf(FixKind fixKind) => fixKind switch
     {
-        OneClickFix.Retry => Intent.RetryPayment,
-        OneClickFix.UpdateCard => Intent.UpdateCard,
-        OneClickFix.Authenticate => Intent.PaymentFailed,
-        OneClickFix.FreshLink => Intent.PaymentLink,
-        OneClickFix.RefundDuplicate => Intent.DuplicateCharge,
-        _ => Intent.Other,
+        FixKind.RetryPayment => Intent.RetryPayment,
+        FixKind.CardUpdateLink => Intent.UpdateCard,
+        FixKind.AuthenticatePayment => Intent.PaymentFailed,
+        FixKind.RegenerateLink => Intent.PaymentLink,
+        FixKind.RefundDuplicate => Intent.DuplicateCharge,
     };
 
     private Task<Contact> RecordAsync(FixAttempt attempt, CancellationToken cancellationToken)

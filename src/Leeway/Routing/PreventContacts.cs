@@ -69,10 +69,10 @@ internal sealed class PreventContacts(IContactLog log, IAuditLog audit, INudgeSt
         var entries = await audit.ListAsync(new AuditQuery(Customer: customerId, Decision: AuditDecision.Allowed), cancellationToken);
         var acted = entries.FirstOrDefault(e => Succeeded(e)
             && (e.Parameters.Contains(quoted, StringComparison.Ordinal) || e.Outcome?.Contains(quoted, StringComparison.Ordinal) == true
-                || (e.Action == "card_update_link" && e.At >= since)));
+                || (e.Action == WireName.Of(ActionType.CardUpdateLink) && e.At >= since)));
         if (acted is not null)
         {
-            var retry = acted.Action == "retry_payment";
+            var retry = acted.Action == WireName.Of(ActionType.RetryPayment);
             if (acted.Actor == Actor.Customer.Name)
             {
                 return "dashboard";
@@ -80,7 +80,7 @@ internal sealed class PreventContacts(IContactLog log, IAuditLog audit, INudgeSt
 
             if (acted.Actor == Actor.AgentLee.Name)
             {
-                return "agent";
+                return LeeNames.Source;
             }
 
             return retry ? "retry" : acted.Actor == Actor.Tier0.Name ? "nudge" : "link";

@@ -148,7 +148,7 @@ public sealed partial class MeterModel(
         try
         {
             var (diagnosis, snapshot) = await ReadAsync(ct);
-            var fix = diagnosis is null ? null : OneClickFix.For(diagnosis, snapshot).FirstOrDefault(f => f.Kind == kind && f.ObjectId == objectId);
+            var fix = diagnosis is null ? null : OneClickFix.For(diagnosis, snapshot).FirstOrDefault(f => WireName.Of(f.Kind) == kind && f.ObjectId == objectId);
             if (fix is not null)
             {
                 outcome = await gate.ExecuteAsync(Actor.Customer, Principal.Customer(CustomerId), fix.ToAction(CustomerId), $"dashboard:{CustomerId}:{clickId}", ct);
@@ -159,7 +159,7 @@ public sealed partial class MeterModel(
                 {
                     // Never a dead end: what a person could grant goes to a person, with everything they need.
                     await clicks.CompleteAsync(clickId!, outcome, null, ct);
-                    caseId = (await OpenCaseAsync($"{fix.Kind} refused by policy ({outcome.Rule}): {outcome.Message}", null, ct)).Id;
+                    caseId = (await OpenCaseAsync($"{WireName.Of(fix.Kind)} refused by policy ({outcome.Rule}): {outcome.Message}", null, ct)).Id;
                 }
             }
         }
@@ -484,9 +484,9 @@ public sealed partial class MeterModel(
             {
                 lines.Add(new ThreadLine("customer", Says.Text("Thread.You"), text, at));
             }
-            else if (from == AgentLee.Lee)
+            else if (from == LeeNames.Author)
             {
-                lines.Add(new ThreadLine("lee", "Lee", text, at));
+                lines.Add(new ThreadLine(LeeNames.Author, LeeNames.Display, text, at));
             }
         }
     }

@@ -46,17 +46,18 @@ public static class MeterText
 
         if (!outcome.Succeeded)
         {
-            return fixKind == OneClickFix.Retry
+            return FixKinds.Parse(fixKind) == FixKind.RetryPayment
                 ? new Notice("error", says.Text("Notice.RetryFailed"))
                 : new Notice("error", says.Text("Notice.Failed"));
         }
 
         var amount = outcome.Result?.Amount is { } minor ? says.Amount(minor, outcome.Result.Currency) : null;
-        return fixKind switch
+        return FixKinds.Parse(fixKind) switch
         {
-            OneClickFix.Retry => new Notice("success", amount is null ? says.Text("Notice.PaidNoAmount") : says.Text("Notice.Paid", amount)),
-            OneClickFix.RefundDuplicate => new Notice("success", amount is null ? says.Text("Notice.RefundedNoAmount") : says.Text("Notice.Refunded", amount)),
-            _ => new Notice("success", says.Text("Notice.LinkReady")),
+            FixKind.RetryPayment => new Notice("success", amount is null ? says.Text("Notice.PaidNoAmount") : says.Text("Notice.Paid", amount)),
+            FixKind.RefundDuplicate => new Notice("success", amount is null ? says.Text("Notice.RefundedNoAmount") : says.Text("Notice.Refunded", amount)),
+            // A link the gate made: Stripe's page is where the customer goes next (an unknown spelling was never a fix).
+            FixKind.CardUpdateLink or FixKind.AuthenticatePayment or FixKind.RegenerateLink or null => new Notice("success", says.Text("Notice.LinkReady")),
         };
     }
 }

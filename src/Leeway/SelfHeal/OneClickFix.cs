@@ -9,28 +9,22 @@ namespace Leeway.SelfHeal;
 /// <see cref="Kind"/> and <see cref="ObjectId"/>; on the click the fixes are worked out again from a fresh diagnosis and
 /// only one still offered acts, so a page left open never fixes something that has since changed.
 /// </summary>
-public sealed record OneClickFix(string Kind, string ObjectId, string Label, string Description, bool Primary)
+public sealed record OneClickFix(FixKind Kind, string ObjectId, string Label, string Description, bool Primary)
 {
-    public const string Retry = "retry_payment";
-    public const string UpdateCard = "card_update_link";
-    public const string Authenticate = "authenticate_payment";
-    public const string FreshLink = "regenerate_link";
-    public const string RefundDuplicate = "refund_duplicate";
-
     /// <summary>Whether the fix hands the customer a Stripe page (the click goes there) rather than acting at once.</summary>
-    public bool OpensLink => IsLink(Kind);
+    public bool OpensLink => Remedies.IsLink(Kind.Action());
 
-    public static bool IsLink(string kind) => kind is UpdateCard or Authenticate or FreshLink;
+    /// <summary>Whether a fix's spelling (as posted, or kept in the click ledger) names one that opens a link.</summary>
+    public static bool IsLink(string kind) => FixKinds.Parse(kind) is { } fix && Remedies.IsLink(fix.Action());
 
     public BillingAction ToAction(string customerId) => Kind switch
     {
-        Retry => new RetryPayment(ObjectId),
-        UpdateCard => new CardUpdateLink(customerId),
-        Authenticate => new AuthenticatePayment(ObjectId),
-        FreshLink when ObjectId.StartsWith("cs_", StringComparison.Ordinal) => new RegenerateLink(ObjectId, null),
-        FreshLink => new RegenerateLink(null, ObjectId),
-        RefundDuplicate => new RefundCharge(ObjectId, null, "duplicate"),
-        _ => throw new InvalidOperationException($"Unknown one-click fix '{Kind}'."),
+        FixKind.RetryPayment => new RetryPayment(ObjectId),
+        FixKind.CardUpdateLink => new CardUpdateLink(customerId),
+        FixKind.AuthenticatePayment => new AuthenticatePayment(ObjectId),
+        FixKind.RegenerateLink when ObjectId.StartsWith("cs_", StringComparison.Ordinal) => new RegenerateLink(ObjectId, null),
+        FixKind.RegenerateLink => new RegenerateLink(null, ObjectId),
+        FixKind.RefundDuplicate => new RefundCharge(ObjectId, null, "duplicate"),
     };
 
     /// <summary>The fixes for what the diagnosis recommends, the recommended one first, in <paramref name="says"/>'s words (English by default). None when a person must decide.</summary>
@@ -40,26 +34,26 @@ public sealed record OneClickFix(string Kind, string ObjectId, string Label, str
         var fixes = new List<OneClickFix>();
         var invoice = OpenInvoice(diagnosis, billing);
         var card = billing?.DefaultPaymentMethod?.Card is { } c ? says.Card(c.Brand, c.Last4) : says.Text("Card.OnFile");
-        var newCard = new OneClickFix(UpdateCard, diagnosis.CustomerId, says.Text("Fix.NewCard"), says.Text("Fix.NewCard.Desc"), false);
+        var newCard = new OneClickFix(FixKind.CardUpdateLink, diagnosis.CustomerId, says.Text("Fix.NewCard"), says.Text("Fix.NewCard.Desc"), false);
         switch (diagnosis.RecommendedAction)
         {
             case RecommendedAction.RetryPayment when invoice is not null:
-                fixes.Add(new(Retry, invoice.Id, says.Text("Fix.Retry", Due(invoice, says)), says.Text("Fix.Retry.Desc", Due(invoice, says), card), true));
+                fixes.Add(new(FixKind.RetryPayment, invoice.Id, says.Text("Fix.Retry", Due(invoice, says)), says.Text("Fix.Retry.Desc", Due(invoice, says), card), true));
                 fixes.Add(newCard);
                 break;
             case RecommendedAction.ContactBank:
                 fixes.Add(newCard with { Primary = true });
                 if (invoice is not null)
                 {
-                    fixes.Add(new(Retry, invoice.Id, says.Text("Fix.RetryLater", Due(invoice, says)), says.Text("Fix.RetryLater.Desc", card), false));
+                    fixes.Add(new(FixKind.RetryPayment, invoice.Id, says.Text("Fix.RetryLater", Due(invoice, says)), says.Text("Fix.RetryLater.Desc", card), false));
                 }
 
                 break;
             case RecommendedAction.UpdateCard:
-                fixes.Add(new(UpdateCard, diagnosis.CustomerId, says.Text("Fix.UpdateCard"), says.Text("Fix.UpdateCard.Desc"), true));
+                fixes.Add(new(FixKind.CardUpdateLink, diagnosis.CustomerId, says.Text("Fix.UpdateCard"), says.Text("Fix.UpdateCard.Desc"), true));
                 break;
             case RecommendedAction.AuthenticatePayment when invoice is not null:
-                fixes.Add(new(Authenticate, invoice.Id, says.Text("Fix.Authenticate", Due(invoice, says)), says.Text("Fix.Authenticate.Desc"), true));
+                fixes.Add(new(FixKind.AuthenticatePayment, invoice.Id, says.Text("Fix.Authenticate", Due(invoice, says)), says.Text("Fix.Authenticate.Desc"), true));
                 break;
             case RecommendedAction.RegenerateLink:
                 var finding = diagnosis.Findings.FirstOrDefault(f => f.RootCause == RootCause.PaymentLinkExpired) ?? diagnosis.Primary;
@@ -68,7 +62,7 @@ public sealed record OneClickFix(string Kind, string ObjectId, string Label, str
                     ?? invoice?.Id;
                 if (target is not null)
                 {
-                    fixes.Add(new(FreshLink, target, says.Text("Fix.FreshLink"), says.Text("Fix.FreshLink.Desc"), true));
+                    fixes.Add(new(FixKind.RegenerateLink, target, says.Text("Fix.FreshLink"), says.Text("Fix.FreshLink.Desc"), true));
                 }
 
                 break;
@@ -81,7 +75,7 @@ public sealed record OneClickFix(string Kind, string ObjectId, string Label, str
                     var label = charge is null
                         ? says.Text("Fix.Refund")
                         : says.Text("Fix.RefundAmount", says.Amount(charge.Amount - charge.AmountRefunded, charge.Currency));
-                    fixes.Add(new(RefundDuplicate, chargeId, label, says.Text("Fix.Refund.Desc"), true));
+                    fixes.Add(new(FixKind.RefundDuplicate, chargeId, label, says.Text("Fix.Refund.Desc"), true));
                 }
 
                 break;

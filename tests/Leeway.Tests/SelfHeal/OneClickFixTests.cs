@@ -42,7 +42,7 @@ public sealed class OneClickFixTests
 
         var fixes = OneClickFix.For(diagnosis, billing);
 
-        Assert.Equal([OneClickFix.Retry, OneClickFix.UpdateCard], fixes.Select(f => f.Kind).ToArray());
+        Assert.Equal([FixKind.RetryPayment, FixKind.CardUpdateLink], fixes.Select(f => f.Kind).ToArray());
         Assert.Equal("in_due", fixes[0].ObjectId);
         Assert.Contains("$49.00", fixes[0].Label, StringComparison.Ordinal);
         Assert.True(fixes[0].Primary);

@@ -61,7 +61,7 @@ public sealed class SignInTests
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["kind"] = OneClickFix.Retry,
+                ["kind"] = "retry_payment",
                 ["objectId"] = "in_1",
                 ["clickId"] = "click_AAAAAAAAAAAAAAAAAAAA",
             }),

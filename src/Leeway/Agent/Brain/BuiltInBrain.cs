@@ -268,13 +268,13 @@ public sealed class BuiltInBrain : IBrain
             case RecommendedAction.ContactBank:
                 return await CardLinkAsync(turn, tools, $"{explanation}\n\n{turn.Says.OrUseAnotherCard}", ct);
             case RecommendedAction.AuthenticatePayment when InvoiceOf(turn, finding) is { } invoice:
-                return await LinkAsync(turn, tools, "authenticate_payment", new() { ["invoice_id"] = invoice.Id }, explanation, ct);
+                return await LinkAsync(turn, tools, LeeTool.AuthenticatePayment, new() { ["invoice_id"] = invoice.Id }, explanation, ct);
             case RecommendedAction.RegenerateLink:
                 return await RegenerateAsync(turn, tools, finding, explanation, ct);
             case RecommendedAction.RetryPayment when InvoiceOf(turn, finding) is { } due:
                 if (turn.Understanding.Intent == Intent.PaymentLink)
                 {
-                    return await LinkAsync(turn, tools, "regenerate_link", new() { ["checkout_session_id"] = null, ["invoice_id"] = due.Id }, explanation, ct);
+                    return await LinkAsync(turn, tools, LeeTool.RegenerateLink, new() { ["checkout_session_id"] = null, ["invoice_id"] = due.Id }, explanation, ct);
                 }
 
                 turn.Offers.Add($"retry:{due.Id}");
@@ -282,10 +282,10 @@ public sealed class BuiltInBrain : IBrain
             case RecommendedAction.RefundDuplicate:
                 return OfferDuplicate(turn);
             case RecommendedAction.PayWithLink when InvoiceOf(turn, finding) is { } owed:
-                return await LinkAsync(turn, tools, "regenerate_link", new() { ["checkout_session_id"] = null, ["invoice_id"] = owed.Id }, explanation, ct);
+                return await LinkAsync(turn, tools, LeeTool.RegenerateLink, new() { ["checkout_session_id"] = null, ["invoice_id"] = owed.Id }, explanation, ct);
             case RecommendedAction.PayWithLink when finding.Facts.GetValueOrDefault(FactKeys.Url) is { Length: > 0 } handed:
                 // A payment link already handed and still open: the same link again (a new one is refused while it works).
-                return turn.Says.HereIsYourLink(explanation, "regenerate_link", handed);
+                return turn.Says.HereIsYourLink(explanation, ActionType.RegenerateLink, handed);
             default:
                 return await AnswerAsync(turn, tools, ct);
         }
@@ -328,10 +328,10 @@ public sealed class BuiltInBrain : IBrain
         if (!turn.Policy.RiskAllowsMoneyMovement(turn.Billing!.Risk) && turn.Billing.Risk != "high")
         {
             // Above the risk line money does not move automatically, but the customer may pay themselves.
-            return await LinkAsync(turn, tools, "regenerate_link", new() { ["checkout_session_id"] = null, ["invoice_id"] = invoice.Id }, turn.Says.PayYourself, ct);
+            return await LinkAsync(turn, tools, LeeTool.RegenerateLink, new() { ["checkout_session_id"] = null, ["invoice_id"] = invoice.Id }, turn.Says.PayYourself, ct);
         }
 
-        var outcome = await GatedAsync(turn, tools, "retry_payment", new() { ["invoice_id"] = invoice.Id }, ct);
+        var outcome = await GatedAsync(turn, tools, LeeTool.RetryPayment, new() { ["invoice_id"] = invoice.Id }, ct);
         if (outcome is null)
         {
             turn.Offers.Add($"retry:{invoice.Id}");
@@ -399,7 +399,7 @@ public sealed class BuiltInBrain : IBrain
 
     private static async Task<string> RefundChargeAsync(Turn turn, LeeTools tools, Charge charge, string reason, CancellationToken ct)
     {
-        var outcome = await GatedAsync(turn, tools, "refund_charge", new() { ["charge_id"] = charge.Id, ["amount"] = null, ["reason"] = reason }, ct);
+        var outcome = await GatedAsync(turn, tools, LeeTool.RefundCharge, new() { ["charge_id"] = charge.Id, ["amount"] = null, ["reason"] = reason }, ct);
         if (outcome is null)
         {
             turn.Offers.Add($"refund:{charge.Id}");
@@ -506,7 +506,7 @@ public sealed class BuiltInBrain : IBrain
             return turn.Says.AlreadyCancelling(subscription);
         }
 
-        var outcome = await GatedAsync(turn, tools, "cancel_subscription", new() { ["subscription_id"] = subscription.Id }, ct);
+        var outcome = await GatedAsync(turn, tools, LeeTool.CancelSubscription, new() { ["subscription_id"] = subscription.Id }, ct);
         if (outcome is null)
         {
             turn.Offers.Add($"cancel:{subscription.Id}");
@@ -542,22 +542,22 @@ public sealed class BuiltInBrain : IBrain
     {
         var session = finding.ObjectIds.FirstOrDefault(id => id.StartsWith("cs_", StringComparison.Ordinal));
         var invoice = session is null ? finding.ObjectIds.FirstOrDefault(id => id.StartsWith("in_", StringComparison.Ordinal)) ?? OpenInvoice(turn)?.Id : null;
-        return await LinkAsync(turn, tools, "regenerate_link", new() { ["checkout_session_id"] = session, ["invoice_id"] = invoice }, intro, ct);
+        return await LinkAsync(turn, tools, LeeTool.RegenerateLink, new() { ["checkout_session_id"] = session, ["invoice_id"] = invoice }, intro, ct);
     }
 
     private static Task<string> CardLinkAsync(Turn turn, LeeTools tools, string intro, CancellationToken ct) =>
-        LinkAsync(turn, tools, "card_update_link", [], intro, ct);
+        LinkAsync(turn, tools, LeeTool.CardUpdateLink, [], intro, ct);
 
-    private static async Task<string> LinkAsync(Turn turn, LeeTools tools, string tool, Dictionary<string, object?> arguments, string intro, CancellationToken ct)
+    private static async Task<string> LinkAsync(Turn turn, LeeTools tools, LeeTool tool, Dictionary<string, object?> arguments, string intro, CancellationToken ct)
     {
         var outcome = await GatedAsync(turn, tools, tool, arguments, ct);
         return outcome is { Succeeded: true, Result.Url: { } url }
-            ? turn.Says.HereIsYourLink(intro, tool, url)
+            ? turn.Says.HereIsYourLink(intro, outcome.Action, url)
             : outcome is null ? intro : Denied(turn, outcome);
     }
 
     /// <summary>Calls a gated tool; null when the tool refused before the gate (no explicit request for the action).</summary>
-    private static async Task<GateOutcome?> GatedAsync(Turn turn, LeeTools tools, string tool, Dictionary<string, object?> arguments, CancellationToken ct)
+    private static async Task<GateOutcome?> GatedAsync(Turn turn, LeeTools tools, LeeTool tool, Dictionary<string, object?> arguments, CancellationToken ct)
     {
         var before = turn.Outcomes.Count;
         await tools.InvokeAsync(tool, arguments, ct);
@@ -566,7 +566,7 @@ public sealed class BuiltInBrain : IBrain
 
     private static async Task<string> AnswerAsync(Turn turn, LeeTools tools, CancellationToken ct, bool offerPerson = false)
     {
-        await tools.InvokeAsync("search_knowledge", new Dictionary<string, object?> { ["query"] = turn.Message }, ct);
+        await tools.InvokeAsync(LeeTool.SearchKnowledge, new Dictionary<string, object?> { ["query"] = turn.Message }, ct);
         if (offerPerson)
         {
             turn.Offers.Add("person");

@@ -145,7 +145,7 @@ public sealed partial class LeeSays
 
     public string Closing(Turn turn)
     {
-        var said = turn.History.Where(m => m.From == AgentLee.Lee).Select(m => m.Text).ToHashSet();
+        var said = turn.History.Where(m => m.From == LeeNames.Author).Select(m => m.Text).ToHashSet();
         var options = new[] { Text("Closing.1"), Text("Closing.2"), Text("Closing.3") };
         return options.FirstOrDefault(o => !said.Contains(o)) ?? options[^1];
     }
@@ -273,13 +273,14 @@ public sealed partial class LeeSays
             ? Explain(turn, d)
             : Text("CardLinkIntro");
 
-    public string HereIsYourLink(string intro, string tool, string url)
+    public string HereIsYourLink(string intro, ActionType action, string url)
     {
-        var what = Text(tool switch
+        var what = Text(action switch
         {
-            "card_update_link" => "Link.Card",
-            "authenticate_payment" => "Link.Authenticate",
-            _ => "Link.Pay",
+            ActionType.CardUpdateLink => "Link.Card",
+            ActionType.AuthenticatePayment => "Link.Authenticate",
+            ActionType.RegenerateLink or ActionType.RetryPayment or ActionType.Refund or ActionType.CancelSubscription
+                or ActionType.Credit or ActionType.UseCard or ActionType.ResumeSubscription => "Link.Pay",
         });
         return $"{intro}\n\n{what}: {url}".Trim();
     }

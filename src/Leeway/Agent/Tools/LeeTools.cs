@@ -4,6 +4,7 @@ using Leeway.Agent.Brain;
 using Leeway.Identity;
 using Leeway.Knowledge;
 using Leeway.Policy;
+using Leeway.Storage;
 using Microsoft.Extensions.AI;
 
 namespace Leeway.Agent.Tools;
@@ -14,9 +15,9 @@ namespace Leeway.Agent.Tools;
 /// </summary>
 public sealed class LeeTools
 {
-    /// <summary>Names of the tools that change state; each is registered with the gate (a convention test checks it).</summary>
+    /// <summary>Names of the tools that change state: those with a gate action (a convention test checks each reaches the gate).</summary>
     public static readonly IReadOnlyList<string> GatedTools =
-        ["retry_payment", "refund_charge", "regenerate_link", "card_update_link", "authenticate_payment", "cancel_subscription", "credit_balance"];
+        Enum.GetValues<LeeTool>().Where(t => GateAction(t) is not null).Select(t => WireName.Of(t)).ToList();
 
     private readonly Turn _turn;
     private readonly IGate _gate;
@@ -29,26 +30,39 @@ public sealed class LeeTools
         _knowledge = knowledge;
         Functions =
         [
-            AIFunctionFactory.Create(GetDiagnosis, "get_diagnosis", "The customer's billing diagnosis: status, root cause, explanation, recommended action and findings."),
-            AIFunctionFactory.Create(ListCharges, "list_charges", "The customer's own recent charges: id, amount, currency, date, description, refunded amount, invoice."),
-            AIFunctionFactory.Create(SearchKnowledgeAsync, "search_knowledge", "Search the knowledge base for an article that answers the customer's question."),
-            AIFunctionFactory.Create(RetryPaymentAsync, "retry_payment", "Retry paying an open invoice now with the card on file."),
-            AIFunctionFactory.Create(RefundChargeAsync, "refund_charge", "Refund a charge, fully or partly (amount in minor units)."),
-            AIFunctionFactory.Create(RegenerateLinkAsync, "regenerate_link", "A fresh payment link: replaces an expired checkout session, or a fresh link to pay an open invoice."),
-            AIFunctionFactory.Create(CardUpdateLinkAsync, "card_update_link", "A secure link where the customer puts a new card on file."),
-            AIFunctionFactory.Create(AuthenticatePaymentAsync, "authenticate_payment", "The link where the customer completes their bank's verification (3-D Secure) for an invoice."),
-            AIFunctionFactory.Create(CancelSubscriptionAsync, "cancel_subscription", "Cancel a subscription at the end of its current period (only when the customer explicitly asks)."),
-            AIFunctionFactory.Create(CreditBalanceAsync, "credit_balance", "Credit the customer's balance (amount in minor units)."),
-            AIFunctionFactory.Create(EscalateToHuman, "escalate_to_human", "Hand the conversation to a human with the full context; use when policy refuses, the customer asks for a person, or you are unsure."),
+            AIFunctionFactory.Create(GetDiagnosis, WireName.Of(LeeTool.GetDiagnosis), "The customer's billing diagnosis: status, root cause, explanation, recommended action and findings."),
+            AIFunctionFactory.Create(ListCharges, WireName.Of(LeeTool.ListCharges), "The customer's own recent charges: id, amount, currency, date, description, refunded amount, invoice."),
+            AIFunctionFactory.Create(SearchKnowledgeAsync, WireName.Of(LeeTool.SearchKnowledge), "Search the knowledge base for an article that answers the customer's question."),
+            AIFunctionFactory.Create(RetryPaymentAsync, WireName.Of(LeeTool.RetryPayment), "Retry paying an open invoice now with the card on file."),
+            AIFunctionFactory.Create(RefundChargeAsync, WireName.Of(LeeTool.RefundCharge), "Refund a charge, fully or partly (amount in minor units)."),
+            AIFunctionFactory.Create(RegenerateLinkAsync, WireName.Of(LeeTool.RegenerateLink), "A fresh payment link: replaces an expired checkout session, or a fresh link to pay an open invoice."),
+            AIFunctionFactory.Create(CardUpdateLinkAsync, WireName.Of(LeeTool.CardUpdateLink), "A secure link where the customer puts a new card on file."),
+            AIFunctionFactory.Create(AuthenticatePaymentAsync, WireName.Of(LeeTool.AuthenticatePayment), "The link where the customer completes their bank's verification (3-D Secure) for an invoice."),
+            AIFunctionFactory.Create(CancelSubscriptionAsync, WireName.Of(LeeTool.CancelSubscription), "Cancel a subscription at the end of its current period (only when the customer explicitly asks)."),
+            AIFunctionFactory.Create(CreditBalanceAsync, WireName.Of(LeeTool.CreditBalance), "Credit the customer's balance (amount in minor units)."),
+            AIFunctionFactory.Create(EscalateToHuman, WireName.Of(LeeTool.EscalateToHuman), "Hand the conversation to a human with the full context; use when policy refuses, the customer asks for a person, or you are unsure."),
         ];
     }
 
     public IReadOnlyList<AIFunction> Functions { get; }
 
-    public AIFunction this[string name] => Functions.First(f => f.Name == name);
+    public AIFunction this[LeeTool tool] => Functions.First(f => f.Name == WireName.Of(tool));
 
-    public Task<object?> InvokeAsync(string name, IDictionary<string, object?> arguments, CancellationToken ct) =>
-        this[name].InvokeAsync(new AIFunctionArguments(arguments), ct).AsTask();
+    public Task<object?> InvokeAsync(LeeTool tool, IDictionary<string, object?> arguments, CancellationToken ct) =>
+        this[tool].InvokeAsync(new AIFunctionArguments(arguments), ct).AsTask();
+
+    /// <summary>The gate action a tool carries out; null for the tools that only read or hand over.</summary>
+    public static ActionType? GateAction(LeeTool tool) => tool switch
+    {
+        LeeTool.RetryPayment => ActionType.RetryPayment,
+        LeeTool.RefundCharge => ActionType.Refund,
+        LeeTool.RegenerateLink => ActionType.RegenerateLink,
+        LeeTool.CardUpdateLink => ActionType.CardUpdateLink,
+        LeeTool.AuthenticatePayment => ActionType.AuthenticatePayment,
+        LeeTool.CancelSubscription => ActionType.CancelSubscription,
+        LeeTool.CreditBalance => ActionType.Credit,
+        LeeTool.GetDiagnosis or LeeTool.ListCharges or LeeTool.SearchKnowledge or LeeTool.EscalateToHuman => null,
+    };
 
     [Description("Read the diagnosis")]
     private string GetDiagnosis() => _turn.Diagnosis is { } d

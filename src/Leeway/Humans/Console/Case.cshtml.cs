@@ -146,11 +146,13 @@ public sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnowle
 
         long? minor = null;
         var charge = Billing?.Charges.FirstOrDefault(c => c.Id == target);
-        var money = type switch
+        ActionType? kind = WireName.TryParse(type, out ActionType parsed) ? parsed : null;
+        var money = kind switch
         {
-            "refund" => charge?.Currency,
-            "credit" => currency ?? Billing?.Customer.Currency ?? "usd",
-            _ => null,
+            ActionType.Refund => charge?.Currency,
+            ActionType.Credit => currency ?? Billing?.Customer.Currency ?? "usd",
+            ActionType.RetryPayment or ActionType.RegenerateLink or ActionType.CardUpdateLink or ActionType.AuthenticatePayment
+                or ActionType.CancelSubscription or ActionType.UseCard or ActionType.ResumeSubscription or null => null,
         };
         if (money is not null && !string.IsNullOrWhiteSpace(amount))
         {
@@ -163,13 +165,15 @@ public sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnowle
             }
         }
 
-        var action = type switch
+        var action = kind switch
         {
-            "refund" => new ApprovedAction(type, target, null, null, minor, null, reason ?? "requested_by_customer"),
-            "credit" => new ApprovedAction(type, null, null, null, minor, money, string.IsNullOrWhiteSpace(reason) ? "credit by staff" : reason.Trim()),
-            "retry_payment" or "regenerate_link" => new ApprovedAction(type, null, target, null, null, null, null),
-            "cancel_subscription" => new ApprovedAction(type, null, null, target, null, null, null),
-            _ => new ApprovedAction(type, null, null, null, null, null, null),
+            ActionType.Refund => new ApprovedAction(type, target, null, null, minor, null, reason ?? "requested_by_customer"),
+            ActionType.Credit => new ApprovedAction(type, null, null, null, minor, money, string.IsNullOrWhiteSpace(reason) ? "credit by staff" : reason.Trim()),
+            ActionType.RetryPayment or ActionType.RegenerateLink => new ApprovedAction(type, null, target, null, null, null, null),
+            ActionType.CancelSubscription => new ApprovedAction(type, null, null, target, null, null, null),
+            // A card-update link needs no target; anything else the API refuses, naming the type.
+            ActionType.CardUpdateLink or ActionType.AuthenticatePayment or ActionType.UseCard or ActionType.ResumeSubscription or null
+                => new ApprovedAction(type, null, null, null, null, null, null),
         };
         var result = await HumansApi.ActAsync(id, new ApproveActionRequest(StaffId, action), Store, events, staff, HttpContext.RequestServices.GetRequiredService<IBillingReader>(), HttpContext, ct);
         if (result.Result is Ok<ApproveActionResponse> ok)
@@ -441,7 +445,7 @@ public sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnowle
     public string Who(string from) => from switch
     {
         "customer" => "Customer",
-        "lee" or "agent-lee" => "Lee",
+        LeeNames.Author or LeeNames.Actor => LeeNames.Display,
         _ when from.StartsWith("human:", StringComparison.Ordinal) => StaffNames.GetValueOrDefault(from["human:".Length..]) ?? from,
         _ => from,
     };

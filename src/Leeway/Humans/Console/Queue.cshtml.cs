@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Leeway.Audit;
+using Leeway.Policy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -55,11 +56,11 @@ public sealed class QueueModel(IStaffDirectory staff, ICaseEvents events, StaffA
 
     public string StaffId => User.FindFirstValue(ConsoleRegistration.StaffIdClaim)!;
 
-    public static IReadOnlyList<string> Sources => ["agent", "dashboard", "tier0", "contact"];
+    public static IReadOnlyList<string> Sources => [LeeNames.Source, "dashboard", "tier0", "contact"];
 
     public static string SourceLabel(string source) => source switch
     {
-        "agent" => "Lee (chat)",
+        LeeNames.Source => $"{LeeNames.Display} (chat)",
         "dashboard" => "Billing page",
         "tier0" => "Tier 0 (automatic)",
         "contact" => "E-mail or form",
