@@ -7,10 +7,11 @@ namespace Leeway.StripeSandbox;
 /// <summary>Everything one <see cref="SandboxHost"/> owns: the world, its record, idempotency keys, faults and webhooks.</summary>
 internal sealed class Sandbox
 {
-    public Sandbox(SandboxClock clock, TimeProvider machine)
+    public Sandbox(SandboxClock clock, TimeProvider machine, SandboxTrace? trace = null)
     {
         World = new World(clock);
-        Webhooks = new WebhookDispatcher(World, machine);
+        Trace = trace;
+        Webhooks = new WebhookDispatcher(World, machine, trace);
         World.EventEmitted = Webhooks.Enqueue;
         RateLimits = new RateLimits(machine);
     }
@@ -19,6 +20,9 @@ internal sealed class Sandbox
 
     /// <summary>See <see cref="SandboxHostOptions.ApiKey"/>.</summary>
     public string? ApiKey { get; init; }
+
+    /// <summary>See <see cref="SandboxHostOptions.Trace"/>.</summary>
+    public SandboxTrace? Trace { get; }
 
     public RequestLog Requests { get; } = new();
 

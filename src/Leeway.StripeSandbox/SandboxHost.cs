@@ -44,7 +44,7 @@ public sealed class SandboxHost : IAsyncDisposable
         // Logs go to standard error: standard output is for what a command prints as its result.
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
-        var sandbox = new Sandbox(new SandboxClock(options.Now, TimeProvider.System), TimeProvider.System) { ApiKey = options.ApiKey };
+        var sandbox = new Sandbox(new SandboxClock(options.Now, TimeProvider.System), TimeProvider.System, options.Trace) { ApiKey = options.ApiKey };
         var app = builder.Build();
         app.Use((http, next) =>
         {

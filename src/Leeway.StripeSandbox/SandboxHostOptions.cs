@@ -14,6 +14,10 @@ public sealed class SandboxHostOptions
     /// (<c>sk_test_…</c>, <c>rk_test_…</c>), as eval and tests use it.</summary>
     public string? ApiKey { get; set; }
 
+    /// <summary>Where every <c>/v1</c> request and answer and every webhook payload is written (eval's
+    /// <c>--stripe-trace</c>, the spec check); null: nowhere.</summary>
+    public SandboxTrace? Trace { get; set; }
+
     /// <summary>Log requests to the console (standalone mode).</summary>
     public bool Verbose { get; set; }
 }

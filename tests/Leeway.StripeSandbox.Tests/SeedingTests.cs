@@ -94,7 +94,7 @@ public sealed class SeedingTests
                 if (ch["invoice"] is { } invoiceId)
                 {
                     var invoice = invoices.Single(x => x.Id == invoiceId.GetValue<string>());
-                    Assert.Contains(invoice.Payments.Data, p => p.Payment.ChargeId == charge.Id && p.Payment.PaymentIntentId == charge.PaymentIntentId);
+                    Assert.Contains(invoice.Payments.Data, p => p.Payment.Type == "payment_intent" && p.Payment.PaymentIntentId == charge.PaymentIntentId);
                 }
             }
 

@@ -17,6 +17,7 @@ internal static class DisputesApi
         if (call.Params.Bool("submit") == true)
         {
             dispute.Status = DisputeStatus.Submitted(dispute.Status);
+            dispute.EvidenceSubmissions++;
         }
 
         call.World.EmitIfChanged("charge.dispute.updated", dispute, before);

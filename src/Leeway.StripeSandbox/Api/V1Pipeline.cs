@@ -90,6 +90,7 @@ internal static class V1Pipeline
             sandbox.Requests.Add(new RequestRecord(method, path, flat, idempotencyKey, sandbox.World.Clock.Unix, response.Status, requestId, response.ObjectId, replayed));
         }
 
+        sandbox.Trace?.Request(method, path, flat, response.Status, response.Body);
         if (replayed)
         {
             http.Response.Headers["Idempotent-Replayed"] = "true";

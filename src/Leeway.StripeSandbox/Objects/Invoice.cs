@@ -94,7 +94,7 @@ internal sealed class Invoice : StripeObject
         json["customer_name"] = customer?.Name;
         json["customer_phone"] = customer?.Phone;
         json["status"] = Status;
-        json["subscription"] = Subscription;
+        // No top-level `subscription` since 2025-03-31.basil: the invoice names it under parent.subscription_details.
         json["currency"] = Currency;
         json["amount_due"] = AmountDue;
         json["amount_paid"] = AmountPaid;

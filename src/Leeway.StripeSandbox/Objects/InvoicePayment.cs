@@ -40,12 +40,11 @@ internal sealed class InvoicePayment : StripeObject
         json["status"] = Status;
         json["is_default"] = IsDefault;
         var payment = context.Child("payment");
-        json["payment"] = new JsonObject
-        {
-            ["type"] = PaymentIntent is not null ? "payment_intent" : "charge",
-            ["payment_intent"] = payment.Ref("payment_intent", PaymentIntent),
-            ["charge"] = payment.Ref("charge", Charge),
-        };
+        // Only the field its type names: "charge is only surfaced if the charge object is not associated with a payment
+        // intent" (npm stripe@23.1.0 InvoicePayment.Payment; both fields optional, never null).
+        json["payment"] = PaymentIntent is not null
+            ? new JsonObject { ["payment_intent"] = payment.Ref("payment_intent", PaymentIntent), ["type"] = "payment_intent" }
+            : new JsonObject { ["charge"] = payment.Ref("charge", Charge), ["type"] = "charge" };
         json["status_transitions"] = new JsonObject { ["canceled_at"] = CanceledAt, ["paid_at"] = PaidAt };
         return json;
     }

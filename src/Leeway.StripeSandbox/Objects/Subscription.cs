@@ -52,7 +52,7 @@ internal sealed class Subscription : StripeObject
         json["cancel_at"] = CancelAt;
         json["canceled_at"] = CanceledAt;
         json["ended_at"] = EndedAt;
-        json["cancellation_details"] = new JsonObject { ["comment"] = null, ["feedback"] = null, ["reason"] = CancellationReason };
+        json["cancellation_details"] = new JsonObject { ["comment"] = null, ["feedback"] = null, ["feedback_option"] = null, ["reason"] = CancellationReason };
         json["default_payment_method"] = context.Ref("default_payment_method", DefaultPaymentMethod);
         json["latest_invoice"] = context.Ref("latest_invoice", LatestInvoice);
         json["description"] = Description;

@@ -11,7 +11,7 @@ namespace Leeway.StripeSandbox.Webhooks;
 /// retried with back-off on the sandbox clock (run when the clock is advanced) and in real time (standalone use).
 /// One sender at a time, so an endpoint sees events in the order they happened.
 /// </summary>
-internal sealed class WebhookDispatcher(World world, TimeProvider machine) : IAsyncDisposable
+internal sealed class WebhookDispatcher(World world, TimeProvider machine, SandboxTrace? trace = null) : IAsyncDisposable
 {
     /// <summary>Back-off between attempts (seconds), then every 12 hours, up to three days after the first.</summary>
     private static readonly long[] Backoff = [60, 300, 1800, 7200, 18000, 36000, 43200];
@@ -73,6 +73,7 @@ internal sealed class WebhookDispatcher(World world, TimeProvider machine) : IAs
 
         foreach (var delivery in deliveries)
         {
+            trace?.Webhook(delivery.Payload);
             _firstAttempts.Writer.TryWrite(delivery);
         }
     }

@@ -17,6 +17,11 @@ internal static class EvalCommand
             Description = "Run every world on this PostgreSQL server instead of SQLite, each in a fresh database dropped afterwards (Npgsql connection string of a user that may CREATE DATABASE)",
             HelpName = "CONNECTION",
         };
+        var stripeTrace = new Option<string?>("--stripe-trace")
+        {
+            Description = "Write every world's Stripe traffic to DIR: requests.jsonl (each /v1 request and answer) and webhooks.jsonl (each payload), the inputs of ../shared/stripe/stripe_spec_check.py",
+            HelpName = "DIR",
+        };
         var command = new Command("eval", """
             Score the product on scenario files (../shared/scenario-format.md): prints PASS/FAIL per scenario and "N passed,
             N failed".
@@ -36,6 +41,7 @@ internal static class EvalCommand
             json,
             transcripts,
             postgres,
+            stripeTrace,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -54,7 +60,7 @@ internal static class EvalCommand
                 CommandInputs.OutputFile(report, "--json");
             }
 
-            return await EvalRunner.RunAsync(parse.GetValue(paths)!, parse.GetValue(parallel), parse.GetValue(repeat), parse.GetValue(json), Console.Out, Console.Error, ct, parse.GetValue(transcripts), parse.GetValue(postgres));
+            return await EvalRunner.RunAsync(parse.GetValue(paths)!, parse.GetValue(parallel), parse.GetValue(repeat), parse.GetValue(json), Console.Out, Console.Error, ct, parse.GetValue(transcripts), parse.GetValue(postgres), parse.GetValue(stripeTrace));
         });
         return command;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Leeway.StripeSandbox;
 using Spectre.Console;
 
 namespace Leeway.Eval;
@@ -9,7 +10,9 @@ internal static class EvalRunner
 {
     /// <param name="postgres">A PostgreSQL server (admin connection string): every world gets a fresh database on it, dropped
     /// afterwards; null runs each world on its own SQLite file.</param>
-    public static async Task<int> RunAsync(IReadOnlyList<string> paths, int parallel, int repeat, string? jsonFile, TextWriter output, TextWriter errors, CancellationToken ct, bool transcripts = false, string? postgres = null)
+    /// <param name="stripeTrace">A folder to write every world's Stripe traffic to (<c>requests.jsonl</c>, <c>webhooks.jsonl</c>:
+    /// the inputs of <c>../shared/stripe/stripe_spec_check.py</c>); null: not written.</param>
+    public static async Task<int> RunAsync(IReadOnlyList<string> paths, int parallel, int repeat, string? jsonFile, TextWriter output, TextWriter errors, CancellationToken ct, bool transcripts = false, string? postgres = null, string? stripeTrace = null)
     {
         IReadOnlyList<Scenario> scenarios;
         try
@@ -49,12 +52,13 @@ internal static class EvalRunner
         }
 
         await WarmUpAsync(scenarios, postgres, ct);
+        using var trace = stripeTrace is null ? null : new SandboxTrace(stripeTrace);
         var slots = new int[scenarios.Count];
         async Task RunAll(Action advance)
         {
             await Parallel.ForEachAsync(jobs, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel), CancellationToken = ct }, async (job, token) =>
             {
-                var result = await RunOnceAsync(job.Scenario, postgres, token);
+                var result = await RunOnceAsync(job.Scenario, postgres, token, trace);
                 runs[job.Index][Interlocked.Increment(ref slots[job.Index]) - 1] = result;
                 advance();
             });
@@ -107,11 +111,11 @@ internal static class EvalRunner
         }
     }
 
-    private static async Task<ScenarioRunResult> RunOnceAsync(Scenario scenario, string? postgres, CancellationToken ct)
+    private static async Task<ScenarioRunResult> RunOnceAsync(Scenario scenario, string? postgres, CancellationToken ct, SandboxTrace? trace = null)
     {
         try
         {
-            var seen = await ScenarioRunner.RunAsync(scenario, ct, postgres);
+            var seen = await ScenarioRunner.RunAsync(scenario, ct, postgres, trace);
             var failures = ScenarioChecks.Failures(scenario, seen);
             var outcome = scenario.Expect.Outcome is { } expected && seen.TurnReaching(expected) is not null ? expected : seen.FinalState;
             return new ScenarioRunResult(

@@ -6,6 +6,7 @@ using Leeway.Agent.Conversations;
 using Leeway.Humans;
 using Leeway.Policy;
 using Leeway.Prevent;
+using Leeway.StripeSandbox;
 
 namespace Leeway.Eval;
 
@@ -16,9 +17,9 @@ internal static class ScenarioRunner
     /// so events the sandbox signs during a step still verify on the product's clock.</summary>
     private static readonly TimeSpan ClockStep = TimeSpan.FromMinutes(4);
 
-    public static async Task<ScenarioObservation> RunAsync(Scenario scenario, CancellationToken ct, string? postgres = null)
+    public static async Task<ScenarioObservation> RunAsync(Scenario scenario, CancellationToken ct, string? postgres = null, SandboxTrace? trace = null)
     {
-        await using var world = await ScenarioWorld.StartAsync(scenario, ct, postgres: postgres);
+        await using var world = await ScenarioWorld.StartAsync(scenario, ct, postgres: postgres, trace: trace);
         await WorldSeeder.FeedProductSourcesAsync(world.Product.Services, scenario, ct);
         var scheduled = world.Product.Services.GetService<IScheduledWork>();
 

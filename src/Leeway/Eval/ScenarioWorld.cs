@@ -45,16 +45,18 @@ internal sealed class ScenarioWorld : IAsyncDisposable
     /// <param name="services">Extra product registrations (a test's scripted chat client); eval passes none.</param>
     /// <param name="postgres">A PostgreSQL server (admin connection string) to give the world a fresh database on; null for SQLite.</param>
     /// <param name="overrides">Extra product settings (a test that sends more turns than a person could lifts the chat rate limit); eval passes none.</param>
+    /// <param name="trace">Where the sandbox writes its Stripe traffic (eval's <c>--stripe-trace</c>); null: nowhere.</param>
     public static async Task<ScenarioWorld> StartAsync(
         Scenario scenario,
         CancellationToken ct,
         Action<IServiceCollection>? services = null,
         string? postgres = null,
-        IReadOnlyDictionary<string, string?>? overrides = null)
+        IReadOnlyDictionary<string, string?>? overrides = null,
+        SandboxTrace? trace = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "leeway-eval", $"{scenario.Id}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(4))}");
         Directory.CreateDirectory(directory);
-        var sandbox = await SandboxHost.StartAsync(new SandboxHostOptions { Now = scenario.Now }, ct);
+        var sandbox = await SandboxHost.StartAsync(new SandboxHostOptions { Now = scenario.Now, Trace = trace }, ct);
         var sandboxHttp = new HttpClient { BaseAddress = sandbox.BaseUrl, Timeout = TimeSpan.FromSeconds(60) };
         var admin = new SandboxAdmin(sandboxHttp);
         await admin.SeedAsync(scenario.Now, scenario.World, ct);

@@ -83,7 +83,12 @@ public sealed class PaymentTests
 
         var invoices = await world.Stripe.V1.Invoices.ListAsync(new InvoiceListOptions { Customer = "cus_ana", Expand = ["data.payments"] });
         var payment = Assert.Single(invoices.Single().Payments.Data, p => p.Status == "paid");
-        var charge = await world.Stripe.V1.Charges.GetAsync(payment.Payment.ChargeId);
+        // An invoice payment made through a PaymentIntent names the intent, not its charge (Stripe surfaces `charge` only
+        // for a charge without one): the charge is the intent's latest.
+        Assert.Equal("payment_intent", payment.Payment.Type);
+        Assert.Null(payment.Payment.ChargeId);
+        var intent = await world.Stripe.V1.PaymentIntents.GetAsync(payment.Payment.PaymentIntentId);
+        var charge = await world.Stripe.V1.Charges.GetAsync(intent.LatestChargeId);
         Assert.Equal("succeeded", charge.Status);
         Assert.Equal(payment.Payment.PaymentIntentId, charge.PaymentIntentId);
         Assert.Equal("4242", charge.PaymentMethodDetails.Card.Last4);

@@ -63,8 +63,10 @@ public sealed class RefundTests
         Assert.All(charges.Data, c => Assert.Equal("card", c.PaymentMethodDetails.Type));
 
         var invoices = await world.Stripe.V1.Invoices.ListAsync(new InvoiceListOptions { Customer = "cus_cleo", Expand = ["data.payments"] });
-        var links = invoices.Single().Payments.Data.Select(p => p.Payment.ChargeId).Order().ToList();
-        Assert.Equal(["ch_cleo_1", "ch_cleo_2"], links);
+        // Each payment names the charge's PaymentIntent (Stripe surfaces `charge` only for a charge without one).
+        var links = invoices.Single().Payments.Data.Select(p => p.Payment.PaymentIntentId).Order().ToList();
+        Assert.Equal(charges.Data.Where(c => c.Id is "ch_cleo_1" or "ch_cleo_2").Select(c => c.PaymentIntentId).Order(), links);
+        Assert.All(invoices.Single().Payments.Data, p => Assert.Null(p.Payment.ChargeId));
     }
 
     [Fact]
