@@ -33,7 +33,8 @@ public sealed class DemoWorldTests
         [
             "none", "payment_failed_insufficient_funds", "payment_failed_card_expired", "payment_failed_authentication_required",
             "duplicate_charge", "payment_link_expired", "dispute_open", "card_expiring_soon", "usage_spike", "payment_blocked_risk",
-            "refund_in_progress", "payment_due",
+            "refund_in_progress", "payment_due", "payment_failed_incorrect_details", "payment_failed_card_declined",
+            "invoice_past_due", "entitlement_mismatch",
         ];
         var shown = diagnoses.Values.Select(d => WireName.Of(d.RootCause)).ToHashSet();
         Assert.All(states, state => Assert.Contains(state, shown));

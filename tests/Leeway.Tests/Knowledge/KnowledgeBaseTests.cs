@@ -14,15 +14,15 @@ public sealed class KnowledgeBaseTests
         await using var world = await KnowledgeWorld.StartAsync(kind);
         var before = await world.Knowledge.GetAsync("kb_refunds", CancellationToken.None);
         Assert.NotNull(before);
-        Assert.Empty(await world.TopIdsAsync("zanzibar wire transfer"));
+        Assert.Empty(await world.TopIdsAsync("zanzibar quokka remittance"));
 
         world.Time.Advance(TimeSpan.FromHours(1));
         var improved = await world.Knowledge.UpsertAsync(
-            "kb_refunds", before.Title, before.Body + "\n\nPaid by Zanzibar wire transfer? The refund goes back to the same bank account.", before.RootCauses, "human:stf_1", CancellationToken.None);
+            "kb_refunds", before.Title, before.Body + "\n\nPaid by Zanzibar quokka remittance? The refund goes back the same way.", before.RootCauses, "human:stf_1", CancellationToken.None);
 
         Assert.Equal(before.Version + 1, improved.Version);
         Assert.Equal(world.Time.GetUtcNow(), improved.UpdatedAt);
-        Assert.Equal("kb_refunds", (await world.TopIdsAsync("zanzibar wire transfer"))[0]);
+        Assert.Equal("kb_refunds", (await world.TopIdsAsync("zanzibar quokka remittance"))[0]);
         var versions = await world.Knowledge.VersionsAsync("kb_refunds", CancellationToken.None);
         Assert.Equal([1, 2], versions.Select(v => v.Version).ToArray());
         Assert.Equal(before.Body, versions[0].Body);
