@@ -24,6 +24,12 @@ public static class RootCauses
         or RootCause.PaymentFailedCardExpired or RootCause.PaymentFailedIncorrectDetails
         or RootCause.PaymentFailedAuthenticationRequired or RootCause.PaymentFailedCardDeclined;
 
+    /// <summary>
+    /// A cause said only about what no other finding names: money due is the fallback for a debt that a decline, an
+    /// expired link, an overdue invoice or risk does not already explain, so each debt is said once.
+    /// </summary>
+    public static bool IsFallback(this RootCause cause) => cause is RootCause.PaymentDue;
+
     /// <summary>The root cause a Stripe decline stands for.</summary>
     public static RootCause Of(DeclineKind decline) => decline switch
     {

@@ -51,6 +51,17 @@ public sealed class ConversationStore(Database database, IdGenerator ids, TimePr
         return rows.Select(r => r.ToMessage()).ToList();
     }
 
+    /// <summary>The messages of several conversations in one read, by conversation, each in order.</summary>
+    public async Task<ILookup<string, ConversationMessage>> MessagesOfAsync(IReadOnlyCollection<string> conversationIds, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<MessageRow>(new CommandDefinition(
+            $"SELECT conversation_id AS ConversationId, seq, sender, text, at, intent, confidence FROM conversation_messages WHERE {database.Dialect.AnyOf("conversation_id", "@Ids")} ORDER BY conversation_id, seq",
+            new { Ids = conversationIds.ToArray() },
+            cancellationToken: ct));
+        return rows.ToLookup(r => r.ConversationId, r => r.ToMessage(), StringComparer.Ordinal);
+    }
+
     public async Task AppendAsync(string conversationId, string from, string text, string? intent, double? confidence, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);

@@ -7,19 +7,14 @@ internal sealed class CustomerConversations(ConversationStore conversations) : I
 {
     public async Task<IReadOnlyList<EarlierConversation>> ListAsync(string customerId, int max, CancellationToken ct)
     {
-        var earlier = new List<EarlierConversation>();
-        foreach (var conversation in await conversations.ListForCustomerAsync(customerId, max, ct))
-        {
-            var messages = await conversations.MessagesAsync(conversation.Id, ct);
-            earlier.Add(new EarlierConversation(
-                conversation.Id,
-                conversation.Channel,
-                conversation.State,
-                conversation.CreatedAt,
-                conversation.CaseId,
-                messages.Select(m => new TranscriptLine(m.From, m.Text, m.At)).ToList()));
-        }
-
-        return earlier;
+        var listed = await conversations.ListForCustomerAsync(customerId, max, ct);
+        var messages = await conversations.MessagesOfAsync(listed.Select(c => c.Id).ToList(), ct);
+        return listed.Select(conversation => new EarlierConversation(
+            conversation.Id,
+            conversation.Channel,
+            conversation.State,
+            conversation.CreatedAt,
+            conversation.CaseId,
+            messages[conversation.Id].Select(m => new TranscriptLine(m.From, m.Text, m.At)).ToList())).ToList();
     }
 }

@@ -29,10 +29,10 @@ internal static class RuleEngine
     public static IReadOnlyList<Finding> Findings(DiagnosisInput input)
     {
         var findings = Rules.SelectMany(rule => rule.Evaluate(input)).ToList();
-        // Money due that another finding explains (a decline, an expired link, an overdue invoice, risk) is that finding's.
-        var explained = findings.Where(f => f.RootCause != RootCause.PaymentDue).SelectMany(f => f.ObjectIds).ToHashSet(StringComparer.Ordinal);
+        // A fallback finding about an object another finding names is that finding's to say.
+        var explained = findings.Where(f => !f.RootCause.IsFallback()).SelectMany(f => f.ObjectIds).ToHashSet(StringComparer.Ordinal);
         return findings
-            .Where(f => f.RootCause != RootCause.PaymentDue || !f.ObjectIds.Any(explained.Contains))
+            .Where(f => !f.RootCause.IsFallback() || !f.ObjectIds.Any(explained.Contains))
             .OrderBy(f => f.RootCause.Rank())
             .ToList();
     }
