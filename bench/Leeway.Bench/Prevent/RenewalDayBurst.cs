@@ -6,6 +6,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Leeway.Prevent;
+using Leeway.Prevent.Nudges;
+using Leeway.Prevent.Webhooks;
 using Leeway.StripeSandbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Leeway.Diagnostics;
 using Leeway.Prevent;
+using Leeway.Prevent.Webhooks;
 using Leeway.StripeSandbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

@@ -6,6 +6,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Dapper;
 using Leeway.Prevent;
+using Leeway.Prevent.Jobs;
+using Leeway.Prevent.Webhooks;
 using Leeway.StripeSandbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

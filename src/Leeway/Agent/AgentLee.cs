@@ -10,6 +10,8 @@ using Leeway.Diagnostics;
 using Leeway.Humans;
 using Leeway.Knowledge;
 using Leeway.Policy;
+using Leeway.Policy.Actions;
+using Leeway.Policy.Rules;
 using Leeway.Storage;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;

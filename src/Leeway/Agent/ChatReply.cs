@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Leeway.Policy;
+using Leeway.Policy.Actions;
 
 namespace Leeway.Agent;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Leeway.Billing;
 using Leeway.Eval;
 using Leeway.Prevent;
+using Leeway.Prevent.Webhooks;
 using Leeway.StripeSandbox;
 using Stripe;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Leeway.Billing;
 using Leeway.Prevent;
+using Leeway.Prevent.Webhooks;
 
 namespace Leeway.Cli;
 

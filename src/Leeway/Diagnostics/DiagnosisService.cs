@@ -3,6 +3,7 @@ using Leeway.Billing;
 using Leeway.Diagnostics.Rules;
 using Leeway.Diagnostics.Sources;
 using Leeway.Policy;
+using Leeway.Policy.Rules;
 using Microsoft.Extensions.Options;
 
 namespace Leeway.Diagnostics;

@@ -1,4 +1,5 @@
 using Leeway.Policy;
+using Leeway.Policy.Actions;
 
 namespace Leeway.Diagnostics;
 

@@ -3,6 +3,7 @@ using Leeway.Agent;
 using Leeway.Humans;
 using Leeway.Policy;
 using Leeway.Prevent;
+using Leeway.Prevent.Nudges;
 using Leeway.Storage;
 
 namespace Leeway.Eval;

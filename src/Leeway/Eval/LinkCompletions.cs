@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Leeway.Agent;
 using Leeway.Prevent;
+using Leeway.Prevent.Webhooks;
 
 namespace Leeway.Eval;
 

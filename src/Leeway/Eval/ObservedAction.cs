@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Leeway.Policy;
+using Leeway.Policy.Actions;
 using Leeway.Storage;
 
 namespace Leeway.Eval;

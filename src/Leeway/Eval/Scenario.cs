@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Leeway.Policy;
+using Leeway.Policy.Actions;
 using Leeway.Storage;
 
 namespace Leeway.Eval;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Leeway.Agent;
 using Leeway.Humans;
 using Leeway.Prevent;
+using Leeway.Prevent.Nudges;
 
 namespace Leeway.Eval;
 

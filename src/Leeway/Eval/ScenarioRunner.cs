@@ -5,7 +5,11 @@ using Leeway.Agent;
 using Leeway.Agent.Conversations;
 using Leeway.Humans;
 using Leeway.Policy;
+using Leeway.Policy.Actions;
 using Leeway.Prevent;
+using Leeway.Prevent.Jobs;
+using Leeway.Prevent.Nudges;
+using Leeway.Prevent.Webhooks;
 using Leeway.StripeSandbox;
 
 namespace Leeway.Eval;

@@ -1,4 +1,6 @@
 using Leeway.Policy;
+using Leeway.Policy.Actions;
+using Leeway.Policy.Rules;
 using Leeway.Storage;
 
 namespace Leeway.Eval;

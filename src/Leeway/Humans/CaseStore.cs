@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Leeway.Policy;
+using Leeway.Policy.Rules;
 using Leeway.Storage;
 using Microsoft.Extensions.Options;
 

@@ -3,6 +3,7 @@ using Leeway.Diagnostics;
 using Leeway.Identity;
 using Leeway.Knowledge;
 using Leeway.Policy;
+using Leeway.Policy.Actions;
 using Leeway.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Stripe;

@@ -2,6 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Leeway.Audit;
 using Leeway.Identity;
+using Leeway.Policy.Actions;
+using Leeway.Policy.Facts;
+using Leeway.Policy.Rules;
 using Leeway.Storage;
 using Stripe;
 

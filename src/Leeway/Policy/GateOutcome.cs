@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Leeway.Policy.Actions;
 
 namespace Leeway.Policy;
 

@@ -1,4 +1,5 @@
 using Leeway.Identity;
+using Leeway.Policy.Actions;
 
 namespace Leeway.Policy;
 

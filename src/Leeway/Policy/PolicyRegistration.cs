@@ -1,3 +1,6 @@
+using Leeway.Policy.Actions;
+using Leeway.Policy.Facts;
+using Leeway.Policy.Rules;
 using Microsoft.Extensions.Options;
 
 namespace Leeway.Policy;

@@ -1,4 +1,5 @@
 using System.Net;
+using Leeway.Policy.Rules;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;

@@ -1,3 +1,5 @@
+using Leeway.Prevent.Nudges;
+
 namespace Leeway.Prevent;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using System.Text;
 using Leeway.Identity;
+using Leeway.Prevent.Nudges;
+using Leeway.Prevent.Webhooks;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 

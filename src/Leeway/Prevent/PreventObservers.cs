@@ -1,3 +1,5 @@
+using Leeway.Prevent.Nudges;
+
 namespace Leeway.Prevent;
 
 /// <summary>Tells every <see cref="IPreventObserver"/>, each failure logged and swallowed: observing Tier 0 never fails it.</summary>

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Leeway.Prevent.Jobs;
+using Leeway.Prevent.Nudges;
 
 namespace Leeway.Prevent;
 

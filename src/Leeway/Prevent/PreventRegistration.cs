@@ -1,3 +1,7 @@
+using Leeway.Prevent.Handlers;
+using Leeway.Prevent.Jobs;
+using Leeway.Prevent.Nudges;
+using Leeway.Prevent.Webhooks;
 using Leeway.Storage;
 
 namespace Leeway.Prevent;

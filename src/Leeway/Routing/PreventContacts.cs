@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Leeway.Audit;
 using Leeway.Policy;
+using Leeway.Policy.Actions;
 using Leeway.Prevent;
+using Leeway.Prevent.Nudges;
 using Leeway.Storage;
 
 namespace Leeway.Routing;

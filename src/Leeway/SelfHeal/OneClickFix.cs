@@ -1,6 +1,7 @@
 using Leeway.Billing;
 using Leeway.Diagnostics;
 using Leeway.Policy;
+using Leeway.Policy.Actions;
 
 namespace Leeway.SelfHeal;
 

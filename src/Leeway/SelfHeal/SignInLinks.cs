@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Leeway.Billing;
 using Leeway.Identity;
 using Leeway.Prevent;
+using Leeway.Prevent.Nudges;
 using Leeway.Storage;
 using Microsoft.Extensions.Options;
 using MimeKit;

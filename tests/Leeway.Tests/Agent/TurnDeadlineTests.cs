@@ -6,6 +6,7 @@ using Leeway.Agent;
 using Leeway.Eval;
 using Leeway.Humans;
 using Leeway.Policy;
+using Leeway.Policy.Actions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Leeway.Tests.Agent;

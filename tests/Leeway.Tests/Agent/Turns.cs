@@ -4,6 +4,7 @@ using Leeway.Agent.Conversations;
 using Leeway.Agent.Understanding;
 using Leeway.Billing;
 using Leeway.Policy;
+using Leeway.Policy.Rules;
 using Stripe;
 
 namespace Leeway.Tests.Agent;

@@ -2,6 +2,8 @@ using Leeway.Agent.Tools;
 using Leeway.Agent.Understanding;
 using Leeway.Diagnostics;
 using Leeway.Policy;
+using Leeway.Policy.Actions;
+using Leeway.Policy.Rules;
 using Leeway.SelfHeal;
 using Leeway.Storage;
 using Mono.Cecil;
@@ -25,18 +27,18 @@ public sealed class VocabularyLiteralTests
     private static readonly Dictionary<string, string[]> SharedWords = new(StringComparer.Ordinal)
     {
         // Intents are named after what the customer wants, which is often an action (the classifier's labels).
-        [Intent.RetryPayment] = ["Agent/Understanding/Intent.cs", "Prevent/JobKinds.cs"],
+        [Intent.RetryPayment] = ["Agent/Understanding/Intent.cs", "Prevent/Jobs/JobKinds.cs"],
         [Intent.UpdateCard] = ["Agent/Understanding/Intent.cs"],
         [Intent.CancelSubscription] = ["Agent/Understanding/Intent.cs"],
         [Intent.DuplicateCharge] = ["Agent/Understanding/Intent.cs"],
-        [GateRules.DisputeOpen] = ["Policy/GateRules.cs"],
+        [GateRules.DisputeOpen] = ["Policy/Rules/GateRules.cs"],
         // policy.yaml's key for how card-update links are made.
-        ["card_update_link"] = ["Policy/PolicyKeys.cs"],
+        ["card_update_link"] = ["Policy/Rules/PolicyKeys.cs"],
         // A finding's fact: the charge to refund.
         [FactKeys.RefundCharge] = ["Diagnostics/FactKeys.cs"],
         // Plain words: a Stripe object kind, a fact, words of a sentence, the kinds of Lee's offers (retry, refund, cancel, credit).
-        ["refund"] = ["Diagnostics/FactKeys.cs", "Eval/ScenarioLoader.cs", "Policy/PolicyRules.cs", "Agent/Brain/BuiltInBrain.cs"],
-        ["credit"] = ["Policy/PolicyRules.cs", "Agent/Brain/Turn.cs"],
+        ["refund"] = ["Diagnostics/FactKeys.cs", "Eval/ScenarioLoader.cs", "Policy/Rules/PolicyRules.cs", "Agent/Brain/BuiltInBrain.cs"],
+        ["credit"] = ["Policy/Rules/PolicyRules.cs", "Agent/Brain/Turn.cs"],
         ["none"] = [],
     };
 

@@ -4,6 +4,7 @@ using Leeway.Cli;
 using Leeway.Diagnostics;
 using Leeway.Diagnostics.Rules;
 using Leeway.Policy;
+using Leeway.Policy.Rules;
 using Leeway.Storage;
 using Leeway.Tests.Diagnostics;
 

@@ -1,4 +1,5 @@
 using Leeway.Prevent;
+using Leeway.Prevent.Webhooks;
 using Leeway.StripeSandbox;
 using Leeway.Tests.Prevent;
 using Stripe;

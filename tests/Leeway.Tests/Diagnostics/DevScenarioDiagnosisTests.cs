@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Leeway.Diagnostics.Rules;
 using Leeway.Policy;
+using Leeway.Policy.Rules;
 using Leeway.Storage;
 
 namespace Leeway.Tests.Diagnostics;

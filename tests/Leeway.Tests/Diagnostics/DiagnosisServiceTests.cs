@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Leeway.Diagnostics;
 using Leeway.Diagnostics.Sources;
 using Leeway.Policy;
+using Leeway.Policy.Rules;
 using Leeway.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

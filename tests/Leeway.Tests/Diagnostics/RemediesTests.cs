@@ -1,5 +1,6 @@
 using Leeway.Diagnostics;
 using Leeway.Policy;
+using Leeway.Policy.Actions;
 using Leeway.Storage;
 
 namespace Leeway.Tests.Diagnostics;

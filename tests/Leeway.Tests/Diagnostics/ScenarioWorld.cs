@@ -6,6 +6,7 @@ using Leeway.Diagnostics;
 using Leeway.Diagnostics.Rules;
 using Leeway.Diagnostics.Sources;
 using Leeway.Policy;
+using Leeway.Policy.Rules;
 using Stripe;
 using Stripe.Checkout;
 

@@ -2,6 +2,7 @@ using Leeway.Billing;
 using Leeway.Humans;
 using Leeway.Identity;
 using Leeway.Policy;
+using Leeway.Policy.Actions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;

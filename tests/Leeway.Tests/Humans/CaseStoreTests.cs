@@ -1,6 +1,7 @@
 using Leeway.Diagnostics;
 using Leeway.Humans;
 using Leeway.Policy;
+using Leeway.Policy.Actions;
 
 namespace Leeway.Tests.Humans;
 

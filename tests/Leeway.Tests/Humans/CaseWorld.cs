@@ -1,6 +1,7 @@
 using Leeway.Diagnostics;
 using Leeway.Humans;
 using Leeway.Policy;
+using Leeway.Policy.Actions;
 using Leeway.Storage;
 using Leeway.Tests.Storage;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,4 +1,5 @@
 using Leeway.Policy;
+using Leeway.Policy.Rules;
 
 namespace Leeway.Tests.Policy;
 

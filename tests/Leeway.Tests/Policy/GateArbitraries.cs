@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Leeway.Policy;
+using Leeway.Policy.Rules;
 
 namespace Leeway.Tests.Policy;
 

@@ -1,5 +1,7 @@
 using Leeway.Audit;
 using Leeway.Policy;
+using Leeway.Policy.Facts;
+using Leeway.Policy.Rules;
 using Leeway.Tests.Audit;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

@@ -3,6 +3,8 @@ using Leeway.Audit;
 using Leeway.Billing;
 using Leeway.Identity;
 using Leeway.Policy;
+using Leeway.Policy.Actions;
+using Leeway.Policy.Facts;
 
 namespace Leeway.Tests.Policy;
 

@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Leeway.Audit;
 using Leeway.Identity;
 using Leeway.Policy;
+using Leeway.Policy.Actions;
+using Leeway.Policy.Rules;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Leeway.Tests.Policy;

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Leeway.Audit;
 using Leeway.Identity;
 using Leeway.Policy;
+using Leeway.Policy.Actions;
+using Leeway.Policy.Rules;
 
 namespace Leeway.Tests.Policy;
 

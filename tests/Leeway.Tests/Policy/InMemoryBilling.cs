@@ -1,4 +1,7 @@
 using Leeway.Policy;
+using Leeway.Policy.Actions;
+using Leeway.Policy.Facts;
+using Leeway.Policy.Rules;
 using Leeway.Storage;
 
 namespace Leeway.Tests.Policy;

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Leeway.Identity;
 using Leeway.Prevent;
+using Leeway.Prevent.Webhooks;
 using Leeway.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

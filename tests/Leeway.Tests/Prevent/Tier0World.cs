@@ -1,6 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Leeway.Prevent;
+using Leeway.Prevent.Jobs;
+using Leeway.Prevent.Nudges;
+using Leeway.Prevent.Webhooks;
 using Leeway.StripeSandbox;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,4 +1,5 @@
 using Leeway.Policy;
+using Leeway.Policy.Actions;
 using Leeway.SelfHeal;
 
 namespace Leeway.Tests.SelfHeal;

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Leeway.Diagnostics;
 using Leeway.Policy;
+using Leeway.Policy.Actions;
+using Leeway.Policy.Rules;
 using Leeway.Storage;
 
 namespace Leeway.Tests.Storage;

@@ -5,6 +5,7 @@ using Leeway.Agent.Understanding;
 using Leeway.Billing;
 using Leeway.Diagnostics;
 using Leeway.Policy;
+using Leeway.Policy.Actions;
 using Leeway.Storage;
 using Stripe;
 

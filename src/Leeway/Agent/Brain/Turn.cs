@@ -6,6 +6,8 @@ using Leeway.Billing;
 using Leeway.Diagnostics;
 using Leeway.Knowledge;
 using Leeway.Policy;
+using Leeway.Policy.Actions;
+using Leeway.Policy.Rules;
 
 namespace Leeway.Agent.Brain;
 

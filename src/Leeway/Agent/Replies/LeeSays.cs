@@ -4,6 +4,7 @@ using Leeway.Agent.Brain;
 using Leeway.Billing;
 using Leeway.Diagnostics;
 using Leeway.Policy;
+using Leeway.Policy.Actions;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Leeway.Policy;
+using Leeway.Policy.Actions;
 using Leeway.Storage;
 
 namespace Leeway.Agent.Tools;

@@ -4,6 +4,7 @@ using Leeway.Agent.Brain;
 using Leeway.Identity;
 using Leeway.Knowledge;
 using Leeway.Policy;
+using Leeway.Policy.Actions;
 using Leeway.Storage;
 using Microsoft.Extensions.AI;
 

@@ -1,6 +1,7 @@
 using Leeway.Billing;
 using Leeway.Diagnostics.Sources;
 using Leeway.Policy;
+using Leeway.Policy.Rules;
 
 namespace Leeway.Diagnostics.Rules;
 

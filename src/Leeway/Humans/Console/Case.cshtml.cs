@@ -5,6 +5,7 @@ using Leeway.Audit;
 using Leeway.Billing;
 using Leeway.Knowledge;
 using Leeway.Policy;
+using Leeway.Policy.Actions;
 using Leeway.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Html;

@@ -2,6 +2,8 @@ using Leeway.Billing;
 using Leeway.Diagnostics;
 using Leeway.Diagnostics.Sources;
 using Leeway.Prevent;
+using Leeway.Prevent.Nudges;
+using Leeway.Prevent.Webhooks;
 using Leeway.Storage;
 using Microsoft.Extensions.Options;
 using Stripe;

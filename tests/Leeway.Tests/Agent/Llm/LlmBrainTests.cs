@@ -5,6 +5,7 @@ using Leeway.Audit;
 using Leeway.Eval;
 using Leeway.Humans;
 using Leeway.Policy;
+using Leeway.Policy.Actions;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 

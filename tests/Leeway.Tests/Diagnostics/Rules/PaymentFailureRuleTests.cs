@@ -2,6 +2,7 @@ using Leeway.Billing;
 using Leeway.Diagnostics;
 using Leeway.Diagnostics.Rules;
 using Leeway.Policy;
+using Leeway.Policy.Rules;
 using Leeway.Storage;
 using Stripe;
 

@@ -1,6 +1,7 @@
 using Leeway.Diagnostics;
 using Leeway.Diagnostics.Rules;
 using Leeway.Policy;
+using Leeway.Policy.Rules;
 
 namespace Leeway.Tests.Diagnostics.Rules;
 

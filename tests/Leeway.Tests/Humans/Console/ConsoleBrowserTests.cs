@@ -3,6 +3,7 @@ using Leeway.Humans;
 using Leeway.Identity;
 using Leeway.Knowledge;
 using Leeway.Policy;
+using Leeway.Policy.Actions;
 using Leeway.Tests.Browser;
 using OpenQA.Selenium;
 

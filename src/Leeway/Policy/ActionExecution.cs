@@ -1,4 +1,0 @@
-namespace Leeway.Policy;
-
-/// <summary>What acting on Stripe gave: the confirmed result, whether it achieved its aim, and whether Stripe replayed an earlier answer for the key.</summary>
-internal sealed record ActionExecution(ActionResult Result, bool Succeeded, bool StripeReplayed);

@@ -1,7 +1,0 @@
-namespace Leeway.Policy;
-
-/// <summary>The validated policy (policy.yaml plus this host's overrides).</summary>
-public interface IPolicyProvider
-{
-    PolicySettings Current { get; }
-}

@@ -1,8 +1,0 @@
-using Microsoft.Extensions.Options;
-
-namespace Leeway.Policy;
-
-internal sealed class PolicyProvider(IOptions<PolicyOptions> options) : IPolicyProvider
-{
-    public PolicySettings Current => options.Value.Settings;
-}

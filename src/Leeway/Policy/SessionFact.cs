@@ -1,4 +1,0 @@
-namespace Leeway.Policy;
-
-/// <summary>A Checkout Session (and, when it pays an invoice, that invoice's status).</summary>
-internal sealed record SessionFact(string Id, string Status, string Mode, long? AmountTotal, string Currency, string? InvoiceId, string? InvoiceStatus, string? Url);

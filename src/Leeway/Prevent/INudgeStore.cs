@@ -1,6 +1,0 @@
-namespace Leeway.Prevent;
-
-public interface INudgeStore
-{
-    Task<IReadOnlyList<Nudge>> ListForCustomerAsync(string customerId, CancellationToken cancellationToken);
-}

@@ -1,8 +1,0 @@
-namespace Leeway.Prevent;
-
-/// <summary>Where a nudge goes: the scenario format's channel names.</summary>
-public static class NudgeChannel
-{
-    public const string Email = "email";
-    public const string InApp = "in_app";
-}
