@@ -19,9 +19,6 @@ public sealed class BillingOptions
     /// <summary>Base URL of Leeway's own pages, used in links and return URLs.</summary>
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
 
-    [Range(100, 120_000)]
-    public int RequestTimeoutMs { get; set; } = 10_000;
-
     /// <summary>This host's limit on Stripe requests a second, reads and writes each. 0: Stripe's own limit for the key's
     /// mode (25 test, 100 live) on api.stripe.com, none elsewhere (the sandbox); with several hosts on one account, give
     /// each its share.</summary>

@@ -43,8 +43,8 @@ public static class InvoiceQueries
             return null;
         }
 
-        var finalized = new DateTimeOffset(DateTime.SpecifyKind(finalizedAt, DateTimeKind.Utc));
-        var from = invoice.DueDate is { } due && due > DateTime.UnixEpoch ? new DateTimeOffset(DateTime.SpecifyKind(due, DateTimeKind.Utc)) : finalized;
+        var finalized = finalizedAt.Utc();
+        var from = invoice.DueDate is { } due && due > DateTime.UnixEpoch ? due.Utc() : finalized;
         var expires = from.AddDays(30);
         return expires < finalized.AddDays(120) ? expires : finalized.AddDays(120);
     }

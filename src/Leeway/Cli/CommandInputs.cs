@@ -74,17 +74,6 @@ internal static class CommandInputs
         return path;
     }
 
-    /// <summary>A folder to read: it exists.</summary>
-    public static string InputFolder(string path, string name)
-    {
-        if (!Directory.Exists(path))
-        {
-            throw new BadInputException($"{name} {path}: no such folder (from {Environment.CurrentDirectory}); check the path.");
-        }
-
-        return path;
-    }
-
     /// <summary>A file to write: its folder exists and it is not a folder itself.</summary>
     public static string OutputFile(string path, string option)
     {

@@ -75,5 +75,4 @@ public static class FactKeys
     public const string SpikeFactor = "spike_factor";
 
     public const string Source = "source";
-    public const string SourceError = "source_error";
 }

@@ -10,8 +10,6 @@ public sealed class OpsReports(IContactLog log, TimeProvider time, IOptions<Cost
 {
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
-    public CostOptions Costs => costs.Value;
-
     public async Task<OpsMetrics> MetricsAsync(OpsWindow window, CancellationToken ct)
     {
         var tallies = await log.TallyAsync(window.Start, window.End, ct);

@@ -47,7 +47,7 @@ public sealed record BillingHome(
             .Select(i => new InvoiceLine(
                 i.Id,
                 string.IsNullOrEmpty(i.Number) ? null : i.Number,
-                new DateTimeOffset(DateTime.SpecifyKind(i.Created, DateTimeKind.Utc)),
+                i.Created.Utc(),
                 i.Total != 0 ? i.Total : i.AmountDue,
                 i.AmountRemaining,
                 i.Currency,
@@ -67,7 +67,7 @@ public sealed record BillingHome(
                     r.Amount,
                     r.Currency,
                     r.Status ?? "pending",
-                    new DateTimeOffset(DateTime.SpecifyKind(r.Created, DateTimeKind.Utc)),
+                    r.Created.Utc(),
                     invoiceId is null ? null : numbers.GetValueOrDefault(invoiceId));
             })
             .ToList();
@@ -83,10 +83,10 @@ public sealed record BillingHome(
             : subscription.Description is { Length: > 0 } description ? description
             : null;
         var amount = price?.UnitAmount is { } unit ? unit * (item?.Quantity ?? 1) : (long?)null;
-        var periodEnd = item is null || item.CurrentPeriodEnd == default ? (DateTimeOffset?)null : new DateTimeOffset(DateTime.SpecifyKind(item.CurrentPeriodEnd, DateTimeKind.Utc));
-        DateTimeOffset? cancelsAt = subscription.CancelAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc))
+        var periodEnd = item is null || item.CurrentPeriodEnd == default ? (DateTimeOffset?)null : item.CurrentPeriodEnd.Utc();
+        DateTimeOffset? cancelsAt = subscription.CancelAt is { } at ? at.Utc()
             : subscription.CancelAtPeriodEnd ? periodEnd : null;
-        DateTimeOffset? endedAt = subscription.EndedAt is { } ended ? new DateTimeOffset(DateTime.SpecifyKind(ended, DateTimeKind.Utc)) : null;
+        DateTimeOffset? endedAt = subscription.EndedAt is { } ended ? ended.Utc() : null;
         return new PlanLine(subscription.Id, name, amount, price?.Currency ?? subscription.Currency, price?.Recurring?.Interval, subscription.Status, periodEnd, cancelsAt, endedAt);
     }
 }

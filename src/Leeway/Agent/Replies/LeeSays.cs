@@ -435,7 +435,7 @@ public sealed partial class LeeSays
     }
 
     private static DateTimeOffset PeriodEnd(Subscription subscription) =>
-        new(DateTime.SpecifyKind(subscription.Items?.Data?.Select(i => i.CurrentPeriodEnd).DefaultIfEmpty(DateTime.MinValue).Min() ?? DateTime.MinValue, DateTimeKind.Utc));
+        (subscription.Items?.Data?.Select(i => i.CurrentPeriodEnd).DefaultIfEmpty(DateTime.MinValue).Min() ?? DateTime.MinValue).Utc();
 
     /// <summary>
     /// The opening of an article, up to about 400 characters, in whole paragraphs of prose (a list or a heading ends

@@ -40,8 +40,6 @@ internal sealed class IntentModel
         }
     }
 
-    public IReadOnlyList<string> Labels => labels;
-
     /// <summary>True when the model reads the sentence encoder's vector as well as the n-grams.</summary>
     public bool UsesEncoder => embedder is not null;
 

@@ -78,7 +78,7 @@ internal static class BillingSnapshotExtensions
     public static DateTimeOffset? CurrentPeriodEnd(this Subscription subscription)
     {
         var ends = (subscription.Items?.Data ?? []).Select(i => i.CurrentPeriodEnd).Where(e => e > DateTime.UnixEpoch).ToList();
-        return ends.Count == 0 ? null : new DateTimeOffset(DateTime.SpecifyKind(ends.Min(), DateTimeKind.Utc));
+        return ends.Count == 0 ? null : ends.Min().Utc();
     }
 
     /// <summary>The currency this customer is billed in: the customer's, else the latest invoice's or subscription's, else usd.</summary>

@@ -32,13 +32,6 @@ internal sealed class CauseFinder(IDiagnosisService diagnoses)
         return about is null ? new Cause(fallbackReason, diagnosis, null) : new Cause(about.RootCause, diagnosis, about);
     }
 
-    /// <summary>The finding of this root cause in the customer's diagnosis, if any (e.g. <c>card_expiring_soon</c>).</summary>
-    public async Task<Cause?> FindCodeAsync(string customerId, RootCause rootCause, CancellationToken cancellationToken)
-    {
-        var diagnosis = Whole(customerId, await diagnoses.DiagnoseAsync(customerId, cancellationToken));
-        return diagnosis?.Findings.FirstOrDefault(f => f.RootCause == rootCause) is { } finding ? new Cause(rootCause, diagnosis, finding) : null;
-    }
-
     /// <summary>The diagnosis, if Stripe (what every Tier 0 decision rests on) answered; else the event must wait.</summary>
     private static Diagnosis? Whole(string customerId, Diagnosis? diagnosis) =>
         diagnosis?.Sources.Where(s => s.Name == SourceNames.Stripe && !s.Answered).Select(s => $"{s.Name} ({s.Error})").ToList() is { Count: > 0 } missing

@@ -77,7 +77,7 @@ internal sealed class WebhookIntake(
             (stripeEvent.Data?.Object as IHasId)?.Id,
             CustomerOf(payload),
             payload,
-            new DateTimeOffset(DateTime.SpecifyKind(stripeEvent.Created, DateTimeKind.Utc)));
+            stripeEvent.Created.Utc());
 
         // Acknowledged once stored; the handlers run in the background (a slow Stripe, a burst of thousands, or a handler
         // that fails does not hold up Stripe's 200). A crash before they finish loses nothing: the event is in the inbox.
