@@ -50,7 +50,7 @@ internal static class StripeRequestsBench
 
             var perDiagnosis = (await TotalAsync(admin) - before) / (double)events;
             var routesBefore = await RoutesAsync(admin);
-            var handled = await HandleAsync(product, admin, from, events);
+            var handled = await HandleAsync(product, admin, await PayloadsAsync(admin, from, events));
             var routesAfter = await RoutesAsync(admin);
             Console.WriteLine($"  reads shared within an event: {(share ? "yes (now)" : "no (before)"),-11} per diagnosis {perDiagnosis:F2} requests; "
                 + $"per invoice.payment_failed {handled.Total / (double)events:F2} ({handled.Reads / (double)events:F2} reads, {handled.Writes / (double)events:F2} writes)");
@@ -90,13 +90,15 @@ internal static class StripeRequestsBench
         var sandboxLimits = limits.IsSuccessStatusCode;
         await using (var product = await Product(sandbox, share: true, requestsPerSecond: rps))
         {
+            var payloads = await PayloadsAsync(admin, 2 * events + 20, burst);
             var clock = Stopwatch.StartNew();
-            var handled = await HandleAsync(product, admin, 2 * events + 20, burst);
+            var handled = await HandleAsync(product, admin, payloads);
             var elapsed = clock.Elapsed.TotalSeconds;
             var floor = Math.Max(handled.Reads, handled.Writes) / (double)rps;
             var refused = sandboxLimits ? (await admin.GetFromJsonAsync<JsonObject>("/_sandbox/rate_limits"))!["refused"]?.GetValue<long>() : null;
             var inbox = await product.Services.GetRequiredService<WebhookInbox>().CountByStatusAsync(default);
-            Console.WriteLine($"  burst of {burst} invoice.payment_failed at {rps}/s with {latency} ms per request: handled in {elapsed:F1} s; "
+            var lanes = product.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PreventOptions>>().Value.LanesFor(rps);
+            Console.WriteLine($"  burst of {burst} invoice.payment_failed at {rps}/s with {latency} ms per request, {lanes} lanes: handled in {elapsed:F1} s; "
                 + $"{handled.Total} requests ({handled.Reads} reads, {handled.Writes} writes), floor {floor:F1} s = {elapsed / floor:F2}x the floor (target <= 1.5x)");
             Console.WriteLine($"    429s from the sandbox: {(refused is null ? "n/a (this sandbox has no rate limiter; Leeway's own limiter only)" : refused.ToString())}; "
                 + $"inbox: {string.Join(", ", inbox.Select(s => $"{s.Key} {s.Value}"))}");
@@ -104,10 +106,9 @@ internal static class StripeRequestsBench
         }
     }
 
-    private static async Task<(long Total, long Reads, long Writes)> HandleAsync(WebApplication product, HttpClient admin, int from, int count)
+    /// <summary>One <c>invoice.payment_failed</c> per failed renewal, as Stripe would send it (built before any clock starts).</summary>
+    private static async Task<List<string>> PayloadsAsync(HttpClient admin, int from, int count)
     {
-        var before = await CountsAsync(admin);
-        var secret = product.Configuration["Billing:WebhookSecret"]!;
         var payloads = new List<string>(count);
         for (var i = from; i < from + count; i++)
         {
@@ -115,6 +116,13 @@ internal static class StripeRequestsBench
             payloads.Add(RenewalDayBurst.Event($"evt_requests_{i:D5}", "invoice.payment_failed", invoice));
         }
 
+        return payloads;
+    }
+
+    private static async Task<(long Total, long Reads, long Writes)> HandleAsync(WebApplication product, HttpClient admin, List<string> payloads)
+    {
+        var before = await CountsAsync(admin);
+        var secret = product.Configuration["Billing:WebhookSecret"]!;
         using var http = new HttpClient { BaseAddress = new Uri(product.Urls.First()), Timeout = TimeSpan.FromMinutes(5) };
         await RenewalDayBurst.DeliverAsync(http, payloads, secret, 16);
         using (var limit = new CancellationTokenSource(TimeSpan.FromMinutes(60)))

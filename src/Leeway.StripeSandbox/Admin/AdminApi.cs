@@ -372,7 +372,8 @@ internal static class AdminApi
         return Task.FromResult(settings.ToJson());
     }
 
-    /// <summary>Rate limits: <c>{"enabled"?, "reads_per_second"?, "writes_per_second"?}</c> (Stripe: 25 each in test mode, 100 live).</summary>
+    /// <summary>Rate limits: <c>{"enabled"?, "reads_per_second"?, "writes_per_second"?, "refuse_next_reads"?,
+    /// "refuse_next_writes"?}</c> (Stripe: 25 each in test mode, 100 live).</summary>
     private static Task<JsonObject> SetRateLimits(Sandbox sandbox, SeedNode body, HttpContext http)
     {
         var limits = sandbox.RateLimits;
@@ -388,7 +389,19 @@ internal static class AdminApi
             throw body.Bad("writes_per_second", "a number of requests between 1 and 100000");
         }
 
-        limits.Configure(body.Bool("enabled") ?? limits.Enabled, (int)reads, (int)writes);
+        var refuseReads = body.Long("refuse_next_reads") ?? 0;
+        var refuseWrites = body.Long("refuse_next_writes") ?? 0;
+        if (refuseReads is < 0 or > 1000)
+        {
+            throw body.Bad("refuse_next_reads", "a number of requests between 0 and 1000");
+        }
+
+        if (refuseWrites is < 0 or > 1000)
+        {
+            throw body.Bad("refuse_next_writes", "a number of requests between 0 and 1000");
+        }
+
+        limits.Configure(body.Bool("enabled") ?? limits.Enabled, (int)reads, (int)writes, (int)refuseReads, (int)refuseWrites);
         return Task.FromResult(limits.ToJson());
     }
 

@@ -15,6 +15,7 @@ internal static class V1Pipeline
 
     private static async Task HandleAsync(Sandbox sandbox, HttpContext http, ApiHandler handler)
     {
+        using var inFlight = sandbox.Counts.InFlight();
         var requestId = http.Response.Headers["Request-Id"].ToString() is { Length: > 0 } given ? given : StripeIds.New("req_", 14);
         http.Response.Headers["Request-Id"] = requestId;
         http.Response.Headers["Stripe-Version"] = World.ApiVersion;

@@ -41,7 +41,7 @@ internal sealed class Customer : StripeObject
         json["description"] = Description;
         json["phone"] = Phone;
         json["balance"] = Balance;
-        json["currency"] = Currency;
+        json["currency"] = Currency ?? BilledCurrency(context.World);
         json["invoice_prefix"] = InvoicePrefix;
         json["test_clock"] = TestClock;
         json["delinquent"] = context.World.Owned<Invoice>(Id).Any(i => i.Customer == Id && i.Status == "open" && i.Attempted);
@@ -50,4 +50,16 @@ internal sealed class Customer : StripeObject
         settings["default_payment_method"] = context.Child("invoice_settings").Ref("default_payment_method", DefaultPaymentMethod);
         return json;
     }
+
+    /// <summary>
+    /// Stripe sets a customer's <c>currency</c> with their first subscription or invoice and keeps it (docs.stripe.com/api/customers/object:
+    /// "the currency the customer can be charged in for recurring billing purposes"): the earliest one's here.
+    /// </summary>
+    private string? BilledCurrency(World world) =>
+        world.Owned<Subscription>(Id).Select(s => (s.Created, s.Currency))
+            .Concat(world.Owned<Invoice>(Id).Select(i => (i.Created, i.Currency)))
+            .Where(c => !string.IsNullOrEmpty(c.Currency))
+            .OrderBy(c => c.Created)
+            .Select(c => c.Currency)
+            .FirstOrDefault();
 }

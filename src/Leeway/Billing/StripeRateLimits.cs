@@ -37,14 +37,15 @@ internal sealed class StripeRateLimits : IDisposable
     }
 
     /// <summary>
-    /// A burst of a fifth of the limit, then a steady 80 % of it: no one-second stretch holds more than the limit, however
-    /// it lines up with Stripe's own counting.
+    /// A burst of a tenth of the limit, then a steady nine tenths of it: no one-second stretch holds more than the limit,
+    /// however it lines up with Stripe's own counting (the burst plus a second's steady pace is the limit). A request that
+    /// still meets a 429 (another host, network jitter bunching requests up) is retried.
     /// </summary>
     private static TokenBucketRateLimiter Limiter(int perSecond) => new(new TokenBucketRateLimiterOptions
     {
-        TokenLimit = Math.Max(1, perSecond / 5),
+        TokenLimit = Math.Max(1, perSecond / 10),
         TokensPerPeriod = 1,
-        ReplenishmentPeriod = TimeSpan.FromMilliseconds(1000.0 / Math.Max(1, perSecond * 4 / 5)),
+        ReplenishmentPeriod = TimeSpan.FromMilliseconds(1000.0 / Math.Max(1, perSecond - Math.Max(1, perSecond / 10))),
         QueueLimit = int.MaxValue,
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         AutoReplenishment = true,

@@ -16,9 +16,19 @@ public sealed class PreventOptions
     [Range(1, 86_400)]
     public int SchedulerPeriodSeconds { get; set; } = 30;
 
-    /// <summary>How many webhook events are handled at once, in the background (a customer's events one at a time, in order).</summary>
-    [Range(1, 256)]
-    public int Workers { get; set; } = 16;
+    /// <summary>How many webhook events are handled at once, in the background (a customer's events one at a time, in order).
+    /// 0 (the default): enough to keep Stripe's rate limit busy while each event waits on its few round trips,
+    /// <see cref="LanesFor"/>.</summary>
+    [Range(0, 256)]
+    public int Workers { get; set; }
+
+    /// <summary>
+    /// The lanes for a host allowed <paramref name="stripeRequestsPerSecond"/> (null: no limit known). An event costs about
+    /// three Stripe requests in two or three sequential round trips: at 100 ms a trip, half as many lanes as requests a
+    /// second keep the budget in use (100/s → 50) with room for slower trips; never fewer than 16.
+    /// </summary>
+    public int LanesFor(int? stripeRequestsPerSecond) =>
+        Workers > 0 ? Workers : Math.Clamp((stripeRequestsPerSecond ?? 0) / 2, 16, 256);
 
     /// <summary>How long a worker owns an inbox row, job or nudge it claimed. A crashed worker's claim expires after this.</summary>
     [Range(1, 3_600)]

@@ -132,11 +132,8 @@ internal sealed class StripeActionExecutor(StripeClient stripe, StripeResilience
                 Replayed(portal.StripeResponse));
         }
 
-        // The currency of the subscription the card pays for (an active one first), else usd.
-        var currency = facts.Subscriptions
-            .OrderBy(s => s.Status is "active" or "past_due" or "trialing" or "unpaid" ? 0 : 1)
-            .Select(s => s.Currency)
-            .FirstOrDefault() ?? "usd";
+        // The currency the customer's subscriptions and invoices bill in (Stripe keeps it on the customer), else usd.
+        var currency = facts.Currency ?? "usd";
         var created = await resilience.ExecuteAsync(t => stripe.V1.Checkout.Sessions.CreateAsync(new Stripe.Checkout.SessionCreateOptions
         {
             Mode = "setup",

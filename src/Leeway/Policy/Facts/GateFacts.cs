@@ -21,6 +21,10 @@ internal sealed record GateFacts
 
     public string? DefaultPaymentMethodId { get; init; }
 
+    /// <summary>The customer's <c>currency</c>: what Stripe bills them in, set by their first subscription or invoice
+    /// (null before either).</summary>
+    public string? Currency { get; init; }
+
     /// <summary>Each object id the action names → the customer that owns it, or null when Stripe has no such object.</summary>
     public IReadOnlyDictionary<string, string?> Owners { get; init; } = new Dictionary<string, string?>();
 

@@ -47,7 +47,9 @@ internal sealed class StripeGateFacts(StripeClient stripe, StripeResilience resi
         {
             CancelSubscription a => SingleAsync(OrNull(t => stripe.V1.Subscriptions.GetAsync(a.SubscriptionId, cancellationToken: t), cancellationToken)),
             ResumeSubscription a => SingleAsync(OrNull(t => stripe.V1.Subscriptions.GetAsync(a.SubscriptionId, cancellationToken: t), cancellationToken)),
-            CardUpdateLink or UseCard => ListAsync(t => stripe.V1.Subscriptions.ListAutoPagingAsync(
+            // A card-update link needs only the customer's currency (on the customer); making a card the one Stripe
+            // charges needs every subscription that names a card of its own.
+            UseCard => ListAsync(t => stripe.V1.Subscriptions.ListAutoPagingAsync(
                 new SubscriptionListOptions { Customer = customerId, Status = "all", Limit = 100 }, cancellationToken: t), cancellationToken),
             _ => Task.FromResult(new List<Subscription>()),
         };
@@ -100,6 +102,7 @@ internal sealed class StripeGateFacts(StripeClient stripe, StripeResilience resi
             CustomerExists = exists,
             Risk = customer?.Metadata is { } m && m.TryGetValue("risk", out var risk) && !string.IsNullOrEmpty(risk) ? risk : "normal",
             DefaultPaymentMethodId = customer?.InvoiceSettings?.DefaultPaymentMethodId,
+            Currency = string.IsNullOrEmpty(customer?.Currency) ? null : customer.Currency,
             Owners = owners,
             Charges = chargeFacts,
             OpenDisputes = disputes.SelectMany(d => d).Where(d => DisputeStatuses.IsOpen(d.Status)).Select(d => d.Id).ToList(),

@@ -1,5 +1,6 @@
 using Leeway.Billing;
 using Leeway.Diagnostics;
+using Microsoft.Extensions.Options;
 using Stripe;
 
 namespace Leeway.Prevent.Webhooks;
@@ -13,6 +14,8 @@ internal sealed class WebhookProcessor(
     WebhookHandlers handlers,
     KnownCustomers customers,
     IServiceProvider services,
+    IOptions<PreventOptions> options,
+    Billing.StripeRateLimits limits,
     ILogger<WebhookProcessor> logger) : IDisposable
 {
     private const int BatchSize = 200;
@@ -86,7 +89,7 @@ internal sealed class WebhookProcessor(
         {
             var due = await inbox.ListDueAsync(BatchSize, cancellationToken);
             var claimed = 0;
-            await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (eventId, ct) =>
+            await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = options.Value.LanesFor(limits.PerSecond), CancellationToken = cancellationToken }, async (eventId, ct) =>
             {
                 if (await inbox.TryClaimAsync(eventId, ct) is not { } stored)
                 {

@@ -22,12 +22,12 @@ internal sealed class WebhookWorkers : BackgroundService, IWebhookBacklog
     private readonly List<(long Upto, TaskCompletionSource Done)> _waiters = [];
     private long _last;
 
-    public WebhookWorkers(WebhookInbox inbox, WebhookProcessor processor, IOptions<PreventOptions> options, ILogger<WebhookWorkers> logger)
+    public WebhookWorkers(WebhookInbox inbox, WebhookProcessor processor, IOptions<PreventOptions> options, Billing.StripeRateLimits limits, ILogger<WebhookWorkers> logger)
     {
         _inbox = inbox;
         _processor = processor;
         _logger = logger;
-        _lanes = Enumerable.Range(0, options.Value.Workers)
+        _lanes = Enumerable.Range(0, options.Value.LanesFor(limits.PerSecond))
             .Select(_ => Channel.CreateUnbounded<Queued>(new UnboundedChannelOptions { SingleReader = true }))
             .ToArray();
     }
