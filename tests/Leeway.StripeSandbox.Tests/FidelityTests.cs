@@ -171,6 +171,41 @@ public sealed class FidelityTests
     }
 
     [Fact]
+    public async Task A_customer_bills_in_the_currency_of_their_first_subscription_or_invoice()
+    {
+        await using var world = await TestWorld.SeedAsync("""
+            {"customers":[{"id":"cus_eur","email":"e@example.com",
+              "subscriptions":[{"id":"sub_eur","status":"active","currency":"eur","items":[{"price":"price_e","quantity":1,"unit_amount":2000}],
+                "current_period_start":"2026-11-01T00:00:00Z","current_period_end":"2026-12-01T00:00:00Z"}]},
+              {"id":"cus_none","email":"n@example.com"}]}
+            """);
+
+        Assert.Equal("eur", (await world.Stripe.V1.Customers.GetAsync("cus_eur")).Currency);
+        Assert.Null((await world.Stripe.V1.Customers.GetAsync("cus_none")).Currency);
+    }
+
+    [Fact]
+    public async Task A_test_chooses_when_the_next_requests_meet_a_429_and_sees_how_many_were_in_flight_at_once()
+    {
+        await using var world = await TestWorld.SeedAsync(Declining);
+        await world.PostAsync("/_sandbox/rate_limits", new JsonObject { ["enabled"] = true, ["refuse_next_reads"] = 1, ["refuse_next_writes"] = 1 });
+
+        var read = await Assert.ThrowsAnyAsync<StripeException>(() => world.Stripe.V1.Customers.GetAsync("cus_f"));
+        var write = await Assert.ThrowsAnyAsync<StripeException>(() => world.Stripe.V1.Customers.UpdateAsync("cus_f", new CustomerUpdateOptions { Name = "F" }));
+        Assert.Equal((HttpStatusCode.TooManyRequests, "rate_limit"), (read.HttpStatusCode, read.StripeError.Code));
+        Assert.Equal((HttpStatusCode.TooManyRequests, "rate_limit"), (write.HttpStatusCode, write.StripeError.Code));
+        Assert.Equal("F", (await world.Stripe.V1.Customers.UpdateAsync("cus_f", new CustomerUpdateOptions { Name = "F" })).Name);
+        Assert.Equal(2, (await world.GetAsync("/_sandbox/rate_limits"))["refused"]!.GetValue<long>());
+
+        await world.PostAsync("/_sandbox/faults", new JsonObject { ["faults"] = new JsonArray(), ["latency_ms"] = 300 });
+        await world.PostAsync("/_sandbox/request_counts/reset", new JsonObject());
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => world.Stripe.V1.Customers.GetAsync("cus_f")));
+        await world.Stripe.V1.Customers.GetAsync("cus_f");
+        var counts = await world.GetAsync("/_sandbox/request_counts");
+        Assert.Equal((4, 3), (counts["total"]!.GetValue<int>(), counts["in_flight_max"]!.GetValue<int>()));
+    }
+
+    [Fact]
     public async Task Webhook_endpoints_carry_their_api_version_and_events_go_out_in_it()
     {
         await using var world = await TestWorld.SeedAsync(Declining);
