@@ -1,7 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Leeway.Diagnostics;
-using Leeway.Prevent;
+using Leeway.Prevent.Nudges;
+using Leeway.Prevent.Webhooks;
 
 namespace Leeway.Tests.Prevent;
 
@@ -60,7 +61,11 @@ public sealed class StripeRequestsTests : IDisposable
         // one write are refused with 429 before anything is applied.
         await world.PostAdminAsync("/_sandbox/rate_limits", new JsonObject
         {
-            ["enabled"] = true, ["reads_per_second"] = 25, ["writes_per_second"] = 25, ["refuse_next_reads"] = 2, ["refuse_next_writes"] = 1,
+            ["enabled"] = true,
+            ["reads_per_second"] = 25,
+            ["writes_per_second"] = 25,
+            ["refuse_next_reads"] = 2,
+            ["refuse_next_writes"] = 1,
         });
 
         var eventId = await world.FireAsync("invoice.payment_failed", "in_cus_rq_429");
