@@ -12,7 +12,24 @@ public sealed record Actor(string Name, string? Role = null)
     /// <param name="role">The member's role; without one, an approval reaches only as far as an agent's.</param>
     public static Actor Human(string staffId, string? role = null) => new($"human:{staffId}", role);
 
-    public bool IsHuman => Name.StartsWith("human:", StringComparison.Ordinal);
+    public bool IsHuman => Name.StartsWith(HumanPrefix, StringComparison.Ordinal);
+
+    public ActorKind Kind => KindOf(Name);
+
+    /// <summary>The staff member's id when a person acts, else null.</summary>
+    public string? StaffId => IsHuman ? Name[HumanPrefix.Length..] : null;
+
+    /// <summary>The kind of the actor the audit log and the gate's record name (<c>agent-lee</c>, <c>tier0</c>, <c>customer</c>, <c>human:…</c>).</summary>
+    public static ActorKind KindOf(string name) => name switch
+    {
+        LeeNames.Actor => ActorKind.Lee,
+        "tier0" => ActorKind.Tier0,
+        "customer" => ActorKind.Customer,
+        _ when name.StartsWith(HumanPrefix, StringComparison.Ordinal) => ActorKind.Human,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not an actor the gate knows"),
+    };
+
+    private const string HumanPrefix = "human:";
 
     public override string ToString() => Name;
 }

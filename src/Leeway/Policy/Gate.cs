@@ -14,13 +14,17 @@ namespace Leeway.Policy;
 /// The gate (see <see cref="IGate"/>). Per decision: find the customer, take that customer's lock, replay a decision
 /// already acted on (same idempotency key), read the facts fresh from Stripe, apply <see cref="PolicyRules"/>, act through
 /// <see cref="IActionExecutor"/> with the decision's idempotency key, and write exactly one audit entry: allowed (with
-/// Stripe's confirmed result), denied (with the rule), or error.
+/// Stripe's confirmed result), denied (with the rule), or error. With the audit entry, the same decision goes into the
+/// typed record (<see cref="GateActions"/>; pending from just before Stripe is called, so a webhook Stripe sends because
+/// of the action finds it), and once the customer's lock is let go the observers (<see cref="IGateObserver"/>) are told.
 /// </summary>
 internal sealed class Gate(
     IGateFacts facts,
     IActionExecutor executor,
     IPolicyProvider policy,
     IAuditLog audit,
+    GateActions actions,
+    IEnumerable<IGateObserver> observers,
     CustomerLocks locks,
     TimeProvider time,
     ILogger<Gate> logger) : IGate
@@ -35,16 +39,24 @@ internal sealed class Gate(
         CancellationToken cancellationToken,
         string? approvedBy = null)
     {
-        var request = new Request(actor, principal, action, IdempotencyKeys.For(principal, decisionKey, action), Parameters(action, decisionKey), approvedBy);
+        var request = new Request(actor, principal, action, IdempotencyKeys.For(principal, decisionKey, action), Parameters(action, decisionKey), approvedBy)
+        {
+            DecisionKey = decisionKey,
+            RecordId = actions.NewId(),
+            At = time.GetUtcNow(),
+        };
         try
         {
-            return await DecideAndActAsync(request, cancellationToken);
+            var outcome = await DecideAndActAsync(request, cancellationToken);
+            await TellAsync(request.Record);
+            return outcome;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !request.Audited)
         {
             // The caller gave up; if Stripe was already called, a repeat of this decision replays its answer.
             await AuditAsync(request, GateRules.StripeError, AuditDecision.Error, new GateAuditOutcome(
                 "canceled by the caller before the outcome was known; repeating the same decision cannot act twice", false, true, [], null, null, null), null);
+            await TellAsync(request.Record);
             throw;
         }
     }
@@ -112,6 +124,8 @@ internal sealed class Gate(
             return await DeniedAsync(request, decision, cancellationToken);
         }
 
+        // On record before Stripe hears of it: what Stripe then tells us (invoice.paid) can say whose action it was.
+        await actions.WriteAsync(ToRecord(request, GateDecision.Pending, decision.Rule, decision.Message, false, decision.Amount, decision.Currency, null, null, null), CancellationToken.None);
         ActionExecution done;
         try
         {
@@ -182,7 +196,51 @@ internal sealed class Gate(
             JsonSerializer.Serialize(outcome, Json),
             request.ApprovedBy), CancellationToken.None);
         request.Audited = true;
+        var record = ToRecord(request, decision switch
+        {
+            AuditDecision.Allowed => GateDecision.Allowed,
+            AuditDecision.Denied => GateDecision.Denied,
+            _ => GateDecision.Error,
+        }, rule, outcome.Message, outcome.Succeeded, outcome.Result?.Amount ?? outcome.Amount, outcome.Result?.Currency ?? outcome.Currency, outcome.Result, entry.Seq, outcome.ReplayOf);
+        try
+        {
+            await actions.WriteAsync(record, CancellationToken.None);
+            request.Record = record;
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            // The audit entry is written: the decision is accounted for, and the caller gets its outcome.
+            logger.LogError(e, "Gate: the typed record of audit entry {Seq} could not be written", entry.Seq);
+        }
+
         return entry;
+    }
+
+    private static GateActionRecord ToRecord(
+        Request request, GateDecision decision, string rule, string message, bool succeeded, long? amount, string? currency, ActionResult? result, long? auditEntry, long? replayOf) =>
+        new(request.RecordId, request.At, request.Actor.Name, request.Principal.ToString(), request.Customer, request.Action, decision, rule, message, succeeded,
+            amount, currency, result?.ObjectId is { Length: > 0 } made ? made : null, result?.Status, request.IdempotencyKey, request.DecisionKey, request.ApprovedBy,
+            auditEntry, replayOf);
+
+    /// <summary>Tells the observers; their failure is logged and never changes the gate's outcome.</summary>
+    private async Task TellAsync(GateActionRecord? record)
+    {
+        if (record is null)
+        {
+            return;
+        }
+
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.OnDecidedAsync(record, CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Gate observer {Observer} failed on {Action} for {Customer}", observer.GetType().Name, record.Type, record.CustomerId);
+            }
+        }
     }
 
     private static string Parameters(BillingAction action, string decisionKey)
@@ -215,8 +273,17 @@ internal sealed class Gate(
 
         public string? ApprovedBy { get; } = approvedBy;
 
+        public required string DecisionKey { get; init; }
+
+        public required string RecordId { get; init; }
+
+        public required DateTimeOffset At { get; init; }
+
         public string? Customer { get; set; }
 
         public bool Audited { get; set; }
+
+        /// <summary>The decision's typed record, once written with its audit entry.</summary>
+        public GateActionRecord? Record { get; set; }
     }
 }

@@ -1,6 +1,7 @@
 using Leeway.Policy.Actions;
 using Leeway.Policy.Facts;
 using Leeway.Policy.Rules;
+using Leeway.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Leeway.Policy;
@@ -21,6 +22,9 @@ public static class PolicyRegistration
         builder.Services.AddSingleton<IGateFacts, StripeGateFacts>();
         builder.Services.AddSingleton<IActionExecutor, StripeActionExecutor>();
         builder.Services.AddSingleton<CustomerLocks>();
+        builder.Services.AddSingleton<ISchema, PolicySchema>();
+        builder.Services.AddSingleton<GateActions>();
+        builder.Services.AddSingleton<IGateActions>(sp => sp.GetRequiredService<GateActions>());
         builder.Services.AddSingleton<IGate, Gate>();
         return builder;
     }

@@ -1,6 +1,7 @@
 using Leeway.Agent;
 using Leeway.Agent.Understanding;
 using Leeway.Humans;
+using Leeway.Policy;
 using Leeway.Prevent;
 using Leeway.Routing.Outbound;
 using Leeway.SelfHeal;
@@ -20,6 +21,7 @@ public static class RoutingRegistration
         builder.Services.AddSingleton<IMeterObserver, DashboardContacts>();
         builder.Services.AddSingleton<ICaseEventObserver, CaseContacts>();
         builder.Services.AddSingleton<IPreventObserver, PreventContacts>();
+        builder.Services.AddSingleton<IGateObserver, GateRecoveries>();
         builder.AddOutboundWebhooks();
         return builder;
     }

@@ -2,6 +2,7 @@ using Leeway.Audit;
 using Leeway.Policy;
 using Leeway.Policy.Facts;
 using Leeway.Policy.Rules;
+using Leeway.Storage;
 using Leeway.Tests.Audit;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -19,7 +20,8 @@ internal sealed class GateHarness : IDisposable
         Time = new FakeTimeProvider(Start);
         Billing = new InMemoryBilling(customerId, Time);
         Audit = database.Log(Time);
-        Gate = new Gate(Billing, Billing, new FixedPolicy(policy), Audit, new CustomerLocks(), Time, NullLogger<Gate>.Instance);
+        Actions = new GateActions(database.Database, new IdGenerator());
+        Gate = new Gate(Billing, Billing, new FixedPolicy(policy), Audit, Actions, Observers, new CustomerLocks(), Time, NullLogger<Gate>.Instance);
     }
 
     public AuditTestDatabase Database { get; }
@@ -32,8 +34,22 @@ internal sealed class GateHarness : IDisposable
 
     public Gate Gate { get; }
 
-    public static async Task<GateHarness> CreateAsync(PolicySettings? policy = null, string customerId = "cus_a") =>
-        new(await AuditTestDatabase.CreateAsync(), policy ?? new PolicySettings(), customerId);
+    /// <summary>Told of each decision (add before acting).</summary>
+    public List<IGateObserver> Observers { get; } = [];
+
+    /// <summary>The gate's typed record of its decisions.</summary>
+    public GateActions Actions { get; }
+
+    public static async Task<GateHarness> CreateAsync(PolicySettings? policy = null, string customerId = "cus_a")
+    {
+        var database = await AuditTestDatabase.CreateAsync();
+        foreach (var statement in new PolicySchema().Statements(database.Database.Dialect))
+        {
+            await database.ExecuteAsync(statement);
+        }
+
+        return new(database, policy ?? new PolicySettings(), customerId);
+    }
 
     public ChargeFact AddCharge(string id, long amount, TimeSpan age, long refunded = 0, string status = "succeeded")
     {

@@ -40,6 +40,9 @@ internal sealed class InMemoryBilling(string customerId, TimeProvider time) : IG
 
     public int ExecuteCalls { get; private set; }
 
+    /// <summary>Run as Stripe is called, before it acts: what a webhook sent because of the call would see.</summary>
+    public Func<Task>? WhileCalled { get; set; }
+
     public async Task<string?> CustomerOfAsync(BillingAction action, CancellationToken cancellationToken)
     {
         await Task.Yield();
@@ -83,6 +86,11 @@ internal sealed class InMemoryBilling(string customerId, TimeProvider time) : IG
     public async Task<ActionExecution> ExecuteAsync(BillingAction action, PolicyDecision decision, GateFacts facts, string idempotencyKey, CancellationToken cancellationToken)
     {
         await Task.Yield();
+        if (WhileCalled is { } called)
+        {
+            await called();
+        }
+
         lock (_lock)
         {
             ExecuteCalls++;

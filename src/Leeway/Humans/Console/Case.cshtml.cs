@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using System.Text.Json.Nodes;
 using Leeway.Audit;
 using Leeway.Billing;
 using Leeway.Knowledge;
@@ -22,7 +21,7 @@ namespace Leeway.Humans.Console;
 /// the case API's (<see cref="HumansApi"/>), called in process, so the console and the API can never disagree.
 /// </summary>
 [Authorize(Policy = ConsoleRegistration.StaffPolicy)]
-public sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnowledgeBase knowledge, IAuditLog audit, StaffAudit staffAudit, TimeProvider time, ILogger<CaseModel> logger) : PageModel
+public sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnowledgeBase knowledge, IGateActions gateActions, StaffAudit staffAudit, TimeProvider time, ILogger<CaseModel> logger) : PageModel
 {
     /// <summary>The customer's billing as Stripe has it now (null when Stripe did not answer: the page says so).</summary>
     public BillingSnapshot? Billing { get; private set; }
@@ -459,24 +458,29 @@ public sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnowle
             return [];
         }
 
-        var entries = (await audit.ListAsync(new AuditQuery(Customer: item.CustomerId, Limit: 1000), ct)).ToDictionary(e => e.Seq);
+        // The gate's typed record of each refusal holds the action as it was asked for: that is what a person approves.
+        var records = await gateActions.FindByAuditEntriesAsync(refused.Select(o => o.AuditEntryId!.Value).ToList(), ct);
         var approvable = new List<Approvable>();
         foreach (var outcome in refused)
         {
-            if (!entries.TryGetValue(outcome.AuditEntryId!.Value, out var entry) || JsonNode.Parse(entry.Parameters) is not JsonObject p
-                || outcome.Action is not (ActionType.Refund or ActionType.RetryPayment or ActionType.Credit or ActionType.CancelSubscription))
+            if (!records.TryGetValue(outcome.AuditEntryId!.Value, out var record) || record.CustomerId != item.CustomerId)
             {
                 continue;
             }
 
-            var action = new ApprovedAction(
-                WireName.Of(outcome.Action),
-                p["charge"]?.GetValue<string>(),
-                p["invoice"]?.GetValue<string>(),
-                p["subscription"]?.GetValue<string>(),
-                p["amount"]?.GetValue<long?>(),
-                p["currency"]?.GetValue<string>(),
-                p["reason"]?.GetValue<string>());
+            var action = record.Action switch
+            {
+                RefundCharge a => new ApprovedAction(WireName.Of(a.Type), a.ChargeId, null, null, a.Amount, null, a.Reason),
+                RetryPayment a => new ApprovedAction(WireName.Of(a.Type), null, a.InvoiceId, null, null, null, null),
+                CreditBalance a => new ApprovedAction(WireName.Of(a.Type), null, null, null, a.Amount, a.Currency, a.Reason),
+                CancelSubscription a => new ApprovedAction(WireName.Of(a.Type), null, null, a.SubscriptionId, null, null, null),
+                _ => null,
+            };
+            if (action is null)
+            {
+                continue;
+            }
+
             if (!approvable.Any(a => a.Action == action))
             {
                 approvable.Add(new Approvable(action, outcome.Rule, outcome.Message));
