@@ -48,6 +48,14 @@ public sealed class AgentLee(
         ActionType.RegenerateLink or ActionType.CardUpdateLink or ActionType.AuthenticatePayment or ActionType.UseCard => false,
     };
 
+    /// <summary>
+    /// A person has the conversation now (a case opened outside a turn, e.g. from the customer's page): the conversation
+    /// is escalated to that case, so Lee's next reply says a person has it and puts what it hears on the case. The one
+    /// way a conversation's state changes outside <see cref="HandleAsync"/>: only the Agent writes it.
+    /// </summary>
+    public Task HandedToPersonAsync(Conversation conversation, string caseId, CancellationToken ct) =>
+        conversations.UpdateAsync(conversation with { State = ConversationState.Escalated, CaseId = caseId }, ct);
+
     public async Task<ChatReply> HandleAsync(Conversation conversation, string text, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
@@ -272,7 +280,7 @@ public sealed class AgentLee(
         var opened = await cases.OpenAsync(
             conversation.CustomerId,
             turn.EscalationReason!,
-            LeeNames.Source,
+            CaseSources.Agent,
             turn.Billing?.Risk ?? "normal",
             new HandoffPacket(conversation.Id, transcript, turn.Diagnosis, actions, summary),
             ct);

@@ -1,6 +1,5 @@
 using Leeway.Agent.Understanding;
 using Leeway.Humans;
-using Leeway.SelfHeal;
 
 namespace Leeway.Routing;
 
@@ -14,7 +13,7 @@ internal sealed class CaseContacts(IContactRouter router, IContactLog log, IServ
 {
     public async Task OnRecordedAsync(CaseEvent caseEvent, CancellationToken cancellationToken)
     {
-        if (caseEvent.Kind == CaseEventKind.Opened && caseEvent.Actor == MeterModel.CaseSource)
+        if (caseEvent.Kind == CaseEventKind.Opened && caseEvent.Actor == CaseSources.Dashboard)
         {
             await OpenedFromDashboardAsync(caseEvent.CaseId, cancellationToken);
         }

@@ -68,7 +68,7 @@ public static class ContactsApi
             var opened = await cases.OpenAsync(
                 customerId ?? $"email:{request.FromEmail!.Trim()}",
                 decision.Reason,
-                "contact",
+                CaseSources.Contact,
                 risk,
                 new HandoffPacket(
                     null,

@@ -36,6 +36,7 @@ public sealed partial class MeterModel(
     IStaffDirectory staff,
     ClickLedger clicks,
     DashboardChat chat,
+    AgentLee lee,
     ConversationStore conversations,
     IdGenerator ids,
     TimeProvider time,
@@ -43,9 +44,6 @@ public sealed partial class MeterModel(
     ILogger<MeterModel> logger) : PageModel
 {
     public const int MaxMessageLength = 4000;
-
-    /// <summary>The case source for cases opened from this page.</summary>
-    public const string CaseSource = "dashboard";
 
     public string CustomerId { get; private set; } = "";
 
@@ -206,7 +204,7 @@ public sealed partial class MeterModel(
         return await AfterAsync(clickId!, ct);
     }
 
-    public async Task<IActionResult> OnPostChatAsync(string? text, string? clickId, [FromServices] AgentLee lee, CancellationToken ct)
+    public async Task<IActionResult> OnPostChatAsync(string? text, string? clickId, CancellationToken ct)
     {
         text = text?.Trim();
         if (!IsClickId(clickId) || string.IsNullOrEmpty(text) || text.Length > MaxMessageLength)
@@ -540,12 +538,12 @@ public sealed partial class MeterModel(
         var opened = await cases.OpenAsync(
             CustomerId,
             reason,
-            CaseSource,
+            CaseSources.Dashboard,
             snapshot?.Risk ?? "normal",
             new HandoffPacket(conversation.Id, transcript, diagnosis, actions, summary),
             ct);
         // Lee then tells the customer a person has it, instead of starting over.
-        await conversations.UpdateAsync(conversation with { State = ConversationState.Escalated, CaseId = opened.Id }, ct);
+        await lee.HandedToPersonAsync(conversation, opened.Id, ct);
         return opened;
     }
 

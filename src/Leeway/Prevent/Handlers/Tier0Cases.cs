@@ -11,7 +11,7 @@ namespace Leeway.Prevent.Handlers;
 /// </summary>
 internal sealed class Tier0Cases(ICaseStore store)
 {
-    public const string Source = "tier0";
+    public const string Source = CaseSources.Tier0;
 
     /// <summary>The case about <paramref name="reason"/> on <paramref name="objectId"/>, opened once: the problem key
     /// (<see cref="CaseProblem"/>) is unique among the customer's open cases, so two hosts or two event ids cannot open two.</summary>
