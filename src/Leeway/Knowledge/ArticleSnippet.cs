@@ -2,22 +2,24 @@ using Lucene.Net.Analysis;
 
 namespace Leeway.Knowledge;
 
-/// <summary>The sentence of an article that shares the most (stemmed) words with the question, for a result list.</summary>
+/// <summary>The sentence of an article that shares the most (stemmed, in the article's language) words with the question, for a result list.</summary>
 internal static class ArticleSnippet
 {
     public const int MaxLength = 240;
 
-    private static readonly Analyzer English = KnowledgeAnalyzers.English();
+    private static readonly Dictionary<string, Analyzer> Analyzers = ArticleLanguages.All.ToDictionary(l => l, KnowledgeAnalyzers.For);
 
-    public static string For(string body, string question)
+    public static string For(string body, string question, string language = ArticleLanguages.Source)
     {
-        var wanted = KnowledgeAnalyzers.Terms(English, "body", QueryGlossary.Default.Expand(question)).ToHashSet(StringComparer.Ordinal);
+        var analyzer = Analyzers.GetValueOrDefault(language) ?? Analyzers[ArticleLanguages.Source];
+        var text = language == ArticleLanguages.Source ? QueryGlossary.Default.Expand(question) : question;
+        var wanted = KnowledgeAnalyzers.Terms(analyzer, "body", text).ToHashSet(StringComparer.Ordinal);
         var sentences = Sentences(body);
         var best = sentences.Count == 0 ? body : sentences[0];
         var bestOverlap = 0;
         foreach (var sentence in sentences)
         {
-            var overlap = KnowledgeAnalyzers.Terms(English, "body", sentence).Distinct(StringComparer.Ordinal).Count(wanted.Contains);
+            var overlap = KnowledgeAnalyzers.Terms(analyzer, "body", sentence).Distinct(StringComparer.Ordinal).Count(wanted.Contains);
             if (overlap > bestOverlap)
             {
                 best = sentence;

@@ -50,23 +50,66 @@ internal sealed class ArticleStore(Database database, TimeProvider time)
     /// Writes a new version of each article (version 1 when it does not exist yet) and keeps it in the history, all in one
     /// transaction. Each write comes first in the transaction, so concurrent writers queue on the row instead of failing.
     /// </summary>
-    public async Task<IReadOnlyList<StoredArticle>> SaveAllAsync(IReadOnlyList<ArticleWrite> writes, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<StoredArticle>> SaveAllAsync(IReadOnlyList<ArticleWrite> writes, CancellationToken cancellationToken) =>
+        WriteAllAsync(writes, async (connection, transaction, write, now, ct) => (await WriteAsync(connection, transaction, write, now, ct))?.ToStored(), cancellationToken);
+
+    /// <summary>Writes a new version of each translation (version 1 when the article has none in that language yet), as <see cref="SaveAllAsync"/>.</summary>
+    public Task<IReadOnlyList<StoredTranslation>> SaveTranslationsAsync(IReadOnlyList<TranslationWrite> writes, CancellationToken cancellationToken) =>
+        WriteAllAsync(writes, WriteTranslationAsync, cancellationToken);
+
+    /// <summary>The current translation of an article into <paramref name="language"/>, if it has one.</summary>
+    public async Task<StoredTranslation?> GetTranslationAsync(string articleId, string language, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<TranslationRow>(new CommandDefinition(
+            $"{TranslationSelect} WHERE t.article_id = @articleId AND t.language = @language", new { articleId, language }, cancellationToken: cancellationToken));
+        return row?.ToStored();
+    }
+
+    public async Task<IReadOnlyList<StoredTranslation>> AllTranslationsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<TranslationRow>(new CommandDefinition(
+            $"{TranslationSelect} ORDER BY t.article_id, t.language", cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToStored()).ToList();
+    }
+
+    public async Task<IReadOnlyList<ArticleVersion>> TranslationVersionsAsync(string articleId, string language, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<TranslationVersionRow>(new CommandDefinition(
+            """
+            SELECT v.article_id AS ArticleId, v.language AS Language, v.version AS Version, v.title AS Title, v.body AS Body,
+                   a.root_causes AS RootCauses, v.source_version AS SourceVersion, v.author AS Author, v.written_at AS WrittenAt
+            FROM knowledge_translation_versions v JOIN knowledge_articles a ON a.id = v.article_id
+            WHERE v.article_id = @articleId AND v.language = @language ORDER BY v.version
+            """,
+            new { articleId, language },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new ArticleVersion(
+            r.ArticleId, (int)r.Version, r.Title, r.Body, ParseRootCauses(r.RootCauses), r.Author,
+            DateTimeOffset.FromUnixTimeMilliseconds(r.WrittenAt), r.Language, (int)r.SourceVersion)).ToList();
+    }
+
+    private async Task<IReadOnlyList<TResult>> WriteAllAsync<TWrite, TResult>(
+        IReadOnlyList<TWrite> writes, Func<DbConnection, DbTransaction, TWrite, long, CancellationToken, Task<TResult?>> write, CancellationToken cancellationToken)
+        where TResult : class
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         for (var attempt = 0; ; attempt++)
         {
             await using var connection = await database.OpenAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var saved = new List<StoredArticle>(writes.Count);
-            foreach (var write in writes)
+            var saved = new List<TResult>(writes.Count);
+            foreach (var one in writes)
             {
-                var row = await WriteAsync(connection, transaction, write, now, cancellationToken);
+                var row = await write(connection, transaction, one, now, cancellationToken);
                 if (row is null)
                 {
                     break;
                 }
 
-                saved.Add(row.ToStored());
+                saved.Add(row);
             }
 
             if (saved.Count == writes.Count)
@@ -126,6 +169,55 @@ internal sealed class ArticleStore(Database database, TimeProvider time)
         return row;
     }
 
+    private static async Task<StoredTranslation?> WriteTranslationAsync(DbConnection connection, DbTransaction transaction, TranslationWrite write, long now, CancellationToken cancellationToken)
+    {
+        var parameters = new { articleId = write.Id, write.Language, write.Title, write.Body, sourceVersion = (long)write.SourceVersion, write.Author, now };
+        var updated = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE knowledge_translations
+            SET title = @Title, body = @Body, source_version = @sourceVersion, author = @Author, updated_at = @now, version = version + 1
+            WHERE article_id = @articleId AND language = @Language
+            """,
+            parameters,
+            transaction,
+            cancellationToken: cancellationToken));
+        if (updated == 0)
+        {
+            var inserted = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO knowledge_translations (article_id, language, title, body, version, source_version, author, created_at, updated_at)
+                VALUES (@articleId, @Language, @Title, @Body, 1, @sourceVersion, @Author, @now, @now)
+                ON CONFLICT DO NOTHING
+                """,
+                parameters,
+                transaction,
+                cancellationToken: cancellationToken));
+            if (inserted == 0)
+            {
+                return null;
+            }
+        }
+
+        var row = await connection.QuerySingleAsync<TranslationRow>(new CommandDefinition(
+            $"{TranslationSelect} WHERE t.article_id = @articleId AND t.language = @Language", parameters, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO knowledge_translation_versions (article_id, language, version, title, body, source_version, author, written_at)
+            VALUES (@articleId, @Language, @version, @Title, @Body, @sourceVersion, @Author, @now)
+            """,
+            new { parameters.articleId, parameters.Language, version = row.Version, parameters.Title, parameters.Body, parameters.sourceVersion, parameters.Author, now },
+            transaction,
+            cancellationToken: cancellationToken));
+        return row.ToStored();
+    }
+
+    private const string TranslationSelect =
+        """
+        SELECT t.article_id AS Id, t.language AS Language, t.title AS Title, t.body AS Body, a.root_causes AS RootCauses,
+               t.version AS Version, t.source_version AS SourceVersion, t.author AS Author, t.updated_at AS UpdatedAt
+        FROM knowledge_translations t JOIN knowledge_articles a ON a.id = t.article_id
+        """;
+
     private static IReadOnlyList<string> ParseRootCauses(string json) => JsonSerializer.Deserialize<string[]>(json) ?? [];
 
     private sealed class ArticleRow
@@ -150,6 +242,37 @@ internal sealed class ArticleStore(Database database, TimeProvider time)
         public string Title { get; set; } = "";
         public string Body { get; set; } = "";
         public string RootCauses { get; set; } = "[]";
+        public string Author { get; set; } = "";
+        public long WrittenAt { get; set; }
+    }
+
+    private sealed class TranslationRow
+    {
+        public string Id { get; set; } = "";
+        public string Language { get; set; } = "";
+        public string Title { get; set; } = "";
+        public string Body { get; set; } = "";
+        public string RootCauses { get; set; } = "[]";
+        public long Version { get; set; }
+        public long SourceVersion { get; set; }
+        public string Author { get; set; } = "";
+        public long UpdatedAt { get; set; }
+
+        public StoredTranslation ToStored() => new(
+            new Article(Id, Title, Body, ParseRootCauses(RootCauses), (int)Version, DateTimeOffset.FromUnixTimeMilliseconds(UpdatedAt), Language),
+            (int)SourceVersion,
+            Author);
+    }
+
+    private sealed class TranslationVersionRow
+    {
+        public string ArticleId { get; set; } = "";
+        public string Language { get; set; } = "";
+        public long Version { get; set; }
+        public string Title { get; set; } = "";
+        public string Body { get; set; } = "";
+        public string RootCauses { get; set; } = "[]";
+        public long SourceVersion { get; set; }
         public string Author { get; set; } = "";
         public long WrittenAt { get; set; }
     }

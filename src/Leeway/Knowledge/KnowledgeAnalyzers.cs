@@ -1,6 +1,11 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.De;
 using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Es;
+using Lucene.Net.Analysis.Fr;
+using Lucene.Net.Analysis.It;
+using Lucene.Net.Analysis.Pt;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -11,7 +16,8 @@ namespace Leeway.Knowledge;
 
 /// <summary>
 /// The analyzers of the knowledge index. English fields are stemmed; "plain" fields are only folded
-/// (lower case, no accents), so names, codes and words shared across languages still match.
+/// (lower case, no accents), so names, codes and words shared across languages still match. A translation's fields
+/// are analyzed in its own language (<see cref="For"/>).
 /// </summary>
 internal static class KnowledgeAnalyzers
 {
@@ -24,6 +30,41 @@ internal static class KnowledgeAnalyzers
     private static readonly CharArraySet StopWords = BuildStopWords();
 
     public static Analyzer English() => new EnglishAnalyzer(Version, StopWords);
+
+    /// <summary>
+    /// The analyzer of a translation's text and of a question searched against it: the language's stop words and light
+    /// stemmer (elision for French and Italian: <c>l'article</c> is <c>article</c>), then accents folded, because customers
+    /// often type without them (<c>devolucion</c>, <c>rembourse</c>).
+    /// </summary>
+    public static Analyzer For(string language) => language switch
+    {
+        "es" => Stemmed(SpanishAnalyzer.DefaultStopSet, null, s => new SpanishLightStemFilter(s)),
+        "de" => Stemmed(GermanAnalyzer.DefaultStopSet, null, s => new GermanLightStemFilter(new GermanNormalizationFilter(s))),
+        "fr" => Stemmed(FrenchAnalyzer.DefaultStopSet, FrenchElisions, s => new FrenchLightStemFilter(s)),
+        "pt" => Stemmed(PortugueseAnalyzer.DefaultStopSet, null, s => new PortugueseLightStemFilter(s)),
+        "it" => Stemmed(ItalianAnalyzer.DefaultStopSet, ItalianElisions, s => new ItalianLightStemFilter(s)),
+        _ => English(),
+    };
+
+    private static readonly CharArraySet FrenchElisions = new(Version, ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"], ignoreCase: true);
+
+    private static readonly CharArraySet ItalianElisions = new(Version, ["c", "l", "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl", "dagl", "degl", "negl", "sugl", "un", "m", "t", "s", "v", "d"], ignoreCase: true);
+
+    private static Analyzer Stemmed(CharArraySet stopWords, CharArraySet? elisions, Func<TokenStream, TokenStream> stem) => Analyzer.NewAnonymous((_, reader) =>
+    {
+        var tokenizer = new StandardTokenizer(Version, reader);
+        TokenStream stream = tokenizer;
+        if (elisions is not null)
+        {
+            stream = new ElisionFilter(stream, elisions);
+        }
+
+        stream = new LowerCaseFilter(Version, stream);
+        stream = new StopFilter(Version, stream, stopWords);
+        stream = stem(stream);
+        stream = new ASCIIFoldingFilter(stream);
+        return new TokenStreamComponents(tokenizer, stream);
+    });
 
     public static Analyzer Plain() => Analyzer.NewAnonymous((_, reader) =>
     {

@@ -28,6 +28,7 @@ public static class KnowledgeApi
         string? q,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "root_cause")] string? rootCause,
         int? limit,
+        string? lang,
         IKnowledgeBase knowledge,
         CancellationToken cancellationToken)
     {
@@ -55,25 +56,31 @@ public static class KnowledgeApi
             errors["limit"] = [$"limit must be 1-{MaxLimit} (got {limit})."];
         }
 
+        if (lang is not null && !ArticleLanguages.IsKnown(lang))
+        {
+            errors["lang"] = [$"lang must be one of {string.Join(", ", ArticleLanguages.All)} (got '{lang}')."];
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var hits = await knowledge.SearchAsync(question, cause, limit ?? DefaultLimit, cancellationToken);
+        var hits = await knowledge.SearchAsync(question, cause, limit ?? DefaultLimit, lang ?? ArticleLanguages.Source, cancellationToken);
         return TypedResults.Ok(new KnowledgeSearchResponse(
             question,
             rootCause,
             hits.Select(h => new KnowledgeSearchHit(
-                h.Article.Id, h.Article.Title, ArticleSnippet.For(h.Article.Body, question), h.Score, h.Article.RootCauses, h.Article.Version)).ToList()));
+                h.Article.Id, h.Article.Title, ArticleSnippet.For(h.Article.Body, question, h.Article.Language), h.Score, h.Article.RootCauses, h.Article.Version, h.Article.Language)).ToList()));
     }
 
-    public static async Task<Results<Ok<Article>, NotFound>> GetArticleAsync(string id, IKnowledgeBase knowledge, CancellationToken cancellationToken) =>
-        await knowledge.GetAsync(id, cancellationToken) is { } article ? TypedResults.Ok(article) : TypedResults.NotFound();
+    /// <summary>The article in <c>lang</c> when it has a current translation, else in English (its <c>language</c> says which).</summary>
+    public static async Task<Results<Ok<Article>, NotFound>> GetArticleAsync(string id, string? lang, IKnowledgeBase knowledge, CancellationToken cancellationToken) =>
+        await knowledge.GetAsync(id, ArticleLanguages.Normalize(lang), cancellationToken) is { } article ? TypedResults.Ok(article) : TypedResults.NotFound();
 
-    internal static async Task<Results<Ok<IReadOnlyList<ArticleVersion>>, NotFound>> GetVersionsAsync(string id, KnowledgeBase knowledge, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<IReadOnlyList<ArticleVersion>>, NotFound>> GetVersionsAsync(string id, string? lang, KnowledgeBase knowledge, CancellationToken cancellationToken)
     {
-        var versions = await knowledge.VersionsAsync(id, cancellationToken);
+        var versions = await knowledge.VersionsAsync(id, ArticleLanguages.Normalize(lang), cancellationToken);
         return versions.Count == 0 ? TypedResults.NotFound() : TypedResults.Ok(versions);
     }
 }

@@ -7,15 +7,17 @@ namespace Leeway.Knowledge;
 /// <summary>
 /// The help article as a customer reads it: one page per article at <c>/help/articles/{id}</c>, the page Lee links to
 /// when it quotes an article (the JSON under /api/v1/knowledge is for programs). Help articles are public: no sign-in.
+/// <c>?lang=es</c> shows the article's current Spanish translation, or the English text when it has none.
 /// </summary>
 public static class KnowledgePages
 {
     public const string Prefix = "/help/articles/";
 
-    /// <summary>The language the articles are written in.</summary>
-    public const string ArticleLanguage = "en";
-
     public static string PathOf(string articleId) => Prefix + Uri.EscapeDataString(articleId);
+
+    /// <summary>The page of the article as it is in <paramref name="language"/>: the link Lee gives with an excerpt in that language.</summary>
+    public static string PathOf(string articleId, string language) =>
+        language == ArticleLanguages.Source ? PathOf(articleId) : PathOf(articleId) + "?lang=" + Uri.EscapeDataString(language);
 
     public static IEndpointRouteBuilder MapKnowledgePages(this IEndpointRouteBuilder app)
     {
@@ -23,8 +25,8 @@ public static class KnowledgePages
         return app;
     }
 
-    public static async Task<Results<ContentHttpResult, NotFound>> ShowAsync(string id, IKnowledgeBase knowledge, CancellationToken cancellationToken) =>
-        await knowledge.GetAsync(id, cancellationToken) is { } article
+    public static async Task<Results<ContentHttpResult, NotFound>> ShowAsync(string id, string? lang, IKnowledgeBase knowledge, CancellationToken cancellationToken) =>
+        await knowledge.GetAsync(id, ArticleLanguages.Normalize(lang), cancellationToken) is { } article
             ? TypedResults.Content(Html(article), "text/html; charset=utf-8")
             : TypedResults.NotFound();
 
@@ -32,7 +34,7 @@ public static class KnowledgePages
     internal static string Html(Article article)
     {
         var html = new StringBuilder();
-        html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        html.Append("<!doctype html><html lang=\"").Append(WebUtility.HtmlEncode(article.Language)).Append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         html.Append("<title>").Append(WebUtility.HtmlEncode(article.Title)).Append("</title>");
         html.Append("<style>body{font:16px/1.55 system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#1d2433}h1{font-size:1.5rem}</style></head><body><main>");
         html.Append("<h1>").Append(WebUtility.HtmlEncode(article.Title)).Append("</h1>");

@@ -13,4 +13,5 @@ public sealed record KnowledgeSearchHit(
     [property: JsonPropertyName("snippet")] string Snippet,
     [property: JsonPropertyName("score")] float Score,
     [property: JsonPropertyName("root_causes")] IReadOnlyList<string> RootCauses,
-    [property: JsonPropertyName("version")] int Version);
+    [property: JsonPropertyName("version")] int Version,
+    [property: JsonPropertyName("language")] string Language);

@@ -4,17 +4,21 @@ namespace Leeway.Knowledge;
 
 /// <summary>
 /// An article shipped with the product: <c>Seed/*.md</c>, embedded in the assembly, with a front matter of
-/// <c>id</c>, <c>title</c> and <c>root_causes</c> (<c>[a, b]</c> or <c>a, b</c>) between <c>---</c> lines.
+/// <c>id</c>, <c>title</c> and <c>root_causes</c> (<c>[a, b]</c> or <c>a, b</c>) between <c>---</c> lines. Its
+/// translations are <c>Seed/&lt;language&gt;/*.md</c> with the same <c>id</c>, a <c>language</c> and their own
+/// <c>title</c>; the root causes belong to the article, so a translation does not repeat them.
 /// </summary>
-internal sealed record SeedArticle(string Id, string Title, string Body, IReadOnlyList<string> RootCauses)
+internal sealed record SeedArticle(string Id, string Title, string Body, IReadOnlyList<string> RootCauses, string Language = ArticleLanguages.Source)
 {
     public const string Author = "seed";
     private const string ResourcePrefix = "Leeway.Knowledge.Seed.";
 
     private static readonly Lazy<IReadOnlyList<SeedArticle>> Embedded = new(Load);
 
-    /// <summary>The articles embedded in this build, read once per process (every host in eval shares them).</summary>
+    /// <summary>The articles embedded in this build, every language, read once per process (every host in eval shares them).</summary>
     public static IReadOnlyList<SeedArticle> LoadEmbedded() => Embedded.Value;
+
+    public bool IsTranslation => Language != ArticleLanguages.Source;
 
     private static List<SeedArticle> Load()
     {
@@ -27,10 +31,16 @@ internal sealed record SeedArticle(string Id, string Title, string Body, IReadOn
             articles.Add(Parse(reader.ReadToEnd(), name[ResourcePrefix.Length..]));
         }
 
-        var duplicate = articles.GroupBy(a => a.Id).FirstOrDefault(g => g.Count() > 1);
+        var duplicate = articles.GroupBy(a => (a.Id, a.Language)).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new InvalidDataException($"Seed articles: id '{duplicate.Key}' is used by more than one file.");
+            throw new InvalidDataException($"Seed articles: id '{duplicate.Key.Id}' ({duplicate.Key.Language}) is used by more than one file.");
+        }
+
+        var sources = articles.Where(a => !a.IsTranslation).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        if (articles.FirstOrDefault(a => a.IsTranslation && !sources.Contains(a.Id)) is { } orphan)
+        {
+            throw new InvalidDataException($"Seed articles: the {orphan.Language} translation '{orphan.Id}' has no English article.");
         }
 
         return articles;
@@ -66,9 +76,9 @@ internal sealed record SeedArticle(string Id, string Title, string Body, IReadOn
             }
 
             var key = line[..colon].Trim();
-            if (key is not ("id" or "title" or "root_causes"))
+            if (key is not ("id" or "title" or "root_causes" or "language"))
             {
-                throw new InvalidDataException($"{fileName} line {i + 1}: unknown field '{key}' (expected id, title, root_causes).");
+                throw new InvalidDataException($"{fileName} line {i + 1}: unknown field '{key}' (expected id, title, root_causes, language).");
             }
 
             fields[key] = line[(colon + 1)..].Trim().Trim('"');
@@ -87,6 +97,17 @@ internal sealed record SeedArticle(string Id, string Title, string Body, IReadOn
             throw new InvalidDataException($"{fileName}: the article has no body.");
         }
 
-        return new SeedArticle(Required("id"), Required("title"), body, rootCauses);
+        var language = fields.GetValueOrDefault("language") ?? ArticleLanguages.Source;
+        if (!ArticleLanguages.IsKnown(language))
+        {
+            throw new InvalidDataException($"{fileName}: language '{language}' is not one of {string.Join(", ", ArticleLanguages.All)}.");
+        }
+
+        if (language != ArticleLanguages.Source && rootCauses.Length > 0)
+        {
+            throw new InvalidDataException($"{fileName}: a translation takes its root causes from the English article; remove 'root_causes'.");
+        }
+
+        return new SeedArticle(Required("id"), Required("title"), body, rootCauses, language);
     }
 }

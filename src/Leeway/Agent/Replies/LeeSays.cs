@@ -398,8 +398,8 @@ public sealed partial class LeeSays
         if (turn.Citations.Count > 0)
         {
             var article = turn.Citations[0];
-            // The articles are written in English: a reader of another language gets the link, not English text.
-            parts.Add(Language == Knowledge.KnowledgePages.ArticleLanguage
+            // An article cited in the reader's language is quoted; one only in English (no current translation) is linked, not quoted.
+            parts.Add(article.Language == Language
                 ? Text("Article", Excerpt(article.Body), article.Title, ArticleLink(article))
                 : Text("Article.Link", ArticleLink(article)));
         }
@@ -493,6 +493,6 @@ public sealed partial class LeeSays
     [GeneratedRegex(@"(?<!\b(?:e\.g|i\.e|etc|z\.B|p\.ex|ca))[.!?](?=\s+[\p{Lu}\d""“«]|\s*$)")]
     private static partial Regex SentenceEnd();
 
-    /// <summary>The article's page for people (not its JSON).</summary>
-    private static string ArticleLink(Knowledge.Article article) => Knowledge.KnowledgePages.PathOf(article.Id);
+    /// <summary>The article's page for people (not its JSON), in the language it was cited in.</summary>
+    private static string ArticleLink(Knowledge.Article article) => Knowledge.KnowledgePages.PathOf(article.Id, article.Language);
 }

@@ -84,7 +84,7 @@ public sealed class LeeTools
 
     private async Task<string> SearchKnowledgeAsync([Description("The question, in the customer's words")] string query, CancellationToken ct)
     {
-        var hits = await _knowledge.SearchAsync(query, _turn.Diagnosis?.RootCause, 3, ct);
+        var hits = await _knowledge.SearchAsync(query, _turn.Diagnosis?.RootCause, 3, _turn.Language, ct);
         foreach (var hit in hits.Take(1))
         {
             _turn.Cite(hit.Article);
