@@ -8,7 +8,7 @@ using Leeway.Agent.Replies;
 using Leeway.Agent.Understanding;
 using Leeway.Eval;
 using Leeway.Knowledge;
-using Leeway.Policy;
+using Leeway.Policy.Rules;
 
 namespace Leeway.Tests.Agent.Replies;
 
