@@ -15,7 +15,7 @@ using Leeway.Storage;
 namespace Leeway;
 
 /// <summary>The product host, as a table of contents: one line per capability. Used by <c>serve</c>, eval and tests alike.</summary>
-public static class LeewayApp
+internal static class LeewayApp
 {
     /// <param name="settings">Configuration that overrides appsettings and the environment (eval and tests use it).</param>
     /// <param name="time">The clock; eval passes one that follows the sandbox's.</param>

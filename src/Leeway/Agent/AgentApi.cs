@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Leeway.Agent;
 
 /// <summary>The chat API: a conversation belongs to the customer whose token started it, and to no one else.</summary>
-public static class AgentApi
+internal static class AgentApi
 {
     public static IEndpointRouteBuilder MapAgent(this IEndpointRouteBuilder app)
     {
@@ -52,17 +52,17 @@ public static class AgentApi
     }
 }
 
-public sealed record StartConversation([property: JsonPropertyName("channel")] string? Channel);
+internal sealed record StartConversation([property: JsonPropertyName("channel")] string? Channel);
 
-public sealed record CustomerMessage([property: JsonPropertyName("text")] string Text);
+internal sealed record CustomerMessage([property: JsonPropertyName("text")] string Text);
 
-public sealed record ConversationView(
+internal sealed record ConversationView(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("state")] string State,
     [property: JsonPropertyName("case_id")] string? CaseId,
     [property: JsonPropertyName("messages")] IReadOnlyList<MessageView> Messages);
 
-public sealed record MessageView(
+internal sealed record MessageView(
     [property: JsonPropertyName("from")] string From,
     [property: JsonPropertyName("text")] string Text,
     [property: JsonPropertyName("at")] DateTimeOffset At);

@@ -23,7 +23,7 @@ namespace Leeway.Agent;
 /// answer from knowledge, or escalate) → check the reply → record the turn and the outcome. Never a dead end: an error,
 /// a refusal a person could grant, or doubt ends with a person, who gets the whole context.
 /// </summary>
-public sealed class AgentLee(
+internal sealed class AgentLee(
     ConversationStore conversations,
     IUnderstander understander,
     IDiagnosisService diagnostics,

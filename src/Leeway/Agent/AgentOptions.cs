@@ -1,7 +1,7 @@
 namespace Leeway.Agent;
 
 /// <summary><c>Agent</c>: how Lee's turns are bounded.</summary>
-public sealed class AgentOptions
+internal sealed class AgentOptions
 {
     public const string Section = "Agent";
 

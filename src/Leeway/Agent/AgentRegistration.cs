@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace Leeway.Agent;
 
-public static class AgentRegistration
+internal static class AgentRegistration
 {
     public static WebApplicationBuilder AddAgent(this WebApplicationBuilder builder)
     {

@@ -5,7 +5,7 @@ using Leeway.Policy.Actions;
 namespace Leeway.Agent;
 
 /// <summary>Lee's answer to one customer message: the reply, any links issued, and where the conversation stands.</summary>
-public sealed record ChatReply(
+internal sealed record ChatReply(
     [property: JsonPropertyName("conversation_id")] string ConversationId,
     [property: JsonPropertyName("state")] string State,
     [property: JsonPropertyName("reply")] string Reply,
@@ -14,13 +14,13 @@ public sealed record ChatReply(
     [property: JsonPropertyName("turn")] int Turn);
 
 /// <summary>A self-serve link Stripe issued for this customer in this conversation.</summary>
-public sealed record IssuedLink(
+internal sealed record IssuedLink(
     [property: JsonPropertyName("kind")] ActionType Kind,
     [property: JsonPropertyName("url")] string Url,
     [property: JsonPropertyName("object")] string ObjectId);
 
 /// <summary>The states a conversation can be in. Every state but <see cref="Open"/> is an outcome.</summary>
-public static class ConversationState
+internal static class ConversationState
 {
     public const string Open = "open";
     public const string Resolved = "resolved";

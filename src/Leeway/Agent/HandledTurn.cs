@@ -10,7 +10,7 @@ namespace Leeway.Agent;
 /// <param name="Billing">Null when Stripe was not read or could not be.</param>
 /// <param name="Reply">What the customer got back; <see cref="ChatReply.State"/> is the conversation's new state.</param>
 /// <param name="Elapsed">From receiving the message to the stored reply.</param>
-public sealed record HandledTurn(
+internal sealed record HandledTurn(
     Conversation Before,
     Understanding.Understanding Understanding,
     Diagnosis? Diagnosis,

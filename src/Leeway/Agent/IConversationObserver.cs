@@ -5,7 +5,7 @@ namespace Leeway.Agent;
 /// for the contact log and metrics. Register any number (<c>services.AddSingleton&lt;IConversationObserver, …&gt;()</c>);
 /// a failing observer is logged and never changes the reply or the conversation.
 /// </summary>
-public interface IConversationObserver
+internal interface IConversationObserver
 {
     Task OnTurnHandledAsync(HandledTurn turn, CancellationToken cancellationToken);
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Leeway.Audit;
 
 /// <summary>Staff and service read access to the audit log: <c>GET /api/v1/audit?customer=…</c>.</summary>
-public static class AuditApi
+internal static class AuditApi
 {
     public static RouteGroupBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
@@ -44,6 +44,6 @@ public static class AuditApi
 }
 
 /// <summary>A page of audit entries, oldest first; <see cref="Before"/> is the <c>before</c> of the next (older) page.</summary>
-public sealed record AuditPage(
+internal sealed record AuditPage(
     [property: JsonPropertyName("data")] IReadOnlyList<AuditEntry> Data,
     [property: JsonPropertyName("before")] long? Before);

@@ -12,7 +12,7 @@ namespace Leeway.Audit;
 /// rewritten with recomputed hashes. It cannot tell anything that happened after the last checkpoint, nor resist
 /// someone who holds the key file too.
 /// </summary>
-public sealed class AuditCheckpoint
+internal sealed class AuditCheckpoint
 {
     private const string Version = "lwyckpt1";
     private readonly string _path;
@@ -78,4 +78,4 @@ public sealed class AuditCheckpoint
 }
 
 /// <summary>A checkpoint as read: the head it vouches for, or <see cref="Problem"/> when it is missing or not to be trusted.</summary>
-public sealed record CheckpointRead(long? Seq, string? Hash, string? Problem);
+internal sealed record CheckpointRead(long? Seq, string? Hash, string? Problem);

@@ -1,7 +1,7 @@
 namespace Leeway.Audit;
 
 /// <summary>The decision an audit entry records.</summary>
-public static class AuditDecision
+internal static class AuditDecision
 {
     /// <summary>Policy allowed it and Stripe gave a definitive answer (success or a decline), in <c>outcome</c>.</summary>
     public const string Allowed = "allowed";

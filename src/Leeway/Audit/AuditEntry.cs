@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Leeway.Audit;
 
 /// <summary>One entry of the hash-chained audit log: the record, its place in the chain and its hash.</summary>
-public sealed record AuditEntry(
+internal sealed record AuditEntry(
     [property: JsonPropertyName("seq")] long Seq,
     [property: JsonPropertyName("at")] DateTimeOffset At,
     [property: JsonPropertyName("actor")] string Actor,

@@ -5,7 +5,7 @@ namespace Leeway.Audit;
 /// folder; for the checkpoint to stand apart from the database, put them where whoever can write the database cannot
 /// (another volume or account, a write-once mount).
 /// </summary>
-public sealed class AuditOptions
+internal sealed class AuditOptions
 {
     public const string Section = "Audit";
 

@@ -1,7 +1,7 @@
 namespace Leeway.Audit;
 
 /// <summary>Which entries to list: filters combine with AND; the newest <see cref="Limit"/> matching entries, oldest first.</summary>
-public sealed record AuditQuery(
+internal sealed record AuditQuery(
     string? Customer = null,
     string? Principal = null,
     string? Action = null,

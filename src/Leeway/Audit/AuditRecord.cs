@@ -7,7 +7,7 @@ namespace Leeway.Audit;
 /// <param name="Actor"><c>agent-lee</c>, <c>tier0</c>, <c>customer</c> or <c>human:&lt;id&gt;</c>.</param>
 /// <param name="Principal">On whose behalf, e.g. <c>customer:cus_123</c> or <c>staff:ana</c>.</param>
 /// <param name="Customer">The Stripe customer the entry concerns, when known (what the console filters by).</param>
-public sealed record AuditRecord(
+internal sealed record AuditRecord(
     string Actor,
     string Principal,
     string? Customer,

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Leeway.Audit;
 
-public static class AuditRegistration
+internal static class AuditRegistration
 {
     public static WebApplicationBuilder AddAudit(this WebApplicationBuilder builder)
     {

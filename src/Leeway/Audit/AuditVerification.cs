@@ -6,7 +6,7 @@ namespace Leeway.Audit;
 /// What <see cref="AuditVerifier"/> found: the chain intact with <see cref="Count"/> entries, or the first entry that was
 /// altered or removed (<see cref="BrokenSeq"/>) and what differs (<see cref="Problem"/>).
 /// </summary>
-public sealed record AuditVerification(
+internal sealed record AuditVerification(
     [property: JsonPropertyName("intact")] bool Intact,
     [property: JsonPropertyName("count")] long Count,
     [property: JsonPropertyName("head_hash")] string? HeadHash,

@@ -11,7 +11,7 @@ namespace Leeway.Audit;
 /// checkpoint names must be there with the hash it names, which a wipe, cut-off newest entries or a chain rewritten
 /// with recomputed hashes (and a moved <c>audit_head</c>) cannot fake without the checkpoint's key.
 /// </summary>
-public sealed class AuditVerifier(Database database, AuditCheckpoint? checkpoint = null)
+internal sealed class AuditVerifier(Database database, AuditCheckpoint? checkpoint = null)
 {
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken)
     {

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Leeway.Billing;
 
 /// <summary>How Leeway reaches Stripe: api.stripe.com in production, the sandbox in tests and eval.</summary>
-public sealed class BillingOptions
+internal sealed class BillingOptions
 {
     public const string Section = "Billing";
 

@@ -3,7 +3,7 @@ using Stripe;
 
 namespace Leeway.Billing;
 
-public static class BillingRegistration
+internal static class BillingRegistration
 {
     public static WebApplicationBuilder AddBilling(this WebApplicationBuilder builder)
     {

@@ -6,7 +6,7 @@ namespace Leeway.Billing;
 /// Everything Stripe knows about one customer's billing, read at one moment.
 /// Links Stripe no longer puts on the objects themselves (charge → invoice) are resolved here.
 /// </summary>
-public sealed record BillingSnapshot(
+internal sealed record BillingSnapshot(
     Customer Customer,
     IReadOnlyList<PaymentMethod> PaymentMethods,
     IReadOnlyList<Subscription> Subscriptions,

@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace Leeway.Billing;
 
 /// <summary>A card as a person names it: <c>Visa ending in 4242</c>.</summary>
-public static class CardFormat
+internal static class CardFormat
 {
     private static readonly FrozenDictionary<string, string> Brands = new Dictionary<string, string>
     {

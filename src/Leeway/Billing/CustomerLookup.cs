@@ -3,7 +3,7 @@ using Stripe;
 namespace Leeway.Billing;
 
 /// <summary>Finds Stripe customers by e-mail address (Stripe's customer list filtered by <c>email</c>, which is case-sensitive there).</summary>
-public sealed class CustomerLookup(StripeClient stripe)
+internal sealed class CustomerLookup(StripeClient stripe)
 {
     /// <returns>The ids of the live customers with exactly this address, at most <paramref name="limit"/>.</returns>
     public async Task<IReadOnlyList<string>> ByEmailAsync(string email, CancellationToken cancellationToken, int limit = 5)

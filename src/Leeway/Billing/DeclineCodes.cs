@@ -15,7 +15,7 @@ namespace Leeway.Billing;
 /// Hard declines (the card is reported lost or stolen, fraud, a block list, the cardholder revoked or stopped the
 /// payment) are <c>payment_blocked_risk</c>: card networks forbid re-attempting them and only a human may act.
 /// </remarks>
-public static class DeclineCodes
+internal static class DeclineCodes
 {
     private const DeclineKind InsufficientFunds = DeclineKind.InsufficientFunds;
     private const DeclineKind CardExpired = DeclineKind.CardExpired;

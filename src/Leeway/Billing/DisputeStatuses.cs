@@ -7,7 +7,7 @@ namespace Leeway.Billing;
 /// is open in every status but <c>won</c> and <c>lost</c> (the scenario format's <c>dispute_open</c>), with the two
 /// statuses that also end one: an inquiry closed without a dispute, and a dispute prevented before it was filed.
 /// </summary>
-public static class DisputeStatuses
+internal static class DisputeStatuses
 {
     public static bool IsOpen(string? status) =>
         status is { Length: > 0 } && status is not ("won" or "lost" or "warning_closed" or "prevented");

@@ -1,7 +1,7 @@
 namespace Leeway.Billing;
 
 /// <summary>Reads a customer's <see cref="BillingSnapshot"/> from Stripe (through Stripe.net), concurrently where it can.</summary>
-public interface IBillingReader
+internal interface IBillingReader
 {
     /// <returns>The snapshot, or null when Stripe has no such customer.</returns>
     /// <exception cref="Stripe.StripeException">Stripe answered with an error.</exception>

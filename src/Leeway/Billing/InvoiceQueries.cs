@@ -3,7 +3,7 @@ using Stripe;
 namespace Leeway.Billing;
 
 /// <summary>Questions about invoices that the diagnosis rules, Lee and the dashboard all ask, answered one way.</summary>
-public static class InvoiceQueries
+internal static class InvoiceQueries
 {
     /// <summary>
     /// One invoice with what bears on it, in one read: its customer (and the customer's default card), its payments with

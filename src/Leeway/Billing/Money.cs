@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Leeway.Billing;
 
 /// <summary>Amounts in minor units, dates and cards, shown the way a customer reads them: <c>$20.00</c>, <c>€29.00</c>, <c>¥500</c>, <c>12.00 CHF</c>.</summary>
-public static class Money
+internal static class Money
 {
     // Stripe's zero- and three-decimal currencies (docs: currencies#zero-decimal); all others have two decimals.
     private static readonly FrozenSet<string> ZeroDecimal =

@@ -10,7 +10,7 @@ namespace Leeway.Billing;
 /// (<c>expand[]=data.payments</c>), which is how Stripe links a charge or payment intent to its invoice.
 /// Inside a <see cref="StripeReadScope"/> one snapshot per customer serves every caller (until a write).
 /// </summary>
-public sealed class StripeBillingReader(StripeClient stripe, IOptions<BillingOptions> options) : IBillingReader
+internal sealed class StripeBillingReader(StripeClient stripe, IOptions<BillingOptions> options) : IBillingReader
 {
     public async Task<BillingSnapshot?> ReadAsync(string customerId, CancellationToken cancellationToken)
     {

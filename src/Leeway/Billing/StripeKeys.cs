@@ -7,7 +7,7 @@ namespace Leeway.Billing;
 /// <c>Billing__ApiKey</c>): none means the embedded demo. How its key reads (mode, a printable form) and how a failed
 /// call to it is told in one line.
 /// </summary>
-public static class StripeKeys
+internal static class StripeKeys
 {
     public const string Hint = "export Billing__ApiKey=sk_test_… (Stripe dashboard → Developers → API keys; a test-mode key first)";
 

@@ -11,7 +11,7 @@ namespace Leeway.Billing;
 /// Tier 0's handler ask for a customer's snapshot in the same scope and get the one built first (not rebuilt from the
 /// shared answers), until a write.
 /// </summary>
-public static class StripeReadScope
+internal static class StripeReadScope
 {
     private static readonly AsyncLocal<Reads?> Current = new();
 

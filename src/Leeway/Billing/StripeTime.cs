@@ -7,7 +7,7 @@ namespace Leeway.Billing;
 /// that Stripe sent as 0 (Stripe.net's <see cref="DateTime.UnixEpoch"/>) is no time at all, so it reads as unknown
 /// rather than as 1970.
 /// </summary>
-public static class StripeTime
+internal static class StripeTime
 {
     public static DateTimeOffset Utc(this DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
 

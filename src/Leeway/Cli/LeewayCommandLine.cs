@@ -11,7 +11,7 @@ namespace Leeway.Cli;
 /// anything unexpected is one line too (exit 1), with the stack trace under <c>--verbose</c>. Each command's help ends
 /// with an example that works when pasted in the repository's folder.
 /// </summary>
-public static class LeewayCommandLine
+internal static class LeewayCommandLine
 {
     public const int BadInput = 2;
 

@@ -3,7 +3,7 @@ using Leeway.Diagnostics.Sources;
 namespace Leeway.Diagnostics;
 
 /// <summary><c>Diagnostics:Deadlines:stripe|entitlements|usage</c>: how long each source may take, in milliseconds.</summary>
-public sealed class DeadlineOptions
+internal sealed class DeadlineOptions
 {
     public int Stripe { get; set; } = 2000;
 

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Leeway.Diagnostics;
 
 /// <summary>The one answer to "what is wrong with this customer's billing?", shared by Tier 0, the dashboard and Lee.</summary>
-public sealed record Diagnosis(
+internal sealed record Diagnosis(
     [property: JsonPropertyName("customer")] string CustomerId,
     [property: JsonPropertyName("status")] string Status,
     [property: JsonPropertyName("root_cause")] RootCause RootCause,
@@ -26,14 +26,14 @@ public sealed record Diagnosis(
 }
 
 /// <summary>One cause found, with the objects it is about and the facts an explanation or an action needs.</summary>
-public sealed record Finding(
+internal sealed record Finding(
     [property: JsonPropertyName("root_cause")] RootCause RootCause,
     [property: JsonPropertyName("summary")] string Summary,
     [property: JsonPropertyName("objects")] IReadOnlyList<string> ObjectIds,
     [property: JsonPropertyName("facts")] IReadOnlyDictionary<string, string> Facts);
 
 /// <summary>Whether one source answered, and how long it took.</summary>
-public sealed record SourceReport(
+internal sealed record SourceReport(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("answered")] bool Answered,
     [property: JsonPropertyName("latency_ms")] long LatencyMs,

@@ -1,7 +1,7 @@
 namespace Leeway.Diagnostics;
 
 /// <summary><c>Diagnostics:Cache</c>: keep complete diagnoses per customer for a while (off by default).</summary>
-public sealed class DiagnosisCacheOptions
+internal sealed class DiagnosisCacheOptions
 {
     public bool Enabled { get; set; }
 

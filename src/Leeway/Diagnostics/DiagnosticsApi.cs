@@ -9,7 +9,7 @@ namespace Leeway.Diagnostics;
 /// internal callers; a customer token reaches only its own id). Anything not the caller's is the same 404 as a
 /// customer that does not exist, so the answer never hints that someone else's account exists.
 /// </summary>
-public static class DiagnosticsApi
+internal static class DiagnosticsApi
 {
     public static IEndpointRouteBuilder MapDiagnosticsApi(this IEndpointRouteBuilder app)
     {

@@ -3,7 +3,7 @@ using Leeway.Diagnostics.Sources;
 namespace Leeway.Diagnostics;
 
 /// <summary>Configuration section <c>Diagnostics</c>: deadlines, which adapters the sources use, injected faults, the cache.</summary>
-public sealed class DiagnosticsOptions
+internal sealed class DiagnosticsOptions
 {
     public const string Section = "Diagnostics";
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Leeway.Diagnostics;
 
-public static class DiagnosticsRegistration
+internal static class DiagnosticsRegistration
 {
     public static WebApplicationBuilder AddDiagnostics(this WebApplicationBuilder builder)
     {

@@ -1,7 +1,7 @@
 namespace Leeway.Diagnostics;
 
 /// <summary><c>Diagnostics:Entitlements</c>: <c>Kind</c> = <c>embedded</c> (default) or <c>http</c> with <c>BaseUrl</c>.</summary>
-public sealed class EntitlementSourceOptions
+internal sealed class EntitlementSourceOptions
 {
     public const string Embedded = "embedded";
     public const string Http = "http";

@@ -5,7 +5,7 @@ namespace Leeway.Diagnostics;
 /// Tier 0 can read a finding without knowing which rule wrote it. Values are strings: amounts in minor units,
 /// times as ISO-8601 UTC, booleans as <c>true</c>/<c>false</c>. Documented in docs/diagnostics.md.
 /// </summary>
-public static class FactKeys
+internal static class FactKeys
 {
     public const string Customer = "customer";
     public const string Risk = "risk";

@@ -1,6 +1,6 @@
 namespace Leeway.Diagnostics;
 
-public interface IDiagnosisService
+internal interface IDiagnosisService
 {
     /// <summary>
     /// Diagnoses one customer from Stripe, entitlements and usage read in parallel, each under its deadline.

@@ -8,7 +8,7 @@ namespace Leeway.Diagnostics;
 /// out by a gate action (<see cref="Remedies.GateAction"/>), the rest are an explanation or a person.
 /// </summary>
 [JsonConverter(typeof(WireNameConverter<RecommendedAction>))]
-public enum RecommendedAction
+internal enum RecommendedAction
 {
     None,
     ContactHuman,

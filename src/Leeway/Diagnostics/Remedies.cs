@@ -8,7 +8,7 @@ namespace Leeway.Diagnostics;
 /// meter's one-click fixes and Lee all start here; each may still choose a fallback when the target is missing
 /// (no open invoice to pay, for instance), but none keeps its own table.
 /// </summary>
-public static class Remedies
+internal static class Remedies
 {
     /// <summary>The gate action that carries out <paramref name="recommended"/>; null when none does (an explanation, a person, nothing).</summary>
     public static ActionType? GateAction(RecommendedAction recommended) => recommended switch

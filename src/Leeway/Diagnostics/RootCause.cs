@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 using Leeway.Storage;
 
@@ -9,6 +10,7 @@ namespace Leeway.Diagnostics;
 /// means for status, action and self-service is <see cref="RootCauseTraits"/>.
 /// </summary>
 [JsonConverter(typeof(WireNameConverter<RootCause>))]
+[SuppressMessage("Maintainability", "CA1515", Justification = "Public for Leeway.Tests: an xUnit theory takes it as a parameter, and xUnit runs public methods only.")]
 public enum RootCause
 {
     DisputeOpen,

@@ -4,10 +4,10 @@ using Leeway.Storage;
 namespace Leeway.Diagnostics;
 
 /// <summary>What a root cause means: the meter's status, the recommended action and whether the customer may fix it.</summary>
-public sealed record RootCauseTraits(RootCause Code, string Status, RecommendedAction RecommendedAction, bool SelfServeEligible);
+internal sealed record RootCauseTraits(RootCause Code, string Status, RecommendedAction RecommendedAction, bool SelfServeEligible);
 
 /// <summary>The one table of <see cref="RootCauseTraits"/>, and the questions every capability asks of a root cause.</summary>
-public static class RootCauses
+internal static class RootCauses
 {
     /// <summary>Every root cause with its traits, in precedence order (highest first).</summary>
     public static readonly IReadOnlyList<RootCauseTraits> All = Enum.GetValues<RootCause>().Select(Describe).ToList();

@@ -1,7 +1,7 @@
 namespace Leeway.Diagnostics;
 
 /// <summary><c>Diagnostics:Usage</c>: <c>Kind</c> = <c>embedded</c> (default) or <c>clickhouse</c> with its HTTP endpoint and table.</summary>
-public sealed class UsageSourceOptions
+internal sealed class UsageSourceOptions
 {
     public const string Embedded = "embedded";
     public const string ClickHouse = "clickhouse";

@@ -7,7 +7,7 @@ using Leeway.Storage;
 namespace Leeway.Eval;
 
 /// <summary>One scenario file (see ../shared/scenario-format.md), validated. <see cref="World"/> is kept as JSON for the sandbox.</summary>
-public sealed record Scenario(
+internal sealed record Scenario(
     string Id,
     string Title,
     string File,
@@ -31,20 +31,20 @@ public sealed record Scenario(
 
 /// <summary>One conversation item: a message to Lee, or the customer completing the last link handed to them, with the
 /// card they type in (<c>complete_link.payment_method</c>, as the sandbox's <c>/_sandbox/links/complete</c> takes it).</summary>
-public sealed record ScenarioTurn(string? Message, JsonObject? CompleteLink);
+internal sealed record ScenarioTurn(string? Message, JsonObject? CompleteLink);
 
 /// <summary>The parts of a world customer that the product's own sources (entitlements, usage) are fed from.</summary>
-public sealed record ScenarioCustomer(string Id, IReadOnlyList<ScenarioEntitlement> Entitlements, IReadOnlyList<ScenarioUsage> Usage);
+internal sealed record ScenarioCustomer(string Id, IReadOnlyList<ScenarioEntitlement> Entitlements, IReadOnlyList<ScenarioUsage> Usage);
 
-public sealed record ScenarioEntitlement(string Feature, bool Active, string Source);
+internal sealed record ScenarioEntitlement(string Feature, bool Active, string Source);
 
-public sealed record ScenarioUsage(string Meter, DateTimeOffset PeriodStart, DateTimeOffset PeriodEnd, long Quantity, long Amount);
+internal sealed record ScenarioUsage(string Meter, DateTimeOffset PeriodStart, DateTimeOffset PeriodEnd, long Quantity, long Amount);
 
-public sealed record ScenarioEvent(string Type, string ObjectId);
+internal sealed record ScenarioEvent(string Type, string ObjectId);
 
-public sealed record ScenarioFault(string Source, string Mode);
+internal sealed record ScenarioFault(string Source, string Mode);
 
-public sealed record ScenarioExpect(
+internal sealed record ScenarioExpect(
     JsonObject? Diagnosis,
     string? Outcome,
     IReadOnlyList<ExpectedAction> Actions,
@@ -54,18 +54,18 @@ public sealed record ScenarioExpect(
     IReadOnlyList<string> ReplyMustNotContain,
     int? MaxTurns);
 
-public sealed record ExpectedAction(ActionType Type, string? Target, long? Amount)
+internal sealed record ExpectedAction(ActionType Type, string? Target, long? Amount)
 {
     public override string ToString() => WireName.Of(Type) + (Target is null ? "" : $" {Target}") + (Amount is null ? "" : $" ({Amount})");
 }
 
-public sealed record ExpectedNudge(string? Channel, string Reason)
+internal sealed record ExpectedNudge(string? Channel, string Reason)
 {
     public override string ToString() => (Channel is null ? "" : Channel + " ") + Reason;
 }
 
 /// <summary>A scenario file that breaks the format: one line naming the file, the JSON path and the value.</summary>
-public sealed class ScenarioFormatException(string file, string path, string problem)
+internal sealed class ScenarioFormatException(string file, string path, string problem)
     : Exception($"{file}: {path}: {problem}")
 {
     public string File { get; } = file;

@@ -11,7 +11,7 @@ namespace Leeway.Eval;
 /// Reads scenario files strictly: an unknown field, a wrong type or a dangling id is a <see cref="ScenarioFormatException"/>
 /// naming the file, the JSON path and the value. Nothing is half-loaded.
 /// </summary>
-public static class ScenarioLoader
+internal static class ScenarioLoader
 {
     /// <summary>Files given, and every *.json under folders given (recursively), in a stable order.</summary>
     public static IReadOnlyList<string> Expand(IEnumerable<string> paths)

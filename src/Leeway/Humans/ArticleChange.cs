@@ -8,7 +8,7 @@ namespace Leeway.Humans;
 /// (e.g. a one-line resolution pasted over a page of guidance). Words are compared without their spacing, so reflowing a
 /// paragraph is not a change; each segment keeps its original spacing for display.
 /// </summary>
-public sealed partial class ArticleChange
+internal sealed partial class ArticleChange
 {
     /// <summary>Below this share of the current words kept, saving needs an explicit "replace" (<see cref="ReplacesMost"/>).</summary>
     public const double MinKeptShare = 0.5;
@@ -148,7 +148,7 @@ public sealed partial class ArticleChange
     private sealed record Token(string Word, string Text);
 }
 
-public enum ArticleChangeKind
+internal enum ArticleChangeKind
 {
     Same,
     Added,
@@ -156,4 +156,4 @@ public enum ArticleChangeKind
 }
 
 /// <summary>A run of words of one kind, with their original spacing.</summary>
-public sealed record ArticleChangeSegment(ArticleChangeKind Kind, string Text, int Words);
+internal sealed record ArticleChangeSegment(ArticleChangeKind Kind, string Text, int Words);

@@ -5,7 +5,7 @@ using Leeway.Policy;
 namespace Leeway.Humans;
 
 /// <summary>A Tier 3 case: a human takes it with the full context, and the customer never starts over.</summary>
-public sealed record Case(
+internal sealed record Case(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("customer")] string CustomerId,
     [property: JsonPropertyName("reason")] string Reason,
@@ -27,14 +27,14 @@ public sealed record Case(
 }
 
 /// <summary>Everything a human needs: the conversation, the diagnosis, and every action tried with its policy decision.</summary>
-public sealed record HandoffPacket(
+internal sealed record HandoffPacket(
     [property: JsonPropertyName("conversation_id")] string? ConversationId,
     [property: JsonPropertyName("transcript")] IReadOnlyList<TranscriptLine> Transcript,
     [property: JsonPropertyName("diagnosis")] Diagnosis? Diagnosis,
     [property: JsonPropertyName("actions")] IReadOnlyList<GateOutcome> ActionsAttempted,
     [property: JsonPropertyName("summary")] string Summary);
 
-public sealed record TranscriptLine(
+internal sealed record TranscriptLine(
     [property: JsonPropertyName("from")] string From,
     [property: JsonPropertyName("text")] string Text,
     [property: JsonPropertyName("at")] DateTimeOffset At);

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Leeway.Humans;
 
 /// <summary>One entry of a case's timeline: who (<c>agent-lee</c>, <c>tier0</c>, <c>human:&lt;staff id&gt;</c>, …) did what, when.</summary>
-public sealed record CaseEvent(
+internal sealed record CaseEvent(
     [property: JsonPropertyName("id")] long Id,
     [property: JsonPropertyName("case")] string CaseId,
     [property: JsonPropertyName("at")] DateTimeOffset At,
@@ -12,7 +12,7 @@ public sealed record CaseEvent(
     [property: JsonPropertyName("detail")] string? Detail);
 
 /// <summary>The kinds of <see cref="CaseEvent"/>.</summary>
-public static class CaseEventKind
+internal static class CaseEventKind
 {
     public const string Opened = "opened";
     public const string Updated = "updated";

@@ -9,7 +9,7 @@ namespace Leeway.Humans;
 /// (a unique key in <c>case_problems</c>), so a dispute announced twice, a chat and a meter click about the same invoice, or
 /// ten requests for a person become one case a person works once.
 /// </summary>
-public static class CaseProblem
+internal static class CaseProblem
 {
     /// <summary>Nothing could be diagnosed: every such request of one customer is the same "we do not know yet" problem.</summary>
     public const string Unknown = "unknown";

@@ -6,7 +6,7 @@ namespace Leeway.Humans;
 /// <see cref="Text"/> matches the case id, the customer's id, name or e-mail, or the reason. <see cref="Sort"/>:
 /// <see cref="Due"/> (the response target, the default), <see cref="Newest"/>, <see cref="Oldest"/>, <see cref="Riskiest"/>.
 /// </summary>
-public sealed record CaseQuery(
+internal sealed record CaseQuery(
     string? Text = null,
     string? State = null,
     string? Risk = null,

@@ -6,7 +6,7 @@ namespace Leeway.Humans;
 /// <c>Normal − High</c> minutes before it, yet a normal case that has waited long enough still comes first,
 /// so no case waits forever behind a stream of riskier ones.
 /// </summary>
-public sealed class CaseQueueOptions
+internal sealed class CaseQueueOptions
 {
     public int HighRiskTargetMinutes { get; set; } = 60;
 

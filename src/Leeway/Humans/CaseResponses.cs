@@ -4,10 +4,10 @@ using Leeway.Policy;
 
 namespace Leeway.Humans;
 
-public sealed record CloseCaseResponse(
+internal sealed record CloseCaseResponse(
     [property: JsonPropertyName("case")] CaseDetail Case,
     [property: JsonPropertyName("article")] Article? Article);
 
-public sealed record ApproveActionResponse(
+internal sealed record ApproveActionResponse(
     [property: JsonPropertyName("outcome")] GateOutcome Outcome,
     [property: JsonPropertyName("case")] CaseDetail Case);

@@ -4,7 +4,7 @@ namespace Leeway.Humans;
 
 /// <summary>Where a case came from (<see cref="Case.Source"/>, and the actor of its <c>opened</c> event): one spelling each,
 /// here in Humans, so the capabilities that open cases and the ones that read them (Routing) name no page or handler.</summary>
-public static class CaseSources
+internal static class CaseSources
 {
     /// <summary>Lee handed the conversation to a person.</summary>
     public const string Agent = LeeNames.Source;

@@ -6,7 +6,7 @@ namespace Leeway.Humans;
 /// (<see cref="OnHold"/>). Waiting is the case's <see cref="Case.Hold"/>; <see cref="Case.Status"/> stays open, so every
 /// rule about open cases (one per conversation and problem, replies, approvals) holds while it waits.
 /// </summary>
-public static class CaseStatus
+internal static class CaseStatus
 {
     public const string Open = "open";
     public const string WaitingOnCustomer = "waiting_on_customer";

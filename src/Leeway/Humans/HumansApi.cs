@@ -16,7 +16,7 @@ namespace Leeway.Humans;
 /// their role (<see cref="StaffRoles"/>): the gate holds an agent's approvals to the agent limits, and only a lead or an
 /// admin writes knowledge. Customers (policy <c>customer</c>): their own cases only.
 /// </summary>
-public static class HumansApi
+internal static class HumansApi
 {
     public const int MaxTextLength = 10_000;
 

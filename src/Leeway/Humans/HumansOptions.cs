@@ -1,7 +1,7 @@
 namespace Leeway.Humans;
 
 /// <summary>The <c>Humans</c> section: staff accounts to create at start and the queue's response targets.</summary>
-public sealed class HumansOptions
+internal sealed class HumansOptions
 {
     public const string Section = "Humans";
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Leeway.Humans;
 
-public static class HumansRegistration
+internal static class HumansRegistration
 {
     public static WebApplicationBuilder AddHumans(this WebApplicationBuilder builder)
     {

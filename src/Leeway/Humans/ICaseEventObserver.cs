@@ -4,7 +4,7 @@ namespace Leeway.Humans;
 /// Told of every case event after it is stored: the hook for the audit log. Register any number
 /// (<c>services.AddSingleton&lt;ICaseEventObserver, …&gt;()</c>); a failing observer is logged and never undoes the change.
 /// </summary>
-public interface ICaseEventObserver
+internal interface ICaseEventObserver
 {
     Task OnRecordedAsync(CaseEvent caseEvent, CancellationToken cancellationToken);
 }

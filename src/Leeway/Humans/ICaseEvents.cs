@@ -4,7 +4,7 @@ namespace Leeway.Humans;
 /// The timeline of a case. The case store records every change it makes (opened, message, action, closed, article)
 /// in the same transaction as the change; read it here.
 /// </summary>
-public interface ICaseEvents
+internal interface ICaseEvents
 {
     Task<IReadOnlyList<CaseEvent>> ListAsync(string caseId, CancellationToken cancellationToken);
 }

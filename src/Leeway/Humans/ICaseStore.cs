@@ -2,7 +2,7 @@ using Leeway.Policy;
 
 namespace Leeway.Humans;
 
-public interface ICaseStore
+internal interface ICaseStore
 {
     /// <summary>
     /// Opens a case (status <c>open</c>). Source: <c>agent</c>, <c>tier0</c>, <c>dashboard</c>, <c>contact</c>.

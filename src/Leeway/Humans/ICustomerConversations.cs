@@ -5,7 +5,7 @@ namespace Leeway.Humans;
 /// cases"). Agent implements it and registers it (Agent depends on Humans, never the reverse); without an
 /// implementation the case page shows cases only.
 /// </summary>
-public interface ICustomerConversations
+internal interface ICustomerConversations
 {
     Task<IReadOnlyList<EarlierConversation>> ListAsync(string customerId, int max, CancellationToken ct);
 }
@@ -14,4 +14,4 @@ public interface ICustomerConversations
 /// <param name="Channel">Where it was held: <c>chat</c>, <c>dashboard</c> (the billing page), <c>email</c>, …</param>
 /// <param name="State">How it stands: open, resolved, self_serve, answered or escalated.</param>
 /// <param name="CaseId">The case it was handed to, if it was.</param>
-public sealed record EarlierConversation(string Id, string Channel, string State, DateTimeOffset StartedAt, string? CaseId, IReadOnlyList<TranscriptLine> Messages);
+internal sealed record EarlierConversation(string Id, string Channel, string State, DateTimeOffset StartedAt, string? CaseId, IReadOnlyList<TranscriptLine> Messages);

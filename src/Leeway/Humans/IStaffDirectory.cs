@@ -2,7 +2,7 @@ namespace Leeway.Humans;
 
 /// <summary>Staff accounts with hashed passwords (ASP.NET Core Identity's PBKDF2 format) and a role
 /// (<see cref="Identity.StaffRoles"/>). Emails are compared case-insensitively.</summary>
-public interface IStaffDirectory
+internal interface IStaffDirectory
 {
     /// <summary>Creates an account (id <c>stf_…</c>).</summary>
     /// <exception cref="ArgumentException">An invalid email, an empty name, a password shorter than 8 characters, or an unknown role.</exception>

@@ -9,7 +9,7 @@ namespace Leeway.Humans;
 /// units per the currency's exponent (<see cref="Money.Decimals"/>: 2 for USD, 0 for JPY, 3 for KWD). More decimals than
 /// the currency has is an error, never a silent rounding: money moves exactly as typed or not at all.
 /// </summary>
-public static partial class StaffAmount
+internal static partial class StaffAmount
 {
     /// <returns>The amount in minor units, or null with <paramref name="error"/> saying what is wrong with the text.</returns>
     public static long? Parse(string? text, string currency, out string? error)

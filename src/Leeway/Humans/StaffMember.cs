@@ -4,7 +4,7 @@ namespace Leeway.Humans;
 
 /// <summary>A person on the billing team. The password hash never leaves <see cref="IStaffDirectory"/>.
 /// <see cref="Role"/> is one of <see cref="Identity.StaffRoles.All"/>; a disabled member cannot sign in and their sessions stop.</summary>
-public sealed record StaffMember(
+internal sealed record StaffMember(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("email")] string Email,
     [property: JsonPropertyName("name")] string Name,

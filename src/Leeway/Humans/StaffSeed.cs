@@ -3,7 +3,7 @@ using Leeway.Identity;
 namespace Leeway.Humans;
 
 /// <summary>A staff account created at start when its email is not known yet (<c>Humans:Staff:&lt;n&gt;:*</c>). Never updates an existing one.</summary>
-public sealed class StaffSeed
+internal sealed class StaffSeed
 {
     public string? Email { get; set; }
 

@@ -9,7 +9,7 @@ namespace Leeway.Humans;
 /// A staff session cookie follows the staff directory on every request: a disabled or deleted member's session stops,
 /// and a changed role applies at once (the cookie is reissued with it), so an admin's change never waits for a sign-out.
 /// </summary>
-public static class StaffSession
+internal static class StaffSession
 {
     public static async Task FollowDirectoryAsync(CookieValidatePrincipalContext context)
     {

@@ -12,7 +12,7 @@ namespace Leeway.Identity;
 /// signed in (its JWT, checked by <see cref="SaasTokens"/>, same claim), or the service key (role <c>service</c>, for
 /// staff tools and internal callers).
 /// </summary>
-public sealed class BearerAuthenticationHandler(
+internal sealed class BearerAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
@@ -66,4 +66,4 @@ public sealed class BearerAuthenticationHandler(
 }
 
 /// <summary>The service credential, resolved once at start.</summary>
-public sealed record ServiceKey(string Value);
+internal sealed record ServiceKey(string Value);

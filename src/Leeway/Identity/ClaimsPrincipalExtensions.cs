@@ -2,7 +2,7 @@ using System.Security.Claims;
 
 namespace Leeway.Identity;
 
-public static class ClaimsPrincipalExtensions
+internal static class ClaimsPrincipalExtensions
 {
     /// <summary>The customer a customer token names; null for service callers.</summary>
     public static string? CustomerId(this ClaimsPrincipal user) => user.FindFirstValue(BearerAuthenticationHandler.CustomerIdClaim);

@@ -8,7 +8,7 @@ namespace Leeway.Identity;
 /// Signed, expiring bearer tokens that name one customer: <c>lwy1.{base64url(json)}.{base64url(hmac)}</c>.
 /// Signed by the product so a customer cannot name someone else.
 /// </summary>
-public sealed class CustomerTokens(byte[] signingKey, TimeProvider time, TimeSpan lifetime)
+internal sealed class CustomerTokens(byte[] signingKey, TimeProvider time, TimeSpan lifetime)
 {
     private const string Prefix = "lwy1";
 

@@ -9,7 +9,7 @@ namespace Leeway.Identity;
 /// reports them (loopback proxies only, ASP.NET Core's default), a request log without secrets, the security headers,
 /// response compression, oversize bodies answered 413, and the rate limits.
 /// </summary>
-public static class HardeningRegistration
+internal static class HardeningRegistration
 {
     public static WebApplicationBuilder AddHardening(this WebApplicationBuilder builder)
     {

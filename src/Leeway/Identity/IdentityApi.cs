@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Leeway.Identity;
 
 /// <summary><c>POST /api/v1/me/sign-out</c>: the bearer token that calls it stops working, on every host, at once.</summary>
-public static class IdentityApi
+internal static class IdentityApi
 {
     public static IEndpointRouteBuilder MapIdentity(this IEndpointRouteBuilder app)
     {

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Leeway.Identity;
 
-public sealed class IdentityOptions
+internal sealed class IdentityOptions
 {
     public const string Section = "Identity";
 

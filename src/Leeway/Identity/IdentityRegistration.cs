@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Leeway.Identity;
 
-public static class IdentityRegistration
+internal static class IdentityRegistration
 {
     public const string CustomerPolicy = "customer";
     public const string ServicePolicy = "service";

@@ -8,7 +8,7 @@ namespace Leeway.Identity;
 /// <see cref="Authority"/> is set; local accounts (<c>leeway staff add</c>) work either way. Section
 /// <c>Identity:Oidc</c>; docs/integrate.md walks through Okta, Entra ID and Google-style settings.
 /// </summary>
-public sealed class OidcOptions : IValidatableObject
+internal sealed class OidcOptions : IValidatableObject
 {
     public const string Section = "Identity:Oidc";
 

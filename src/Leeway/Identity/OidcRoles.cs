@@ -6,7 +6,7 @@ namespace Leeway.Identity;
 /// The staff role a provider's claim values give, through <see cref="OidcOptions.Roles"/>: values are compared exactly
 /// (group names and ids are case-sensitive at most providers), and several mapped values give the highest role.
 /// </summary>
-public static class OidcRoles
+internal static class OidcRoles
 {
     /// <summary>The canonical role (<see cref="StaffRoles"/>), or null when no value maps to one.</summary>
     public static string? RoleFor(IEnumerable<string> claimValues, OidcOptions options)

@@ -6,7 +6,7 @@ namespace Leeway.Identity;
 /// a bad form and answer 400; a chunked body gives no <c>Content-Length</c> to refuse on up front. So the request body
 /// remembers that it ran over, and the answer, whatever wrote it, goes out as 413.
 /// </summary>
-public static class OversizeBody
+internal static class OversizeBody
 {
     public static IApplicationBuilder UseOversizeBodyAs413(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {

@@ -1,7 +1,7 @@
 namespace Leeway.Identity;
 
 /// <summary>On whose behalf something happens. A customer owns only their own Stripe objects.</summary>
-public sealed record Principal(PrincipalKind Kind, string Id)
+internal sealed record Principal(PrincipalKind Kind, string Id)
 {
     public static Principal Customer(string customerId) => new(PrincipalKind.Customer, customerId);
 
@@ -14,7 +14,7 @@ public sealed record Principal(PrincipalKind Kind, string Id)
     public override string ToString() => $"{Kind.ToString().ToLowerInvariant()}:{Id}";
 }
 
-public enum PrincipalKind
+internal enum PrincipalKind
 {
     Customer,
     Staff,

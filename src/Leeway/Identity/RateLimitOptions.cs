@@ -7,7 +7,7 @@ namespace Leeway.Identity;
 /// a person" per customer, staff sign-in posts and sign-in links per client address. Generous for a person, tight for
 /// a script; a refused request gets 429 with <c>Retry-After</c>. Section <c>RateLimits</c>.
 /// </summary>
-public sealed class RateLimitOptions
+internal sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
 

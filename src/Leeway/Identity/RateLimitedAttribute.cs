@@ -6,7 +6,7 @@ namespace Leeway.Identity;
 /// read freely, only its chat and "talk to a person" posts are limited.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = true)]
-public sealed class RateLimitedAttribute(string kind) : Attribute
+internal sealed class RateLimitedAttribute(string kind) : Attribute
 {
     public string Kind { get; } = kind;
 

@@ -12,7 +12,7 @@ namespace Leeway.Identity;
 /// body that says when to try again. The windows run on wall-clock time (the limiter's own timer), not the injected
 /// clock: they protect the process, not a business rule.
 /// </summary>
-public static class RateLimits
+internal static class RateLimits
 {
     public const string Chat = "chat";
     public const string Person = "person";

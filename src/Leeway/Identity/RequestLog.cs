@@ -8,7 +8,7 @@ namespace Leeway.Identity;
 /// link carries the customer's token in its query), and ASP.NET Core's own request lines, which print the full URL,
 /// are turned off in <see cref="HardeningRegistration"/>.
 /// </summary>
-public static partial class RequestLog
+internal static partial class RequestLog
 {
     public const string Redacted = "[redacted]";
 

@@ -9,7 +9,7 @@ namespace Leeway.Identity;
 /// The server-side revocation list behind sign-out: a signed token or session cookie stays valid until it expires,
 /// unless it is listed here. In the database, so a sign-out on one host holds on every host.
 /// </summary>
-public sealed class RevokedCredentials(Database database, TimeProvider time)
+internal sealed class RevokedCredentials(Database database, TimeProvider time)
 {
     /// <summary>The id a customer token is listed under: its SHA-256, so the list holds nothing that signs anyone in.</summary>
     public static string TokenId(string token) => "token:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

@@ -6,7 +6,7 @@ namespace Leeway.Identity;
 /// Customers the SaaS has signed in: it vouches for them with a JWT it signs, and Leeway trusts it. Off unless
 /// <see cref="Issuer"/> is set. Section <c>Identity:Saas</c>; docs/integrate.md shows the SaaS side.
 /// </summary>
-public sealed class SaasTokenOptions : IValidatableObject
+internal sealed class SaasTokenOptions : IValidatableObject
 {
     public const string Section = "Identity:Saas";
 

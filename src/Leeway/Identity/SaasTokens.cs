@@ -17,7 +17,7 @@ namespace Leeway.Identity;
 /// pages exchange it once for the session cookie (<c>/me/sign-in?jwt=…</c>). A refusal is logged with its reason,
 /// never the token.
 /// </summary>
-public static partial class SaasTokens
+internal static partial class SaasTokens
 {
     public const string SchemeName = "saas-jwt";
 

@@ -9,7 +9,7 @@ namespace Leeway.Identity;
 /// over HTTPS (directly or through a proxy that says so in <c>X-Forwarded-Proto</c>). Styles may be inline (the pages'
 /// one stylesheet and chart colours); scripts may not, so an injected script cannot run.
 /// </summary>
-public static class SecurityHeaders
+internal static class SecurityHeaders
 {
     private const string NonceKey = "leeway.csp-nonce";
 

@@ -9,7 +9,7 @@ namespace Leeway.Identity;
 /// endpoint. Each reads the signed-in member's role from the <see cref="Scheme"/> cookie (kept in step with the staff
 /// directory on every request, so a changed role or a disabled account takes effect at once).
 /// </summary>
-public static class StaffPolicies
+internal static class StaffPolicies
 {
     /// <summary>The staff cookie scheme (never mixed with customers' sessions).</summary>
     public const string Scheme = "staff";

@@ -5,7 +5,7 @@ namespace Leeway.Identity;
 /// close, staff actions within the agent limits of policy.yaml); a <see cref="Lead"/> also approves what is over those
 /// limits and edits knowledge; an <see cref="Admin"/> also manages staff and settings and sees the operations page.
 /// </summary>
-public static class StaffRoles
+internal static class StaffRoles
 {
     public const string Agent = "agent";
     public const string Lead = "lead";

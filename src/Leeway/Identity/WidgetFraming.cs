@@ -6,7 +6,7 @@ namespace Leeway.Identity;
 /// Which answers may be shown inside another site's page: only the widget's (<c>/widget/…</c>), and only to the origins
 /// in <see cref="WidgetOptions.AllowedOrigins"/>. Every other answer keeps <c>frame-ancestors 'none'</c>.
 /// </summary>
-public static class WidgetFraming
+internal static class WidgetFraming
 {
     public const string PathPrefix = "/widget";
 

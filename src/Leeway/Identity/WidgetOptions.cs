@@ -7,7 +7,7 @@ namespace Leeway.Identity;
 /// sign-in. Off while the list is empty: then no page of Leeway may be framed at all. Section <c>Identity:Widget</c>;
 /// docs/integrate.md shows the SaaS side.
 /// </summary>
-public sealed class WidgetOptions : IValidatableObject
+internal sealed class WidgetOptions : IValidatableObject
 {
     public const string Section = "Identity:Widget";
 

@@ -6,7 +6,7 @@ namespace Leeway.Knowledge;
 /// A knowledge article (KCS): a problem, its answer, and the root causes it is about, in one <see cref="Language"/>
 /// (English, or a translation of the English article with the same id, version and root causes of its own text).
 /// </summary>
-public sealed record Article(
+internal sealed record Article(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("title")] string Title,
     [property: JsonPropertyName("body")] string Body,
@@ -15,4 +15,4 @@ public sealed record Article(
     [property: JsonPropertyName("updated_at")] DateTimeOffset UpdatedAt,
     [property: JsonPropertyName("language")] string Language = ArticleLanguages.Source);
 
-public sealed record ArticleHit(Article Article, float Score);
+internal sealed record ArticleHit(Article Article, float Score);

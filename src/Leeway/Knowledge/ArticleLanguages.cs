@@ -5,7 +5,7 @@ namespace Leeway.Knowledge;
 /// improve), and may have a translation in each language Lee speaks. A reader of a language without a current
 /// translation reads the English text.
 /// </summary>
-public static class ArticleLanguages
+internal static class ArticleLanguages
 {
     public const string Source = "en";
 

@@ -6,7 +6,7 @@ namespace Leeway.Knowledge;
 /// One version of an article, in one language, as it was written, and by whom (<c>seed</c>, <c>human:&lt;staff id&gt;</c>, …).
 /// A translation's versions are numbered on their own; <see cref="SourceVersion"/> is the English version it translates.
 /// </summary>
-public sealed record ArticleVersion(
+internal sealed record ArticleVersion(
     [property: JsonPropertyName("article_id")] string ArticleId,
     [property: JsonPropertyName("version")] int Version,
     [property: JsonPropertyName("title")] string Title,

@@ -2,7 +2,7 @@ using Leeway.Diagnostics;
 
 namespace Leeway.Knowledge;
 
-public interface IKnowledgeBase
+internal interface IKnowledgeBase
 {
     /// <summary>Best articles for a question, optionally boosted toward a root cause (BM25 over title and body), in English.</summary>
     Task<IReadOnlyList<ArticleHit>> SearchAsync(string question, RootCause? rootCause, int limit, CancellationToken cancellationToken);

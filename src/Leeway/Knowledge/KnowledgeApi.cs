@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Leeway.Knowledge;
 
 /// <summary>Knowledge articles for customers (self-help) and staff: search and read.</summary>
-public static class KnowledgeApi
+internal static class KnowledgeApi
 {
     public const int DefaultLimit = 5;
     public const int MaxLimit = 20;

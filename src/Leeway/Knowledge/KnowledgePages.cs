@@ -9,7 +9,7 @@ namespace Leeway.Knowledge;
 /// when it quotes an article (the JSON under /api/v1/knowledge is for programs). Help articles are public: no sign-in.
 /// <c>?lang=es</c> shows the article's current Spanish translation, or the English text when it has none.
 /// </summary>
-public static class KnowledgePages
+internal static class KnowledgePages
 {
     public const string Prefix = "/help/articles/";
 

@@ -2,7 +2,7 @@ using Leeway.Storage;
 
 namespace Leeway.Knowledge;
 
-public static class KnowledgeRegistration
+internal static class KnowledgeRegistration
 {
     public static WebApplicationBuilder AddKnowledge(this WebApplicationBuilder builder)
     {

@@ -2,12 +2,12 @@ using System.Text.Json.Serialization;
 
 namespace Leeway.Knowledge;
 
-public sealed record KnowledgeSearchResponse(
+internal sealed record KnowledgeSearchResponse(
     [property: JsonPropertyName("query")] string Query,
     [property: JsonPropertyName("root_cause")] string? RootCause,
     [property: JsonPropertyName("hits")] IReadOnlyList<KnowledgeSearchHit> Hits);
 
-public sealed record KnowledgeSearchHit(
+internal sealed record KnowledgeSearchHit(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("title")] string Title,
     [property: JsonPropertyName("snippet")] string Snippet,

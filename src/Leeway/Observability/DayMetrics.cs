@@ -6,7 +6,7 @@ namespace Leeway.Observability;
 /// The operations metrics of one day (or a whole window, for totals). Rates are null when nothing was there to
 /// measure, so a chart shows a gap rather than a false 0. Definitions are in docs/operations.md.
 /// </summary>
-public sealed record DayMetrics(
+internal sealed record DayMetrics(
     [property: JsonPropertyName("date")] DateOnly? Date,
     [property: JsonPropertyName("contacts")] long Contacts,
     [property: JsonPropertyName("by_tier")] IReadOnlyDictionary<string, long> ByTier,

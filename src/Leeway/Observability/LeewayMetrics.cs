@@ -9,7 +9,7 @@ namespace Leeway.Observability;
 /// you: a capability that records through the contact log must not call the matching method here again.
 /// Prometheus names are in docs/operations.md.
 /// </summary>
-public sealed class LeewayMetrics
+internal sealed class LeewayMetrics
 {
     public const string MeterName = "Leeway";
 

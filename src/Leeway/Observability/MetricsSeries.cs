@@ -3,7 +3,7 @@ using Leeway.Routing;
 namespace Leeway.Observability;
 
 /// <summary>Folds the contact log's daily tallies into the operations time series.</summary>
-public static class MetricsSeries
+internal static class MetricsSeries
 {
     public static OpsMetrics Build(OpsWindow window, IReadOnlyList<ContactTally> tallies, IReadOnlyList<RecoveryTally> recoveries)
     {

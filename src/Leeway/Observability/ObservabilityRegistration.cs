@@ -6,7 +6,7 @@ using OpenTelemetry.Metrics;
 
 namespace Leeway.Observability;
 
-public static class ObservabilityRegistration
+internal static class ObservabilityRegistration
 {
     public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
     {

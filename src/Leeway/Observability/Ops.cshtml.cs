@@ -10,7 +10,7 @@ namespace Leeway.Observability;
 /// days (the last 30 by default). The same figures as <c>/api/v1/ops/*</c>, read in-process.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Admin)]
-public sealed class OpsModel(OpsReports reports) : PageModel
+internal sealed class OpsModel(OpsReports reports) : PageModel
 {
     public OpsWindow Window { get; private set; } = null!;
 

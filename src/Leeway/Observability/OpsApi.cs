@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Leeway.Observability;
 
 /// <summary>The operations page's data, for the staff console: series per day, the cost model, drift, and a ready-made HTML panel.</summary>
-public static class OpsApi
+internal static class OpsApi
 {
     public static IEndpointRouteBuilder MapOps(this IEndpointRouteBuilder app)
     {

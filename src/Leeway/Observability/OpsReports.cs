@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Leeway.Observability;
 
 /// <summary>The operations figures from the persisted contact log: the time series, the cost table and drift.</summary>
-public sealed class OpsReports(IContactLog log, TimeProvider time, IOptions<CostOptions> costs, IOptions<DriftOptions> drift)
+internal sealed class OpsReports(IContactLog log, TimeProvider time, IOptions<CostOptions> costs, IOptions<DriftOptions> drift)
 {
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 

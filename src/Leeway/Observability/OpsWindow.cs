@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Leeway.Observability;
 
 /// <summary>A range of whole UTC days, both ends included.</summary>
-public sealed record OpsWindow(DateOnly From, DateOnly To)
+internal sealed record OpsWindow(DateOnly From, DateOnly To)
 {
     public const int MaxDays = 366;
 

@@ -3,7 +3,7 @@ namespace Leeway.Policy;
 /// <summary>Who acts: <c>agent-lee</c>, <c>tier0</c>, <c>customer</c> (a one-click fix) or <c>human:&lt;id&gt;</c>.
 /// A human carries their staff role (<see cref="Identity.StaffRoles"/>), which sets how far their approval reaches;
 /// the role is not part of <see cref="Name"/>, which is what the audit log records as the actor.</summary>
-public sealed record Actor(string Name, string? Role = null)
+internal sealed record Actor(string Name, string? Role = null)
 {
     public static readonly Actor AgentLee = new(LeeNames.Actor);
     public static readonly Actor Tier0 = new("tier0");

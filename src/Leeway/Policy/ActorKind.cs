@@ -1,7 +1,7 @@
 namespace Leeway.Policy;
 
 /// <summary>Who acts through the gate, as a closed set (<see cref="Actor.Kind"/>); a person's staff id is <see cref="Actor.StaffId"/>.</summary>
-public enum ActorKind
+internal enum ActorKind
 {
     /// <summary>Agent Lee (Tier 2).</summary>
     Lee,

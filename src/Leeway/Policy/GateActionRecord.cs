@@ -27,7 +27,7 @@ namespace Leeway.Policy;
 /// <param name="ApprovedBy">The staff id that approved what policy would otherwise refuse.</param>
 /// <param name="AuditEntryId">The audit entry that records the same decision (null while pending).</param>
 /// <param name="ReplayOf">The audit entry of the earlier, identical decision this one replayed (nothing was done twice).</param>
-public sealed record GateActionRecord(
+internal sealed record GateActionRecord(
     string Id,
     DateTimeOffset At,
     string Actor,

@@ -5,7 +5,7 @@ namespace Leeway.Policy;
 
 /// <summary>Where one decision of the gate stands in its typed record (<see cref="GateActionRecord"/>).</summary>
 [JsonConverter(typeof(WireNameConverter<GateDecision>))]
-public enum GateDecision
+internal enum GateDecision
 {
     /// <summary>Allowed and sent to Stripe, the answer not recorded yet: written before the call, so whatever Stripe does
     /// because of it (a webhook) finds the action already on record.</summary>

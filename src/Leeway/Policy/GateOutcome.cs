@@ -8,7 +8,7 @@ namespace Leeway.Policy;
 /// A denial names the rule and the numbers, and routes to a human (<see cref="HumanCanGrant"/>).
 /// <see cref="Replayed"/>: the same decision had already been acted on, and this is its recorded result (nothing was done twice).
 /// </summary>
-public sealed record GateOutcome(
+internal sealed record GateOutcome(
     [property: JsonPropertyName("action")] ActionType Action,
     [property: JsonPropertyName("allowed")] bool Allowed,
     [property: JsonPropertyName("rule")] string Rule,
@@ -20,7 +20,7 @@ public sealed record GateOutcome(
     [property: JsonPropertyName("replayed")] bool Replayed = false);
 
 /// <summary>What Stripe's resulting state says: the object acted on or created, its status, and any link to hand over.</summary>
-public sealed record ActionResult(
+internal sealed record ActionResult(
     [property: JsonPropertyName("object_id")] string ObjectId,
     [property: JsonPropertyName("status")] string? Status,
     [property: JsonPropertyName("url")] string? Url,

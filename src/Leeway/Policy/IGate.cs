@@ -8,7 +8,7 @@ namespace Leeway.Policy;
 /// that risk allows it; derives the idempotency key from the decision (so a repeated decision never acts twice);
 /// calls Stripe; audits the outcome, denials included.
 /// </summary>
-public interface IGate
+internal interface IGate
 {
     /// <param name="decisionKey">What makes this decision unique (e.g. conversation id + turn, event id, click id).
     /// The same key for the same action yields the same idempotency key, so it can never act twice.</param>

@@ -1,7 +1,7 @@
 namespace Leeway.Policy;
 
 /// <summary>The gate's typed record of its decisions (<see cref="GateActionRecord"/>), for the capabilities that ask what was done.</summary>
-public interface IGateActions
+internal interface IGateActions
 {
     /// <summary>
     /// The customer's decisions since <paramref name="since"/>, newest first, including the ones still

@@ -6,7 +6,7 @@ namespace Leeway.Policy;
 /// failing observer is logged and never changes the gate's outcome. A capability above Policy that must know what was
 /// done implements it; the gate never knows who listens.
 /// </summary>
-public interface IGateObserver
+internal interface IGateObserver
 {
     Task OnDecidedAsync(GateActionRecord record, CancellationToken cancellationToken);
 }

@@ -6,7 +6,7 @@ namespace Leeway.Policy;
 /// conversation and a handoff transcript, and where a case or a recovered payment came from. Policy holds them because
 /// every capability that reads those records (Agent, Humans, SelfHeal, Routing) may depend on Policy.
 /// </summary>
-public static class LeeNames
+internal static class LeeNames
 {
     /// <summary>The gate's actor when Lee acts (<see cref="Actor.AgentLee"/>): what the audit log records.</summary>
     public const string Actor = "agent-lee";

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Leeway.Policy;
 
-public static class PolicyRegistration
+internal static class PolicyRegistration
 {
     /// <summary>
     /// The policy (policy.yaml + <c>Policy:Overrides:*</c>, validated at start: a bad key or value stops the host with a

@@ -7,7 +7,7 @@ namespace Leeway.Prevent;
 /// (<c>services.AddSingleton&lt;IPreventObserver, …&gt;()</c>); a failing observer is logged and never fails the nudge,
 /// the webhook or the job.
 /// </summary>
-public interface IPreventObserver
+internal interface IPreventObserver
 {
     /// <summary>A nudge went out: an in-app nudge once stored (storing is what shows it), an e-mail once the mail server took it.</summary>
     Task OnNudgeSentAsync(Nudge nudge, CancellationToken cancellationToken);

@@ -5,4 +5,4 @@ namespace Leeway.Prevent;
 /// <see cref="PaidInvoice"/>). <see cref="Renewed"/>: it replaced an expired link (its lineage has more than one
 /// session), so the payment was once lost and is now recovered.
 /// </summary>
-public sealed record PaidCheckout(string CustomerId, string SessionId, long Amount, string Currency, bool Renewed);
+internal sealed record PaidCheckout(string CustomerId, string SessionId, long Amount, string Currency, bool Renewed);

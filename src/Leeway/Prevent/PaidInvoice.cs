@@ -4,4 +4,4 @@ namespace Leeway.Prevent;
 /// <param name="AmountPaid">Minor units.</param>
 /// <param name="AttemptCount">Stripe's automatic attempts (more than one: an earlier one failed).</param>
 /// <param name="FailureSeen">Tier 0 received a failed or unauthenticated payment event for it earlier.</param>
-public sealed record PaidInvoice(string CustomerId, string InvoiceId, long AmountPaid, string Currency, long AttemptCount, bool FailureSeen);
+internal sealed record PaidInvoice(string CustomerId, string InvoiceId, long AmountPaid, string Currency, long AttemptCount, bool FailureSeen);

@@ -5,7 +5,7 @@ using Leeway.Prevent.Nudges;
 namespace Leeway.Prevent;
 
 /// <summary>Tier 0: the webhook inbox, the scheduler and the nudge outbox (section <c>Prevent</c>).</summary>
-public sealed class PreventOptions
+internal sealed class PreventOptions
 {
     public const string Section = "Prevent";
 

@@ -6,7 +6,7 @@ using Leeway.Storage;
 
 namespace Leeway.Prevent;
 
-public static class PreventRegistration
+internal static class PreventRegistration
 {
     public static WebApplicationBuilder AddPrevent(this WebApplicationBuilder builder)
     {

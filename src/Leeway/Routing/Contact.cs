@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Leeway.Routing;
 
 /// <summary>One recorded contact: who, how it came in, the routing decision, and how it ended.</summary>
-public sealed record Contact(
+internal sealed record Contact(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("channel")] string Channel,
     [property: JsonPropertyName("customer")] string? CustomerId,

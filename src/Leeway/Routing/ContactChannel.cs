@@ -1,7 +1,7 @@
 namespace Leeway.Routing;
 
 /// <summary>Where a contact comes in.</summary>
-public static class ContactChannel
+internal static class ContactChannel
 {
     public const string Chat = "chat";
     public const string Dashboard = "dashboard";

@@ -8,7 +8,7 @@ namespace Leeway.Routing;
 /// <param name="Plan">Stripe customer metadata <c>plan</c> (<c>BillingSnapshot.Plan</c>); <c>free</c> when unknown.</param>
 /// <param name="Risk">Stripe customer metadata <c>risk</c> (<c>BillingSnapshot.Risk</c>): normal, elevated or high.</param>
 /// <param name="SelfServeEligible">The diagnosis says the customer can fix it themselves; null when no diagnosis was read.</param>
-public sealed record ContactFacts(
+internal sealed record ContactFacts(
     string Channel,
     string Intent,
     double Confidence,

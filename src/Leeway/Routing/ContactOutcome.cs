@@ -3,7 +3,7 @@ using Leeway.Agent;
 namespace Leeway.Routing;
 
 /// <summary>How a contact ended: the conversation states (<see cref="ConversationState"/>) plus what only the log knows.</summary>
-public static class ContactOutcome
+internal static class ContactOutcome
 {
     public const string Resolved = ConversationState.Resolved;
     public const string SelfServe = ConversationState.SelfServe;

@@ -5,7 +5,7 @@ namespace Leeway.Routing;
 /// so a question asked long after the last one ended is a new contact, while a fix tried, then a person asked for, a few
 /// minutes apart, is one contact that escalated.
 /// </summary>
-public static class ContactSession
+internal static class ContactSession
 {
     public static readonly TimeSpan Gap = TimeSpan.FromHours(24);
 }

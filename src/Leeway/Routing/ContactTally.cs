@@ -9,7 +9,7 @@ namespace Leeway.Routing;
 /// <param name="FinishedTier">The tier that finished it (the routed one while still open).</param>
 /// <param name="Outcome">Null while open.</param>
 /// <param name="ResolutionMillisecondsTotal">Routing to outcome, summed over the contacts with an automated outcome.</param>
-public sealed record ContactTally(
+internal sealed record ContactTally(
     DateOnly Day,
     string Channel,
     int Tier,

@@ -14,7 +14,7 @@ namespace Leeway.Routing;
 /// in-process, through their capability's observer hook (<see cref="ChatContacts"/>, <see cref="DashboardContacts"/>,
 /// <see cref="CaseContacts"/>, <see cref="PreventContacts"/>).
 /// </summary>
-public static class ContactsApi
+internal static class ContactsApi
 {
     public const int MaxBodyLength = 20_000;
 
@@ -147,7 +147,7 @@ public static class ContactsApi
     }
 }
 
-public sealed record IncomingContact(
+internal sealed record IncomingContact(
     [property: JsonPropertyName("from_email")] string? FromEmail,
     [property: JsonPropertyName("subject")] string? Subject,
     [property: JsonPropertyName("body")] string? Body,
@@ -181,7 +181,7 @@ public sealed record IncomingContact(
     }
 }
 
-public sealed record RoutedContact(
+internal sealed record RoutedContact(
     [property: JsonPropertyName("contact_id")] string ContactId,
     [property: JsonPropertyName("customer")] string? CustomerId,
     [property: JsonPropertyName("intent")] string Intent,
@@ -189,4 +189,4 @@ public sealed record RoutedContact(
     [property: JsonPropertyName("decision")] RoutingDecision Decision,
     [property: JsonPropertyName("case_id")] string? CaseId);
 
-public sealed record EffortSurvey([property: JsonPropertyName("score")] int Score);
+internal sealed record EffortSurvey([property: JsonPropertyName("score")] int Score);

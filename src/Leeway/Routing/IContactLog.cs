@@ -6,7 +6,7 @@ namespace Leeway.Routing;
 /// survives restarts (the <c>/metrics</c> counters do not). Each write also updates <see cref="Observability.LeewayMetrics"/>.
 /// All methods are safe to call concurrently; ids come from <see cref="Storage.IdGenerator"/> (prefix <c>ctc</c>).
 /// </summary>
-public interface IContactLog
+internal interface IContactLog
 {
     /// <summary>Records a routed contact (decided now).</summary>
     Task<Contact> RecordContactAsync(NewContact contact, CancellationToken cancellationToken);

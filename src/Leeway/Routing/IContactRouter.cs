@@ -1,7 +1,7 @@
 namespace Leeway.Routing;
 
 /// <summary>Decides which tier takes an incoming contact, by the one routing table (<see cref="RoutingTable"/>).</summary>
-public interface IContactRouter
+internal interface IContactRouter
 {
     RoutingDecision Route(ContactFacts facts);
 }

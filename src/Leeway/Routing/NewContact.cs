@@ -3,7 +3,7 @@ namespace Leeway.Routing;
 /// <summary>A contact to record, with the decision the router made for it.</summary>
 /// <param name="CustomerId">Null when the sender is not a known customer (an email from an unknown address).</param>
 /// <param name="ConversationId">Lee's conversation, when the contact is one; lets Lee find the contact again.</param>
-public sealed record NewContact(
+internal sealed record NewContact(
     string Channel,
     string? CustomerId,
     bool Authenticated,

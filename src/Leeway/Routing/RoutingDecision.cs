@@ -8,7 +8,7 @@ namespace Leeway.Routing;
 /// <param name="Reason">Why, in a sentence a person can read.</param>
 /// <param name="Tier1First">Offer the self-serve fix (dashboard, link) first; Lee (Tier 2) takes over if it does not fix it.</param>
 /// <param name="HumanReachable">A person can always be asked for; the router never returns false here.</param>
-public sealed record RoutingDecision(
+internal sealed record RoutingDecision(
     [property: JsonPropertyName("tier")] int Tier,
     [property: JsonPropertyName("rule")] string Rule,
     [property: JsonPropertyName("reason")] string Reason,

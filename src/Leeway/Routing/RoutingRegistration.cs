@@ -9,7 +9,7 @@ using Leeway.Storage;
 
 namespace Leeway.Routing;
 
-public static class RoutingRegistration
+internal static class RoutingRegistration
 {
     public static WebApplicationBuilder AddRouting(this WebApplicationBuilder builder)
     {

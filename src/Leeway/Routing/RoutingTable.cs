@@ -8,7 +8,7 @@ namespace Leeway.Routing;
 /// cost. The last row matches everything, so no contact is left without a tier, and every tier leaves a person
 /// reachable (Lee escalates on request, on a refusal a person could grant, on doubt).
 /// </summary>
-public sealed class RoutingTable : IContactRouter
+internal sealed class RoutingTable : IContactRouter
 {
     /// <summary>Intents the dashboard's one-click fixes or a self-serve link can settle.</summary>
     public static readonly IReadOnlySet<string> SelfServeIntents = new HashSet<string>

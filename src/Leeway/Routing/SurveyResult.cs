@@ -1,6 +1,6 @@
 namespace Leeway.Routing;
 
-public enum SurveyResult
+internal enum SurveyResult
 {
     Recorded,
 

@@ -1,7 +1,7 @@
 namespace Leeway.Routing;
 
 /// <summary>The cost gradient every contact is pushed down: the lower the tier, the cheaper the contact.</summary>
-public static class Tier
+internal static class Tier
 {
     /// <summary>Tier 0: the contact never happens (a nudge, a retry, a link sent before the customer asks).</summary>
     public const int Prevent = 0;

@@ -7,7 +7,7 @@ namespace Leeway.SelfHeal;
 /// the invoices and the refunds. Built from the <see cref="BillingSnapshot"/> the diagnosis already read for this page
 /// (the request's read scope shares it), so showing it costs no Stripe request.
 /// </summary>
-public sealed record BillingHome(
+internal sealed record BillingHome(
     IReadOnlyList<PlanLine> Plans,
     CardLine? Card,
     IReadOnlyList<InvoiceLine> Invoices,
@@ -92,7 +92,7 @@ public sealed record BillingHome(
 }
 
 /// <summary>One subscription: its name (null when Stripe gives none), price per interval, and renewal, cancellation or end.</summary>
-public sealed record PlanLine(string SubscriptionId, string? Name, long? Amount, string? Currency, string? Interval, string Status, DateTimeOffset? RenewsAt, DateTimeOffset? CancelsAt, DateTimeOffset? EndedAt)
+internal sealed record PlanLine(string SubscriptionId, string? Name, long? Amount, string? Currency, string? Interval, string Status, DateTimeOffset? RenewsAt, DateTimeOffset? CancelsAt, DateTimeOffset? EndedAt)
 {
     public bool Ended => Status is "canceled" or "incomplete_expired";
 
@@ -100,9 +100,9 @@ public sealed record PlanLine(string SubscriptionId, string? Name, long? Amount,
     public bool Cancelling => !Ended && CancelsAt is not null;
 }
 
-public sealed record CardLine(string? Brand, string? Last4, int ExpMonth, int ExpYear);
+internal sealed record CardLine(string? Brand, string? Last4, int ExpMonth, int ExpYear);
 
 /// <summary>An invoice as the customer sees it: Stripe's number, the day, the amount, the status and Stripe's own pages for it.</summary>
-public sealed record InvoiceLine(string Id, string? Number, DateTimeOffset Created, long Amount, long Remaining, string Currency, string Status, string? HostedUrl, string? PdfUrl);
+internal sealed record InvoiceLine(string Id, string? Number, DateTimeOffset Created, long Amount, long Remaining, string Currency, string Status, string? HostedUrl, string? PdfUrl);
 
-public sealed record RefundLine(long Amount, string Currency, string Status, DateTimeOffset Created, string? InvoiceNumber);
+internal sealed record RefundLine(long Amount, string Currency, string Status, DateTimeOffset Created, string? InvoiceNumber);

@@ -9,7 +9,7 @@ namespace Leeway.SelfHeal;
 /// Every click on the customer's page, claimed atomically under the click id the page rendered: the first request
 /// with an id acts, any other (a double click, a resubmitted form) waits for and shows what the first one did.
 /// </summary>
-public sealed class ClickLedger(Database database, TimeProvider time)
+internal sealed class ClickLedger(Database database, TimeProvider time)
 {
     private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(30);
 
@@ -84,4 +84,4 @@ public sealed class ClickLedger(Database database, TimeProvider time)
 }
 
 /// <summary>One click on the customer's page and what it did.</summary>
-public sealed record Click(string Kind, bool Done, GateOutcome? Outcome, string? CaseId);
+internal sealed record Click(string Kind, bool Done, GateOutcome? Outcome, string? CaseId);

@@ -12,7 +12,7 @@ namespace Leeway.SelfHeal;
 /// Inside the widget (<c>/widget/…</c>) the session is the widget's own third-party cookie (<see cref="WidgetCookies"/>),
 /// set by its sign-in from the SaaS's JWT; each cookie is read only on its own pages.
 /// </summary>
-public sealed class CustomerCookieAuthenticationHandler(
+internal sealed class CustomerCookieAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,

@@ -5,7 +5,7 @@ using Leeway.Storage;
 namespace Leeway.SelfHeal;
 
 /// <summary>The one conversation with Lee that the customer's page shows, started on the first message.</summary>
-public sealed class DashboardChat(Database database, ConversationStore conversations)
+internal sealed class DashboardChat(Database database, ConversationStore conversations)
 {
     public const string Channel = "dashboard";
 

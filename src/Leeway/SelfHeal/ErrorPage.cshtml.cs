@@ -11,7 +11,7 @@ namespace Leeway.SelfHeal;
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
-public sealed class ErrorPageModel : PageModel
+internal sealed class ErrorPageModel : PageModel
 {
     public int Code { get; private set; }
 

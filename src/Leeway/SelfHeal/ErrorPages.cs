@@ -4,7 +4,7 @@ namespace Leeway.SelfHeal;
 /// Errors as each caller reads them: a browser asking for a page gets an HTML page (<see cref="ErrorPageModel"/>), never
 /// JSON; an API client (a path under <c>/api</c>, a webhook, anything not asking for HTML) gets ProblemDetails JSON.
 /// </summary>
-public static class ErrorPages
+internal static class ErrorPages
 {
     public const string Path = "/error/{0}";
 

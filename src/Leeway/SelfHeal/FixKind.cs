@@ -10,7 +10,7 @@ namespace Leeway.SelfHeal;
 /// click ledger keeps (<c>fix:kind</c>), so it never changes; <see cref="FixKinds.Action"/> is the gate action behind each.
 /// </summary>
 [JsonConverter(typeof(WireNameConverter<FixKind>))]
-public enum FixKind
+internal enum FixKind
 {
     RetryPayment,
     CardUpdateLink,
@@ -20,7 +20,7 @@ public enum FixKind
 }
 
 /// <summary>What each <see cref="FixKind"/> means to the gate.</summary>
-public static class FixKinds
+internal static class FixKinds
 {
     /// <summary>The gate action a fix carries out.</summary>
     public static ActionType Action(this FixKind kind) => kind switch

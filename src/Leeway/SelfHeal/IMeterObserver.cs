@@ -6,7 +6,7 @@ namespace Leeway.SelfHeal;
 /// the page does. Cases the page opens are told through <c>Humans.ICaseEventObserver</c>; chats with Lee through
 /// <c>Agent.IConversationObserver</c>.
 /// </summary>
-public interface IMeterObserver
+internal interface IMeterObserver
 {
     /// <summary>A one-click fix went through the gate (allowed or refused), before any case was opened for it.</summary>
     Task OnFixAsync(FixAttempt attempt, CancellationToken cancellationToken);

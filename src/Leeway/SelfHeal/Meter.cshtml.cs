@@ -26,7 +26,7 @@ namespace Leeway.SelfHeal;
 [Authorize(Policy = SelfHealRegistration.CustomerPagePolicy)]
 [RateLimited(RateLimits.Chat, Method = "POST", Handler = "Chat")]
 [RateLimited(RateLimits.Person, Method = "POST", Handler = "Human")]
-public sealed partial class MeterModel(
+internal sealed partial class MeterModel(
     IDiagnosisService diagnostics,
     IDiagnosisCache diagnosisCache,
     IBillingReader billing,
@@ -571,4 +571,4 @@ public sealed partial class MeterModel(
 }
 
 /// <summary>One line of the customer's conversation: who (customer, lee, human), their name as shown, what and when.</summary>
-public sealed record ThreadLine(string Kind, string Who, string Text, DateTimeOffset At);
+internal sealed record ThreadLine(string Kind, string Who, string Text, DateTimeOffset At);

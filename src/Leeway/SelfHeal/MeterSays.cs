@@ -13,7 +13,7 @@ namespace Leeway.SelfHeal;
 /// and days formatted for <see cref="Culture"/> (<see cref="ReplyCulture"/>). No Stripe id or raw code goes into a string
 /// here: invoices are named by the number Stripe prints on them, cards by brand and last four digits.
 /// </summary>
-public sealed class MeterSays
+internal sealed class MeterSays
 {
     /// <summary>The languages the pages speak (those Lee answers in).</summary>
     public static readonly IReadOnlyList<string> Languages = ["en", "es", "de", "fr", "pt", "it"];

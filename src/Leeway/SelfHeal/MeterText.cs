@@ -8,7 +8,7 @@ namespace Leeway.SelfHeal;
 /// What the meter says, in a customer's words and language (<see cref="MeterSays"/>): the status, each root cause's title
 /// and explanation, and what a click did. Never a Stripe id, a decline code or a policy rule's name.
 /// </summary>
-public static class MeterText
+internal static class MeterText
 {
     public static string StatusTitle(string status, MeterSays says) =>
         says.Text(status is "green" or "amber" or "red" ? $"Status.{status}" : "Status.amber");
@@ -63,4 +63,4 @@ public static class MeterText
 }
 
 /// <summary>A message shown once at the top of the page after a click. Kind: success, warning, error or info.</summary>
-public sealed record Notice(string Kind, string Text, string? Link = null);
+internal sealed record Notice(string Kind, string Text, string? Link = null);

@@ -10,7 +10,7 @@ namespace Leeway.SelfHeal;
 /// <see cref="Kind"/> and <see cref="ObjectId"/>; on the click the fixes are worked out again from a fresh diagnosis and
 /// only one still offered acts, so a page left open never fixes something that has since changed.
 /// </summary>
-public sealed record OneClickFix(FixKind Kind, string ObjectId, string Label, string Description, bool Primary)
+internal sealed record OneClickFix(FixKind Kind, string ObjectId, string Label, string Description, bool Primary)
 {
     /// <summary>Whether the fix hands the customer a Stripe page (the click goes there) rather than acting at once.</summary>
     public bool OpensLink => Remedies.IsLink(Kind.Action());

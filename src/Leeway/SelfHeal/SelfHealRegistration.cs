@@ -12,7 +12,7 @@ namespace Leeway.SelfHeal;
 /// keeps one line per capability, the staff console (<c>/console</c>). Razor Pages, rooted at the project so each page
 /// lives in its capability's folder.
 /// </summary>
-public static class SelfHealRegistration
+internal static class SelfHealRegistration
 {
     public const string CustomerPagePolicy = "customer-page";
 

@@ -17,7 +17,7 @@ namespace Leeway.SelfHeal;
 [AllowAnonymous]
 [RateLimited(RateLimits.SignInLink, Method = "GET")]
 [RateLimited(RateLimits.SignInLink, Method = "POST")]
-public sealed class SignInModel(CustomerTokens tokens, RevokedCredentials revoked, SignInLinks links) : PageModel
+internal sealed class SignInModel(CustomerTokens tokens, RevokedCredentials revoked, SignInLinks links) : PageModel
 {
     public const int MaxEmailLength = 254;
 

@@ -16,7 +16,7 @@ namespace Leeway.SelfHeal;
 /// happen after the answer, so neither the words nor the time tell who has an account. At most
 /// <see cref="PerAddress"/> links per address per <see cref="Window"/> (the page's rate limit counts callers by IP).
 /// </summary>
-public sealed class SignInLinks(
+internal sealed class SignInLinks(
     CustomerLookup customers,
     CustomerTokens tokens,
     RevokedCredentials revoked,

@@ -11,7 +11,7 @@ namespace Leeway.SelfHeal;
 /// from a navigation that began on Stripe's site; the next, same-site navigation carries it.
 /// </summary>
 [AllowAnonymous]
-public sealed class StripeReturnModel : PageModel
+internal sealed class StripeReturnModel : PageModel
 {
     /// <summary>What the meter may be told on return (its notice key is <c>Returned.{code}</c>).</summary>
     public static readonly IReadOnlySet<string> Codes = new HashSet<string>(StringComparer.Ordinal)

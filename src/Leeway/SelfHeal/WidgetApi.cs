@@ -10,7 +10,7 @@ namespace Leeway.SelfHeal;
 /// <see cref="MeterPath"/> (the Billing Health Meter and the chat with Lee) and signs the customer in by posting the
 /// SaaS's JWT to <see cref="WidgetSignInModel"/>. Off (404) until <c>Identity:Widget:AllowedOrigins</c> names the SaaS.
 /// </summary>
-public static class WidgetApi
+internal static class WidgetApi
 {
     public const string ScriptPath = "/widget.js";
 

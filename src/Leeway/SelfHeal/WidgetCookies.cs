@@ -9,7 +9,7 @@ namespace Leeway.SelfHeal;
 /// where third-party cookies are blocked and another site framing Leeway never sees them. The session cookie has its
 /// own name, so it never replaces the one of Leeway's own pages.
 /// </summary>
-public static class WidgetCookies
+internal static class WidgetCookies
 {
     public const string SessionName = "leeway_widget";
 
@@ -32,7 +32,7 @@ public static class WidgetCookies
     /// The antiforgery cookie: strict on Leeway's own pages, third-party inside the widget (a strict cookie is withheld
     /// from a frame on another site, and every form there would be refused).
     /// </summary>
-    public sealed class Antiforgery : CookieBuilder
+    internal sealed class Antiforgery : CookieBuilder
     {
         public override CookieOptions Build(HttpContext context, DateTimeOffset expiresFrom)
         {

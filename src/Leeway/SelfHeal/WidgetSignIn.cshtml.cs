@@ -17,7 +17,7 @@ namespace Leeway.SelfHeal;
 [IgnoreAntiforgeryToken] // the post comes from the SaaS's page, which has no Leeway form token; the Origin check stands in
 [RateLimited(RateLimits.SignInLink, Method = "GET")]
 [RateLimited(RateLimits.SignInLink, Method = "POST")]
-public sealed partial class WidgetSignInModel(CustomerTokens tokens, IOptions<WidgetOptions> widget, ILogger<WidgetSignInModel> logger) : PageModel
+internal sealed partial class WidgetSignInModel(CustomerTokens tokens, IOptions<WidgetOptions> widget, ILogger<WidgetSignInModel> logger) : PageModel
 {
     public const string Path = WidgetFraming.PathPrefix + "/sign-in";
 

@@ -7,4 +7,4 @@ namespace Leeway.Storage;
 /// no such clause, so the migrator asks <c>pragma_table_info</c> first).
 /// </summary>
 /// <param name="Definition">The column's type and constraints, e.g. <c>TEXT NULL</c>: nullable or with a default, as SQLite requires of an added column.</param>
-public sealed record AddedColumn(string Table, string Column, string Definition);
+internal sealed record AddedColumn(string Table, string Column, string Definition);

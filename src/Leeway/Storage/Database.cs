@@ -5,7 +5,7 @@ using Npgsql;
 namespace Leeway.Storage;
 
 /// <summary>Opens connections to the one database this host uses (SQLite or PostgreSQL). Use Dapper on the connection.</summary>
-public sealed class Database : IDisposable
+internal sealed class Database : IDisposable
 {
     private readonly NpgsqlDataSource? _postgres;
     private readonly string _sqliteConnectionString = "";

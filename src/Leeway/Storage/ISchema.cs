@@ -6,7 +6,7 @@ namespace Leeway.Storage;
 /// use TEXT and BIGINT: times as Unix milliseconds, money in minor units, and booleans and counts too (SQLite reads every
 /// integer as 64-bit; a 32-bit INTEGER column on PostgreSQL would not map onto the same <c>long</c> in a row record).
 /// </summary>
-public interface ISchema
+internal interface ISchema
 {
     string Capability { get; }
 

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Leeway.Storage;
 
 /// <summary>The one source of new ids: a prefix and 20 random base-62 characters, like Stripe's.</summary>
-public sealed class IdGenerator
+internal sealed class IdGenerator
 {
     private const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 

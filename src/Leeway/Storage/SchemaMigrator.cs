@@ -10,7 +10,7 @@ namespace Leeway.Storage;
 /// <c>CREATE TABLE IF NOT EXISTS</c> of one table otherwise fail on PostgreSQL's catalog unique index). On SQLite the
 /// migration runs in one <c>BEGIN IMMEDIATE</c> transaction, which takes the database's write lock for the same effect.
 /// </summary>
-public sealed class SchemaMigrator(Database database, IEnumerable<ISchema> schemas, ILogger<SchemaMigrator> logger) : IHostedService
+internal sealed class SchemaMigrator(Database database, IEnumerable<ISchema> schemas, ILogger<SchemaMigrator> logger) : IHostedService
 {
     /// <summary>The advisory lock's key: a fixed 64-bit number that names "Leeway's schema" on the server (ASCII "LEEWAYSC").</summary>
     public const long LockKey = 0x4C45455741595343;

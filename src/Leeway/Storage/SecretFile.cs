@@ -4,7 +4,7 @@ namespace Leeway.Storage;
 /// A secret generated once and kept in a file of the data folder (so tokens and signatures survive a restart), readable
 /// and writable by the owner only (0600). A file found with wider permissions is narrowed when it is read.
 /// </summary>
-public static class SecretFile
+internal static class SecretFile
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 

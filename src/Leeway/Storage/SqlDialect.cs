@@ -1,6 +1,6 @@
 namespace Leeway.Storage;
 
-public enum SqlDialect
+internal enum SqlDialect
 {
     Sqlite,
     Postgres,

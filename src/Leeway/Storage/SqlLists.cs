@@ -5,7 +5,7 @@ namespace Leeway.Storage;
 /// SQLite but hands Npgsql the list as one array parameter, which PostgreSQL accepts only as <c>= ANY(@list)</c>.
 /// Pass the list as an array.
 /// </summary>
-public static class SqlLists
+internal static class SqlLists
 {
     /// <example><c>$"... WHERE {database.Dialect.AnyOf("type", "@Types")}"</c> with <c>new { Types = types.ToArray() }</c>.</example>
     public static string AnyOf(this SqlDialect dialect, string column, string parameter) => dialect switch

@@ -1,7 +1,7 @@
 namespace Leeway.Storage;
 
 /// <summary>Where Leeway keeps its state. SQLite in <see cref="DataDirectory"/> unless a connection string names PostgreSQL.</summary>
-public sealed class StorageOptions
+internal sealed class StorageOptions
 {
     public const string Section = "Storage";
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace Leeway.Storage;
 
-public static class StorageRegistration
+internal static class StorageRegistration
 {
     public static WebApplicationBuilder AddStorage(this WebApplicationBuilder builder)
     {

@@ -11,7 +11,7 @@ namespace Leeway.Storage;
 /// all speak these spellings; JSON reads and writes them through <see cref="WireNameConverter{T}"/>, which asks this class,
 /// so a name never has two spellings.
 /// </summary>
-public static class WireName
+internal static class WireName
 {
     /// <summary>The wire spelling of a member; a value outside the enum is a bug, not input, so it throws.</summary>
     public static string Of<T>(T value) where T : struct, Enum =>

@@ -7,7 +7,7 @@ namespace Leeway.Storage;
 /// JSON for a closed vocabulary: the member's <see cref="WireName"/> as a string, never a number or the C# name. Put it
 /// on the enum (<c>[JsonConverter(typeof(WireNameConverter&lt;T&gt;))]</c>) so every record carrying the word speaks the wire.
 /// </summary>
-public sealed class WireNameConverter<T> : JsonConverter<T>
+internal sealed class WireNameConverter<T> : JsonConverter<T>
     where T : struct, Enum
 {
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

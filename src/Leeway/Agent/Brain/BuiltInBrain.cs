@@ -18,7 +18,7 @@ namespace Leeway.Agent.Brain;
 /// money or cancels only on an explicit, affirmative request of that kind (or a yes to its own offer naming the
 /// object), acts only through the tools (so through the gate), and states only facts it read.
 /// </summary>
-public sealed class BuiltInBrain : IBrain
+internal sealed class BuiltInBrain : IBrain
 {
     /// <summary>Below this, the intent is a guess: ask once, then hand to a person.</summary>
     public const double ConfidenceFloor = 0.65;

@@ -6,7 +6,7 @@ namespace Leeway.Agent.Brain;
 /// The decide step of Lee's loop: given a turn (understanding, diagnosis, billing, history), use the tools
 /// (which act only through the gate) and write the reply. The built-in brain and an LLM brain both implement it.
 /// </summary>
-public interface IBrain
+internal interface IBrain
 {
     string Name { get; }
 

@@ -10,7 +10,7 @@ namespace Leeway.Agent.Brain;
 /// An LLM drives the same tools behind the same gate. It proposes; the gate disposes. The customer's words go in as the
 /// user message, never into the instructions, so an instruction inside a message stays data.
 /// </summary>
-public sealed class LlmBrain(IChatClient chat) : IBrain
+internal sealed class LlmBrain(IChatClient chat) : IBrain
 {
     public string Name => "llm";
 

@@ -1,7 +1,7 @@
 namespace Leeway.Agent.Brain;
 
 /// <summary>An OpenAI-compatible endpoint (OpenAI, Azure OpenAI, Ollama, vLLM). Empty endpoint: the built-in brain.</summary>
-public sealed class LlmOptions
+internal sealed class LlmOptions
 {
     public const string Section = "Agent:Llm";
 

@@ -15,7 +15,7 @@ namespace Leeway.Agent.Brain;
 /// One customer message being handled: what Lee knows (understanding, diagnosis, billing, history) and what it did
 /// (gate outcomes, links, escalation). Tools write here; the reply and the conversation's new state are read from it.
 /// </summary>
-public sealed class Turn(
+internal sealed class Turn(
     Conversation conversation,
     int number,
     string message,

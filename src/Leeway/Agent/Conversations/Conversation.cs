@@ -1,7 +1,7 @@
 namespace Leeway.Agent.Conversations;
 
 /// <summary>A chat between one customer and Lee. <see cref="PendingOffer"/> is an action Lee offered and awaits a yes for.</summary>
-public sealed record Conversation(
+internal sealed record Conversation(
     string Id,
     string CustomerId,
     string Channel,
@@ -12,7 +12,7 @@ public sealed record Conversation(
     string? PendingOffer);
 
 /// <summary>One message in a conversation: the customer's, Lee's, or a human's reply.</summary>
-public sealed record ConversationMessage(
+internal sealed record ConversationMessage(
     string ConversationId,
     int Seq,
     string From,

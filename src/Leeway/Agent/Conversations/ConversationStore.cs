@@ -6,7 +6,7 @@ using Leeway.Storage;
 namespace Leeway.Agent.Conversations;
 
 /// <summary>Conversations and their messages. Reads take the customer id, so one customer can never load another's.</summary>
-public sealed class ConversationStore(Database database, IdGenerator ids, TimeProvider time)
+internal sealed class ConversationStore(Database database, IdGenerator ids, TimeProvider time)
 {
     public async Task<Conversation> StartAsync(string customerId, string channel, CancellationToken ct)
     {

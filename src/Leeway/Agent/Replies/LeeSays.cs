@@ -18,7 +18,7 @@ namespace Leeway.Agent.Replies;
 /// are formatted for <see cref="Culture"/>. Every fact comes from the turn (diagnosis, Stripe, a knowledge article);
 /// nothing here invents a price, a date, a policy or a promise.
 /// </summary>
-public sealed partial class LeeSays
+internal sealed partial class LeeSays
 {
     private static readonly Lazy<IStringLocalizer<LeeSays>> Standalone = new(() =>
         new StringLocalizer<LeeSays>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance)));

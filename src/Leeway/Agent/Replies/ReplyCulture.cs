@@ -7,7 +7,7 @@ namespace Leeway.Agent.Replies;
 /// currency points to where the language is spoken there (a Portuguese speaker billed in BRL reads <c>R$ 15,00</c>,
 /// one billed in EUR <c>15,00 €</c>), else the language's usual region.
 /// </summary>
-public static class ReplyCulture
+internal static class ReplyCulture
 {
     private static readonly Dictionary<string, string> DefaultRegion = new(StringComparer.Ordinal)
     {

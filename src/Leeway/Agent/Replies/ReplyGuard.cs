@@ -9,7 +9,7 @@ namespace Leeway.Agent.Replies;
 /// Checks every reply before it is sent: no object id, email, amount or link that is not the customer's own, and no
 /// internal names (policy file, prompts, tools). A reply that fails is replaced, never sent.
 /// </summary>
-public sealed partial class ReplyGuard(ILogger<ReplyGuard> logger)
+internal sealed partial class ReplyGuard(ILogger<ReplyGuard> logger)
 {
     private static readonly string[] InternalTerms = ["policy.yaml", "system prompt", "tool call", "function call", "idempotency", "audit log", .. LeeTools.GatedTools];
 

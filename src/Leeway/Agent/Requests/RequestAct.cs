@@ -1,6 +1,9 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Leeway.Agent.Requests;
 
 /// <summary>The actions Lee may take only when the customer asks for them: each is irreversible or moves money.</summary>
+[SuppressMessage("Maintainability", "CA1515", Justification = "Public for Leeway.Tests: an xUnit theory takes it as a parameter, and xUnit runs public methods only.")]
 public enum ActionKind
 {
     Cancel,
@@ -10,7 +13,7 @@ public enum ActionKind
 }
 
 /// <summary>Whether the clause that names the action says to do it or not to.</summary>
-public enum Polarity
+internal enum Polarity
 {
     Affirmative,
     Negative,
@@ -21,7 +24,7 @@ public enum Polarity
 /// last month") or a question ("how would I cancel?") is about the action; a hypothetical ("if I stopped, would I…")
 /// imagines it; a withdrawal ("never mind") takes it back.
 /// </summary>
-public enum Mood
+internal enum Mood
 {
     Directive,
     Statement,
@@ -32,7 +35,7 @@ public enum Mood
 
 /// <summary>One action a message speaks of, with its polarity, mood and what it points at.</summary>
 /// <param name="Duplicate">The customer points at the extra one of a double charge ("the extra one", "one of them").</param>
-public sealed record ActionAct(ActionKind Kind, Polarity Polarity, Mood Mood, bool Duplicate)
+internal sealed record ActionAct(ActionKind Kind, Polarity Polarity, Mood Mood, bool Duplicate)
 {
     /// <summary>An explicit, affirmative request for the action: the only thing that lets Lee do it unasked.</summary>
     public bool IsRequest => Polarity == Polarity.Affirmative && Mood == Mood.Directive;
@@ -50,7 +53,7 @@ public sealed record ActionAct(ActionKind Kind, Polarity Polarity, Mood Mood, bo
 /// The decide step (and the tools, for any brain) may take a money-moving or cancelling action only on a
 /// <see cref="ActionAct.IsRequest"/> of that kind, or on a yes to Lee's own offer of that action on that object.
 /// </summary>
-public sealed record RequestAct(
+internal sealed record RequestAct(
     IReadOnlyList<ActionAct> Actions,
     bool Confirms,
     bool Declines,

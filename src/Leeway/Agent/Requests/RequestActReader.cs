@@ -10,7 +10,7 @@ namespace Leeway.Agent.Requests;
 /// words, makes it negative) and a mood (withdrawn, hypothetical, directive, question or statement, in that order of
 /// precedence). A withdrawal clause with no action of its own takes back every action before it.
 /// </summary>
-public static partial class RequestActReader
+internal static partial class RequestActReader
 {
     private static readonly Dictionary<ActionKind, Phrase[]> ActionPhrases =
         ActWords.Actions.ToDictionary(p => p.Key, p => p.Value.Select(Phrase.Parse).ToArray());

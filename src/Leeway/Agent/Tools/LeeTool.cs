@@ -10,7 +10,7 @@ namespace Leeway.Agent.Tools;
 /// and, for the ones that change state, the gate action each carries out (<see cref="LeeTools.GateAction"/>).
 /// </summary>
 [JsonConverter(typeof(WireNameConverter<LeeTool>))]
-public enum LeeTool
+internal enum LeeTool
 {
     GetDiagnosis,
     ListCharges,

@@ -14,7 +14,7 @@ namespace Leeway.Agent.Tools;
 /// What Lee can read and do, as AI functions (Microsoft.Extensions.AI) for either brain. Every state-changing tool goes
 /// through the gate as <c>agent-lee</c> on behalf of the conversation's customer — never a principal a message names.
 /// </summary>
-public sealed class LeeTools
+internal sealed class LeeTools
 {
     /// <summary>Names of the tools that change state: those with a gate action (a convention test checks each reaches the gate).</summary>
     public static readonly IReadOnlyList<string> GatedTools =

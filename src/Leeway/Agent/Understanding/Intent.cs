@@ -1,7 +1,7 @@
 namespace Leeway.Agent.Understanding;
 
 /// <summary>What the customer wants, as the classifier names it.</summary>
-public static class Intent
+internal static class Intent
 {
     public const string BillingQuestion = "billing_question";
     public const string PaymentFailed = "payment_failed";

@@ -68,7 +68,7 @@ internal sealed record IntentEvaluation(int Total, int Correct, IReadOnlyList<In
             .ThenBy(c => c.Expected, StringComparer.Ordinal)
             .ThenBy(c => c.Predicted, StringComparer.Ordinal);
 
-    public sealed record Miss(string Expected, string Predicted, double Confidence, string Text);
+    internal sealed record Miss(string Expected, string Predicted, double Confidence, string Text);
 
-    public sealed record Result(string Expected, string Predicted, double Confidence, bool Right, string Language);
+    internal sealed record Result(string Expected, string Predicted, double Confidence, bool Right, string Language);
 }

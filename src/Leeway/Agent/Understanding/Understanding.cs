@@ -1,7 +1,7 @@
 namespace Leeway.Agent.Understanding;
 
 /// <summary>One utterance understood: the intent with its confidence, the runner-up, and the entities found.</summary>
-public sealed record Understanding(
+internal sealed record Understanding(
     string Intent,
     double Confidence,
     string? SecondIntent,
@@ -10,17 +10,17 @@ public sealed record Understanding(
     Signals Signals);
 
 /// <summary>Entities in the text. Amounts in minor units.</summary>
-public sealed record Entities(
+internal sealed record Entities(
     IReadOnlyList<MoneyMention> Amounts,
     IReadOnlyList<string> ObjectIds,
     IReadOnlyList<string> Emails,
     IReadOnlyList<DateOnly> Dates,
     IReadOnlyList<string> CardLast4);
 
-public sealed record MoneyMention(long Amount, string? Currency);
+internal sealed record MoneyMention(long Amount, string? Currency);
 
 /// <summary>Signals that rules detect with certainty or near it.</summary>
-public sealed record Signals(
+internal sealed record Signals(
     bool AsksForHuman,
     bool StrongFrustration,
     bool ClaimsAuthority,

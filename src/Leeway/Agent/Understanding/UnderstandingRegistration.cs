@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Leeway.Agent.Understanding;
 
-public static class UnderstandingRegistration
+internal static class UnderstandingRegistration
 {
     /// <summary>
     /// Registers <see cref="IUnderstander"/> as a singleton over the process-wide intent models: n-grams plus the

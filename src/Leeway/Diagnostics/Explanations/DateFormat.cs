@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Leeway.Diagnostics.Explanations;
 
 /// <summary>Dates as a person reads them (UTC): <c>November 8, 2026</c>, months as <c>November 2026</c>.</summary>
-public static class DateFormat
+internal static class DateFormat
 {
     public static string Day(DateTimeOffset when) => when.UtcDateTime.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture);
 

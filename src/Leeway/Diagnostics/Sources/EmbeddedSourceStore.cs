@@ -7,7 +7,7 @@ namespace Leeway.Diagnostics.Sources;
 /// The embedded entitlement and usage sources' data, kept in Leeway's own database. Eval and the demo feed it from a
 /// scenario's <c>entitlements</c> and <c>usage</c>; the embedded sources read it.
 /// </summary>
-public sealed class EmbeddedSourceStore(Database database)
+internal sealed class EmbeddedSourceStore(Database database)
 {
     /// <summary>Replaces everything held for the customer with these records, atomically.</summary>
     /// <exception cref="ArgumentException">A record is incomplete (names the field and the value).</exception>

@@ -1,6 +1,6 @@
 namespace Leeway.Diagnostics.Sources;
 
-public interface IEntitlementSource
+internal interface IEntitlementSource
 {
     string Name { get; }
 

@@ -1,6 +1,6 @@
 namespace Leeway.Diagnostics.Sources;
 
-public interface IUsageSource
+internal interface IUsageSource
 {
     string Name { get; }
 

@@ -1,7 +1,7 @@
 namespace Leeway.Diagnostics.Sources;
 
 /// <summary>The three sources a diagnosis reads, by the names the scenario format, the configuration and the reports use.</summary>
-public static class SourceNames
+internal static class SourceNames
 {
     public const string Stripe = "stripe";
     public const string Entitlements = "entitlements";

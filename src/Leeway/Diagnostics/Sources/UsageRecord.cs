@@ -1,4 +1,4 @@
 namespace Leeway.Diagnostics.Sources;
 
 /// <summary>Billable usage of one meter over one period, as usage metering (ClickHouse) reports it. Amount in minor units.</summary>
-public sealed record UsageRecord(string Meter, DateTimeOffset PeriodStart, DateTimeOffset PeriodEnd, long Quantity, long Amount);
+internal sealed record UsageRecord(string Meter, DateTimeOffset PeriodStart, DateTimeOffset PeriodEnd, long Quantity, long Amount);

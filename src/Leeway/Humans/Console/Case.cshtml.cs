@@ -21,7 +21,7 @@ namespace Leeway.Humans.Console;
 /// the case API's (<see cref="HumansApi"/>), called in process, so the console and the API can never disagree.
 /// </summary>
 [Authorize(Policy = ConsoleRegistration.StaffPolicy)]
-public sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnowledgeBase knowledge, IGateActions gateActions, StaffAudit staffAudit, TimeProvider time, ILogger<CaseModel> logger) : PageModel
+internal sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnowledgeBase knowledge, IGateActions gateActions, StaffAudit staffAudit, TimeProvider time, ILogger<CaseModel> logger) : PageModel
 {
     /// <summary>The customer's billing as Stripe has it now (null when Stripe did not answer: the page says so).</summary>
     public BillingSnapshot? Billing { get; private set; }
@@ -492,7 +492,7 @@ public sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnowle
 }
 
 /// <summary>An article being improved: its current version, the proposed whole text, and the change between them.</summary>
-public sealed record ArticleReview(Article Current, string Resolution, string Proposed, ArticleChange Change, int BaseVersion, string Fingerprint);
+internal sealed record ArticleReview(Article Current, string Resolution, string Proposed, ArticleChange Change, int BaseVersion, string Fingerprint);
 
 /// <summary>An action policy refused to automation, as a person may approve it.</summary>
-public sealed record Approvable(ApprovedAction Action, string Rule, string Message);
+internal sealed record Approvable(ApprovedAction Action, string Rule, string Message);

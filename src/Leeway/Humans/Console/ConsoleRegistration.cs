@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 namespace Leeway.Humans.Console;
 
 /// <summary>The staff console's sign-in: an ASP.NET Core cookie scheme of its own, so staff and customer sessions never mix.</summary>
-public static class ConsoleRegistration
+internal static class ConsoleRegistration
 {
     public const string StaffScheme = StaffPolicies.Scheme;
 

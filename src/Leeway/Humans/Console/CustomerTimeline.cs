@@ -3,14 +3,14 @@ using Leeway.Billing;
 namespace Leeway.Humans.Console;
 
 /// <summary>One line of the customer's billing history on the case page, newest first; an earlier conversation carries what was said.</summary>
-public sealed record TimelineItem(DateTimeOffset At, string Kind, string Text, string? Status, string? Link, IReadOnlyList<TranscriptLine>? Messages = null);
+internal sealed record TimelineItem(DateTimeOffset At, string Kind, string Text, string? Status, string? Link, IReadOnlyList<TranscriptLine>? Messages = null);
 
 /// <summary>
 /// The customer's billing history as a person reads it beside the case: invoices, payments, refunds, disputes,
 /// subscription changes and cards from Stripe, the customer's earlier cases from the desk, and their earlier
 /// conversations with Lee that no case holds (a question answered, a fix made by a link), with what was said.
 /// </summary>
-public static class CustomerTimeline
+internal static class CustomerTimeline
 {
     /// <summary>How many of the customer's conversations the case page reads (newest first).</summary>
     public const int ConversationsShown = 20;

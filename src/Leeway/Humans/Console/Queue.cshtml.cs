@@ -15,7 +15,7 @@ namespace Leeway.Humans.Console;
 /// (a small poll with JavaScript, a meta refresh without).
 /// </summary>
 [Authorize(Policy = ConsoleRegistration.StaffPolicy)]
-public sealed class QueueModel(IStaffDirectory staff, ICaseEvents events, StaffAudit staffAudit, TimeProvider time) : PageModel
+internal sealed class QueueModel(IStaffDirectory staff, ICaseEvents events, StaffAudit staffAudit, TimeProvider time) : PageModel
 {
     private CaseStore Store => HttpContext.RequestServices.GetRequiredService<CaseStore>();
 

@@ -5,7 +5,7 @@ namespace Leeway.Humans.Console;
 /// the reply box (a link that works without JavaScript); the person edits it before sending. <c>{name}</c> is the
 /// customer's first name, <c>{me}</c> the staff member's.
 /// </summary>
-public sealed record SavedReply(string Key, string Title, string Text)
+internal sealed record SavedReply(string Key, string Title, string Text)
 {
     public string Fill(string? customerName, string? staffName)
     {
@@ -14,7 +14,7 @@ public sealed record SavedReply(string Key, string Title, string Text)
     }
 }
 
-public static class SavedReplies
+internal static class SavedReplies
 {
     public static readonly IReadOnlyList<SavedReply> All =
     [

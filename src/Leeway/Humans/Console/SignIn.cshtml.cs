@@ -13,7 +13,7 @@ namespace Leeway.Humans.Console;
 [AllowAnonymous]
 [Authorize(AuthenticationSchemes = ConsoleRegistration.StaffScheme)] // anonymous allowed, but a signed-in member is known (sign-out's antiforgery token is theirs)
 [RateLimited(RateLimits.SignIn, Method = "POST", Handler = "")]
-public sealed class SignInModel(IStaffDirectory staff, StaffAudit audit, StaffLockout lockout, RevokedCredentials revoked, IdGenerator ids) : PageModel
+internal sealed class SignInModel(IStaffDirectory staff, StaffAudit audit, StaffLockout lockout, RevokedCredentials revoked, IdGenerator ids) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }

@@ -1,7 +1,7 @@
 namespace Leeway.Humans.Console;
 
 /// <summary>Why a sign-in through the identity provider was refused: the <c>reason</c> of <c>/console/sign-in/refused</c>.</summary>
-public static class SignInRefusal
+internal static class SignInRefusal
 {
     public const string NoRole = "no_role";
     public const string Disabled = "disabled";

@@ -7,7 +7,7 @@ namespace Leeway.Humans.Console;
 
 /// <summary>Why a sign-in through the identity provider was refused (<see cref="SignInRefusal"/>), with 403 and a way back.</summary>
 [AllowAnonymous]
-public sealed class SsoRefusedModel(IOptions<OidcOptions> options) : PageModel
+internal sealed class SsoRefusedModel(IOptions<OidcOptions> options) : PageModel
 {
     public string Reason { get; private set; } = SignInRefusal.ProviderError;
 

@@ -15,7 +15,7 @@ namespace Leeway.Humans.Console;
 /// send it on the last hop of a redirect chain that went through another site.
 /// </summary>
 [AllowAnonymous]
-public sealed class SsoSignInModel(IOptions<OidcOptions> options) : PageModel
+internal sealed class SsoSignInModel(IOptions<OidcOptions> options) : PageModel
 {
     /// <summary>Where the page moves on to: a console path.</summary>
     public string Target { get; private set; } = "/console";

@@ -14,7 +14,7 @@ namespace Leeway.Humans.Console;
 /// An admin cannot disable themselves or change their own role, so the console always keeps the admin using it.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Admin)]
-public sealed class StaffModel(IStaffDirectory staff, StaffAudit audit, IOptions<OidcOptions> oidc) : PageModel
+internal sealed class StaffModel(IStaffDirectory staff, StaffAudit audit, IOptions<OidcOptions> oidc) : PageModel
 {
     public IReadOnlyList<StaffMember> Members { get; private set; } = [];
 

@@ -9,7 +9,7 @@ namespace Leeway.Humans.Console;
 /// Staff actions that do not pass through the gate (signing in and out, replies, closes) go into the same hash-chained
 /// audit log as every gate decision, with the person who did them. Approvals are audited by the gate itself.
 /// </summary>
-public sealed class StaffAudit(IAuditLog audit)
+internal sealed class StaffAudit(IAuditLog audit)
 {
     public const string Rule = "staff_console";
 

@@ -8,7 +8,7 @@ namespace Leeway.Humans.Console;
 /// Counts failed staff sign-ins per email (known or not, so a lockout tells nobody which emails have accounts) in the
 /// database, so every host sees the same count. One atomic upsert per failure; a success clears the count.
 /// </summary>
-public sealed class StaffLockout(Database database, TimeProvider time, IOptions<StaffLockoutOptions> options)
+internal sealed class StaffLockout(Database database, TimeProvider time, IOptions<StaffLockoutOptions> options)
 {
     /// <summary>Until when the account is locked, or null when it is not.</summary>
     public async Task<DateTimeOffset?> LockedUntilAsync(string email, CancellationToken cancellationToken)

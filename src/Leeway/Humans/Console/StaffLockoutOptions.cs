@@ -6,7 +6,7 @@ namespace Leeway.Humans.Console;
 /// Section <c>Humans:Lockout</c>: after <see cref="MaxFailures"/> wrong passwords for one email within
 /// <see cref="WindowMinutes"/>, that account is refused (even with the right password) for <see cref="LockMinutes"/>.
 /// </summary>
-public sealed class StaffLockoutOptions
+internal sealed class StaffLockoutOptions
 {
     public const string Section = "Humans:Lockout";
 

@@ -14,7 +14,7 @@ namespace Leeway.Humans.Console;
 /// <c>Identity:Oidc:Authority</c> is set: the handler looks at every request for its callback, and has nothing to look
 /// with otherwise.
 /// </summary>
-public static class StaffSingleSignOn
+internal static class StaffSingleSignOn
 {
     public const string Scheme = "staff-oidc";
 

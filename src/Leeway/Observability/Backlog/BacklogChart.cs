@@ -7,7 +7,7 @@ using Leeway.Observability.Charts;
 namespace Leeway.Observability.Backlog;
 
 /// <summary>The ranked backlog as files a person opens: a Pareto SVG, or a self-contained HTML page with it and the table.</summary>
-public static class BacklogChart
+internal static class BacklogChart
 {
     public static string Svg(BacklogRanking ranking) =>
         SvgChart.Pareto($"Billing backlog by intent: {ranking.Rows.Sum(r => r.Cases):N0} cases", ranking.Rows.Select(r => new ParetoBar(r.Intent, r.Cases, r.CumulativeShare)).ToList());

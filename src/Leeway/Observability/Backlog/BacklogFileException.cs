@@ -1,4 +1,4 @@
 namespace Leeway.Observability.Backlog;
 
 /// <summary>The export cannot be ranked at all (no such file, no header, no text column). Row problems are not this.</summary>
-public sealed class BacklogFileException(string message) : Exception(message);
+internal sealed class BacklogFileException(string message) : Exception(message);

@@ -14,7 +14,7 @@ namespace Leeway.Observability.Backlog;
 /// classifier takes each batch whole (<see cref="IIntentBatchClassifier"/>: the same verdicts, several times the
 /// throughput of one text at a time); any other <see cref="IUnderstander"/> is asked case by case.
 /// </summary>
-public sealed class BacklogRanker(IUnderstander understander, IContactRouter router, CostOptions costs)
+internal sealed class BacklogRanker(IUnderstander understander, IContactRouter router, CostOptions costs)
 {
     /// <summary>Large enough to amortise the model's per-batch set-up, small enough to keep memory flat.</summary>
     private const int BatchSize = 2_048;

@@ -10,7 +10,7 @@ namespace Leeway.Observability.Backlog;
 /// <param name="MonthlyCostNow">Of the billing cases (the Pareto rows) only.</param>
 /// <param name="Months">How many months the export covers (from its CreatedDate span), which monthly figures divide by.</param>
 /// <param name="MonthsAssumed">True when the export had no usable dates and was taken to be one month.</param>
-public sealed record BacklogRanking(
+internal sealed record BacklogRanking(
     [property: JsonPropertyName("file")] string File,
     [property: JsonPropertyName("cases")] long Cases,
     [property: JsonPropertyName("rows")] IReadOnlyList<ParetoRow> Rows,

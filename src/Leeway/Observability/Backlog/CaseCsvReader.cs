@@ -10,7 +10,7 @@ namespace Leeway.Observability.Backlog;
 /// broken quoting or the wrong number of fields is reported by its line and skipped; the file goes on. One row is in
 /// memory at a time.
 /// </summary>
-public sealed class CaseCsvReader : IDisposable
+internal sealed class CaseCsvReader : IDisposable
 {
     /// <summary>Long enough for any customer's message; a pasted mail thread is cut, and classifies on its start.</summary>
     public const int MaxTextLength = 2_000;

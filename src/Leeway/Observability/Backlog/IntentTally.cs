@@ -4,7 +4,7 @@ namespace Leeway.Observability.Backlog;
 /// The cases classified as one intent: how many, the sum of the classifier's confidence over them, and how many fell
 /// below Lee's confidence floor (where Lee would not act on its reading but ask, then hand to a person).
 /// </summary>
-public readonly record struct IntentTally(long Cases, double ConfidenceSum, long Unsure)
+internal readonly record struct IntentTally(long Cases, double ConfidenceSum, long Unsure)
 {
     public IntentTally Add(double confidence, double floor) => new(Cases + 1, ConfidenceSum + confidence, Unsure + (confidence < floor ? 1 : 0));
 

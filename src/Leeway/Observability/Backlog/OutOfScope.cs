@@ -10,7 +10,7 @@ namespace Leeway.Observability.Backlog;
 /// </summary>
 /// <param name="Share">Of all cases ranked.</param>
 /// <param name="Unsure">How many were read with a confidence under <see cref="ConfidenceFloor"/>.</param>
-public sealed record OutOfScope(
+internal sealed record OutOfScope(
     [property: JsonPropertyName("cases")] long Cases,
     [property: JsonPropertyName("share")] double Share,
     [property: JsonPropertyName("mean_confidence")] double MeanConfidence,

@@ -8,7 +8,7 @@ namespace Leeway.Observability.Backlog;
 /// Money in minor units. <see cref="MeanConfidence"/> and <see cref="Unsure"/> say how sure the classifier was (unsure:
 /// under Lee's confidence floor).
 /// </summary>
-public sealed record ParetoRow(
+internal sealed record ParetoRow(
     [property: JsonPropertyName("intent")] string Intent,
     [property: JsonPropertyName("cases")] long Cases,
     [property: JsonPropertyName("share")] double Share,

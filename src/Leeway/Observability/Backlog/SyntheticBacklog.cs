@@ -9,7 +9,7 @@ namespace Leeway.Observability.Backlog;
 /// repository): Salesforce's column names, a long-tailed intent mix, emails written the way customers write them,
 /// multi-line descriptions with commas and quotes. The same seed gives the same file, byte for byte.
 /// </summary>
-public static class SyntheticBacklog
+internal static class SyntheticBacklog
 {
     public static readonly IReadOnlyList<string> Columns =
         ["CaseNumber", "CreatedDate", "Status", "Origin", "Priority", "Type", "Reason", "Subject", "Description", "SuppliedEmail"];

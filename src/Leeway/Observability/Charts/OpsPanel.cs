@@ -11,7 +11,7 @@ namespace Leeway.Observability.Charts;
 /// The operations page's body as one server-rendered HTML fragment: drift flags, the cost model, and a chart per
 /// metric over time. No script and no external assets; class names are prefixed <c>ops-</c> for the page to style.
 /// </summary>
-public static class OpsPanel
+internal static class OpsPanel
 {
     public static string Render(OpsMetrics metrics, CostTable cost, DriftReport drift)
     {

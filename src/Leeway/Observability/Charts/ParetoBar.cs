@@ -1,4 +1,4 @@
 namespace Leeway.Observability.Charts;
 
 /// <summary>One bar of a Pareto chart with the cumulative share (0..1) up to and including it.</summary>
-public sealed record ParetoBar(string Label, long Value, double CumulativeShare);
+internal sealed record ParetoBar(string Label, long Value, double CumulativeShare);

@@ -8,7 +8,7 @@ namespace Leeway.Observability.Charts;
 /// Self-contained SVG charts (no script, no external assets) that a server-rendered page can inline and a file can hold.
 /// Colours come from CSS variables with fallbacks, so the embedding page can theme them.
 /// </summary>
-public static class SvgChart
+internal static class SvgChart
 {
     // A narrow drawing scaled to its box: at a phone's ~300 px the text is still >= 12 px (16 units x 300/400), and
     // beside another chart on a desktop (~480 px) it is 19 px, never the 6-9 px a 640-unit drawing shrank to.

@@ -7,7 +7,7 @@ namespace Leeway.Observability.Cost;
 /// (the person is the cost that matters); a Tier 0 nudge counts as a contact that did not have to happen.
 /// Monthly figures scale the window to <see cref="CostOptions.DaysPerMonth"/> days.
 /// </summary>
-public static class CostModel
+internal static class CostModel
 {
     public static CostTable Compute(
         IReadOnlyDictionary<int, long> volumeByTier,

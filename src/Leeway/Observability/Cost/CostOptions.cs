@@ -7,7 +7,7 @@ namespace Leeway.Observability.Cost;
 /// Unit costs per contact, by the tier that finished it, in minor units of <see cref="Currency"/>
 /// (configuration section <c>Cost</c>: <c>Cost:Human=800</c> is $8.00).
 /// </summary>
-public sealed class CostOptions
+internal sealed class CostOptions
 {
     public const string Section = "Cost";
 

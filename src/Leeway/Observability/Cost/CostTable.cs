@@ -6,7 +6,7 @@ namespace Leeway.Observability.Cost;
 /// The cost model: per tier, its share of contacts, the monthly volume, the unit cost and the monthly cost; what the
 /// same volume would cost if people handled all of it; and the revenue recovered. Money in minor units of <see cref="Currency"/>.
 /// </summary>
-public sealed record CostTable(
+internal sealed record CostTable(
     [property: JsonPropertyName("from")] DateOnly? From,
     [property: JsonPropertyName("to")] DateOnly? To,
     [property: JsonPropertyName("window_days")] double WindowDays,
@@ -21,7 +21,7 @@ public sealed record CostTable(
 /// <param name="Volume">Contacts in the window.</param>
 /// <param name="MonthlyVolume">The window's volume scaled to a month.</param>
 /// <param name="UnitCost">Minor units per contact (on the total row: the blended average).</param>
-public sealed record CostRow(
+internal sealed record CostRow(
     [property: JsonPropertyName("tier")] int? Tier,
     [property: JsonPropertyName("label")] string Label,
     [property: JsonPropertyName("mix")] double Mix,
@@ -31,7 +31,7 @@ public sealed record CostRow(
     [property: JsonPropertyName("monthly_cost")] long MonthlyCost);
 
 /// <summary>Failed payments later paid, in one currency (minor units), in the window and scaled to a month.</summary>
-public sealed record RecoveredRevenue(
+internal sealed record RecoveredRevenue(
     [property: JsonPropertyName("currency")] string Currency,
     [property: JsonPropertyName("payments")] long Payments,
     [property: JsonPropertyName("amount")] long Amount,

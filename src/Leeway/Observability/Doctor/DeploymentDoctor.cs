@@ -16,7 +16,7 @@ namespace Leeway.Observability.Doctor;
 /// and signing secret, the public address, the database, SMTP, and the entitlements and usage sources. Never changes
 /// anything in Stripe; each check has its own deadline, and one that fails does not stop the others.
 /// </summary>
-public sealed class DeploymentDoctor(IServiceProvider services, IConfiguration configuration)
+internal sealed class DeploymentDoctor(IServiceProvider services, IConfiguration configuration)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
 

@@ -1,6 +1,6 @@
 namespace Leeway.Observability.Doctor;
 
-public enum DoctorStatus
+internal enum DoctorStatus
 {
     /// <summary>Works as a deployment needs it.</summary>
     Ok,

@@ -7,7 +7,7 @@ namespace Leeway.Observability.Drift;
 /// mix means customers ask about new things (a pricing change, an outage, a classifier gone stale); a moved rate
 /// means Lee or the self-serve fixes stopped working as well.
 /// </summary>
-public static class DriftDetector
+internal static class DriftDetector
 {
     /// <summary>The baseline and current windows ending on <paramref name="today"/>.</summary>
     public static (OpsWindow Baseline, OpsWindow Current) Windows(DateOnly today, DriftOptions options)

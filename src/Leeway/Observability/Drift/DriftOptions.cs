@@ -6,7 +6,7 @@ namespace Leeway.Observability.Drift;
 /// How drift is judged (configuration section <c>Drift</c>): the last <see cref="CurrentDays"/> days are compared with
 /// the <see cref="BaselineDays"/> days before them.
 /// </summary>
-public sealed class DriftOptions
+internal sealed class DriftOptions
 {
     public const string Section = "Drift";
 

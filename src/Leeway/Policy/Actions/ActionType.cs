@@ -8,7 +8,7 @@ namespace Leeway.Policy.Actions;
 /// <see cref="BillingAction"/> record.
 /// </summary>
 [JsonConverter(typeof(WireNameConverter<ActionType>))]
-public enum ActionType
+internal enum ActionType
 {
     RetryPayment,
     Refund,

@@ -5,7 +5,7 @@ namespace Leeway.Policy.Actions;
 /// Every action goes through <see cref="IGate"/>; none calls Stripe's mutating endpoints directly.
 /// <see cref="Type"/> is the scenario format's action name.
 /// </summary>
-public abstract record BillingAction(ActionType Type)
+internal abstract record BillingAction(ActionType Type)
 {
     /// <summary>Every Stripe object the action names, so the gate can check the principal owns each.</summary>
     public abstract IEnumerable<string> ObjectIds { get; }
@@ -16,7 +16,7 @@ public abstract record BillingAction(ActionType Type)
 
 /// <summary>Pay an open invoice now: with <paramref name="PaymentMethodId"/> when given (a card the customer just saved),
 /// else with the card Stripe charges for it (the invoice's, its subscription's, else the customer's default).</summary>
-public sealed record RetryPayment(string InvoiceId, string? PaymentMethodId = null) : BillingAction(ActionType.RetryPayment)
+internal sealed record RetryPayment(string InvoiceId, string? PaymentMethodId = null) : BillingAction(ActionType.RetryPayment)
 {
     public override IEnumerable<string> ObjectIds => PaymentMethodId is null ? [InvoiceId] : [InvoiceId, PaymentMethodId];
 
@@ -24,7 +24,7 @@ public sealed record RetryPayment(string InvoiceId, string? PaymentMethodId = nu
 }
 
 /// <summary>Refund a charge, fully (Amount null) or partly.</summary>
-public sealed record RefundCharge(string ChargeId, long? Amount, string Reason) : BillingAction(ActionType.Refund)
+internal sealed record RefundCharge(string ChargeId, long? Amount, string Reason) : BillingAction(ActionType.Refund)
 {
     public override IEnumerable<string> ObjectIds => [ChargeId];
 
@@ -32,13 +32,13 @@ public sealed record RefundCharge(string ChargeId, long? Amount, string Reason) 
 }
 
 /// <summary>A new payable link: a fresh Checkout Session replacing an expired one, or a fresh hosted invoice link.</summary>
-public sealed record RegenerateLink(string? ExpiredCheckoutSessionId, string? InvoiceId) : BillingAction(ActionType.RegenerateLink)
+internal sealed record RegenerateLink(string? ExpiredCheckoutSessionId, string? InvoiceId) : BillingAction(ActionType.RegenerateLink)
 {
     public override IEnumerable<string> ObjectIds => new[] { ExpiredCheckoutSessionId, InvoiceId }.OfType<string>();
 }
 
 /// <summary>A link where the customer puts a new card on file (setup-mode Checkout Session or billing portal).</summary>
-public sealed record CardUpdateLink(string CustomerId) : BillingAction(ActionType.CardUpdateLink)
+internal sealed record CardUpdateLink(string CustomerId) : BillingAction(ActionType.CardUpdateLink)
 {
     public override IEnumerable<string> ObjectIds => [CustomerId];
 }
@@ -48,31 +48,31 @@ public sealed record CardUpdateLink(string CustomerId) : BillingAction(ActionTyp
 /// and the <c>default_payment_method</c> of each live subscription that names another card (a subscription's own card
 /// wins over the customer's). Stripe does neither when a card is saved through Checkout or the portal.
 /// </summary>
-public sealed record UseCard(string CustomerId, string PaymentMethodId) : BillingAction(ActionType.UseCard)
+internal sealed record UseCard(string CustomerId, string PaymentMethodId) : BillingAction(ActionType.UseCard)
 {
     public override IEnumerable<string> ObjectIds => [CustomerId, PaymentMethodId];
 }
 
 /// <summary>The link where the customer completes 3-D Secure for an invoice (its fresh hosted invoice page).</summary>
-public sealed record AuthenticatePayment(string InvoiceId) : BillingAction(ActionType.AuthenticatePayment)
+internal sealed record AuthenticatePayment(string InvoiceId) : BillingAction(ActionType.AuthenticatePayment)
 {
     public override IEnumerable<string> ObjectIds => [InvoiceId];
 }
 
 /// <summary>Cancel a subscription at the end of its current period.</summary>
-public sealed record CancelSubscription(string SubscriptionId) : BillingAction(ActionType.CancelSubscription)
+internal sealed record CancelSubscription(string SubscriptionId) : BillingAction(ActionType.CancelSubscription)
 {
     public override IEnumerable<string> ObjectIds => [SubscriptionId];
 }
 
 /// <summary>Undo a scheduled cancellation: the subscription renews at the end of its period again (<c>cancel_at_period_end=false</c>).</summary>
-public sealed record ResumeSubscription(string SubscriptionId) : BillingAction(ActionType.ResumeSubscription)
+internal sealed record ResumeSubscription(string SubscriptionId) : BillingAction(ActionType.ResumeSubscription)
 {
     public override IEnumerable<string> ObjectIds => [SubscriptionId];
 }
 
 /// <summary>A customer-balance credit (Amount positive, in minor units of Currency).</summary>
-public sealed record CreditBalance(string CustomerId, long Amount, string Currency, string Reason) : BillingAction(ActionType.Credit)
+internal sealed record CreditBalance(string CustomerId, long Amount, string Currency, string Reason) : BillingAction(ActionType.Credit)
 {
     public override IEnumerable<string> ObjectIds => [CustomerId];
 

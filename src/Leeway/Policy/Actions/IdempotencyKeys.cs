@@ -10,7 +10,7 @@ namespace Leeway.Policy.Actions;
 /// It leaves out the actor and the time, so the same decision (however often it is repeated, retried or double-clicked)
 /// always carries the same key and Stripe acts on it once.
 /// </summary>
-public static class IdempotencyKeys
+internal static class IdempotencyKeys
 {
     public static string For(Principal principal, string decisionKey, BillingAction action)
     {

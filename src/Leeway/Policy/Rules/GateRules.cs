@@ -4,7 +4,7 @@ namespace Leeway.Policy.Rules;
 /// The names of the gate's rules: stable identifiers written to the audit log and named in denials.
 /// <see cref="Grantable"/> says which a human (a <c>human:&lt;id&gt;</c> actor with <c>approvedBy</c>) may waive.
 /// </summary>
-public static class GateRules
+internal static class GateRules
 {
     public const string Allowed = "allowed";
     public const string InvalidRequest = "invalid_request";

@@ -1,7 +1,7 @@
 namespace Leeway.Policy.Rules;
 
 /// <summary>The validated policy (policy.yaml plus this host's overrides).</summary>
-public interface IPolicyProvider
+internal interface IPolicyProvider
 {
     PolicySettings Current { get; }
 }

@@ -6,7 +6,7 @@ namespace Leeway.Policy.Rules;
 /// Configuration: <c>Policy:File</c> (default policy.yaml in the app folder, then the current folder) and
 /// <c>Policy:Overrides:&lt;key&gt;</c> = value for any key of the file (eval sets these from a scenario's <c>policy</c>).
 /// </summary>
-public sealed class PolicyOptions
+internal sealed class PolicyOptions
 {
     public const string Section = "Policy";
 

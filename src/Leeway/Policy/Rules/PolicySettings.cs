@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Leeway.Policy.Actions;
 
 namespace Leeway.Policy.Rules;
@@ -7,6 +8,7 @@ namespace Leeway.Policy.Rules;
 /// the rest are the gate's own (which refund reasons automation may give, which card-update link it hands out, and how
 /// patiently it talks to Stripe). <see cref="PolicyKeys"/> lists every key with its allowed values.
 /// </summary>
+[SuppressMessage("Maintainability", "CA1515", Justification = "Public for Leeway.Tests: an xUnit theory takes it as a parameter, and xUnit runs public methods only.")]
 public sealed record PolicySettings
 {
     public long RefundAutoMax { get; init; } = 5000;

@@ -4,7 +4,7 @@ namespace Leeway.Prevent.Jobs;
 /// Work that falls due on the injected clock (dunning retries, link renewals, nudges, expiring-card scans).
 /// A background service calls <see cref="RunDueAsync"/> on a timer in production; eval calls it after each clock step.
 /// </summary>
-public interface IScheduledWork
+internal interface IScheduledWork
 {
     /// <returns>How many jobs ran.</returns>
     Task<int> RunDueAsync(CancellationToken cancellationToken);

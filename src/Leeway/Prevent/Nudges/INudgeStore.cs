@@ -1,6 +1,6 @@
 namespace Leeway.Prevent.Nudges;
 
-public interface INudgeStore
+internal interface INudgeStore
 {
     Task<IReadOnlyList<Nudge>> ListForCustomerAsync(string customerId, CancellationToken cancellationToken);
 }

@@ -4,7 +4,7 @@ using Leeway.Diagnostics;
 namespace Leeway.Prevent.Nudges;
 
 /// <summary>A nudge as the dashboard shows it: what is wrong, in words, and the one link that fixes it.</summary>
-public sealed record InAppNudge(
+internal sealed record InAppNudge(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("reason")] RootCause Reason,
     [property: JsonPropertyName("object")] string ObjectId,
@@ -26,4 +26,4 @@ public sealed record InAppNudge(
 }
 
 /// <summary>The body of <c>GET /api/v1/me/nudges</c>.</summary>
-public sealed record InAppNudgeList([property: JsonPropertyName("data")] IReadOnlyList<InAppNudge> Data);
+internal sealed record InAppNudgeList([property: JsonPropertyName("data")] IReadOnlyList<InAppNudge> Data);

@@ -4,7 +4,7 @@ using Leeway.Diagnostics;
 namespace Leeway.Prevent.Nudges;
 
 /// <summary>A proactive message to a customer: why (a root cause), about what, the exact fix link, and whether it went out.</summary>
-public sealed record Nudge(
+internal sealed record Nudge(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("customer")] string CustomerId,
     [property: JsonPropertyName("channel")] string Channel,

@@ -1,7 +1,7 @@
 namespace Leeway.Prevent.Nudges;
 
 /// <summary>Where a nudge goes: the scenario format's channel names.</summary>
-public static class NudgeChannel
+internal static class NudgeChannel
 {
     public const string Email = "email";
     public const string InApp = "in_app";

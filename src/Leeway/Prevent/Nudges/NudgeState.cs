@@ -5,7 +5,7 @@ namespace Leeway.Prevent.Nudges;
 /// nudges are sent when stored, since storing is what shows them) or <c>failed</c> (gave up after retries).
 /// <c>cancelled</c>: the problem went away before a pending one was sent; <c>resolved</c>: it went away after.
 /// </summary>
-public static class NudgeState
+internal static class NudgeState
 {
     public const string Pending = "pending";
     public const string Sent = "sent";

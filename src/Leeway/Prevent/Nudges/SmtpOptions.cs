@@ -4,7 +4,7 @@ namespace Leeway.Prevent.Nudges;
 
 /// <summary>Where nudge e-mails go (section <c>Prevent:Smtp</c>). No host: e-mails are written as <c>.eml</c> files
 /// to <see cref="PickupDirectory"/> and count as sent (development, eval).</summary>
-public sealed class SmtpOptions
+internal sealed class SmtpOptions
 {
     public string? Host { get; set; }
 

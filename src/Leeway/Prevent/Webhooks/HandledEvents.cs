@@ -5,7 +5,7 @@ namespace Leeway.Prevent.Webhooks;
 /// <c>leeway doctor</c> checks it for, and what the registered handlers must cover between them, no more and no less
 /// (<see cref="WebhookHandlers"/> refuses to start otherwise), so the endpoint and the handlers cannot drift apart.
 /// </summary>
-public static class HandledEvents
+internal static class HandledEvents
 {
     public static IReadOnlyList<string> Types { get; } =
     [

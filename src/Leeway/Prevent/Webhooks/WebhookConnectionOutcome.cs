@@ -1,7 +1,7 @@
 namespace Leeway.Prevent.Webhooks;
 
 /// <summary>What <c>leeway stripe connect</c> found and did.</summary>
-public enum WebhookConnectionOutcome
+internal enum WebhookConnectionOutcome
 {
     /// <summary>There was no endpoint for the URL; one was created (a new secret to store).</summary>
     Created,

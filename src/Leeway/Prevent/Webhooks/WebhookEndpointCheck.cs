@@ -7,7 +7,7 @@ namespace Leeway.Prevent.Webhooks;
 /// Stripe.net pins (Stripe cannot change an endpoint's version later, so a wrong one means a new endpoint), and be
 /// subscribed to exactly <see cref="HandledEvents.Types"/>.
 /// </summary>
-public static class WebhookEndpointCheck
+internal static class WebhookEndpointCheck
 {
     /// <summary>The API version Leeway's Stripe.net speaks, and the one its endpoint must render events as.</summary>
     public static string PinnedApiVersion => StripeConfiguration.ApiVersion;

@@ -9,7 +9,7 @@ namespace Leeway.Prevent.Webhooks;
 /// are off is corrected in place (its secret stays); one on another API version can only be replaced (a new endpoint,
 /// a new secret), which happens only when asked for.
 /// </summary>
-public sealed class WebhookEndpointSetup(StripeClient stripe, IdGenerator ids)
+internal sealed class WebhookEndpointSetup(StripeClient stripe, IdGenerator ids)
 {
     public const string Description = "Leeway (created by leeway stripe connect)";
 

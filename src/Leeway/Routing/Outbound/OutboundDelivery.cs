@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Leeway.Routing.Outbound;
 
 /// <summary>One row of the delivery log: an event for one destination and how its delivery went.</summary>
-public sealed record OutboundDelivery(
+internal sealed record OutboundDelivery(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("destination")] string Destination,
     [property: JsonPropertyName("event_id")] string EventId,
@@ -17,7 +17,7 @@ public sealed record OutboundDelivery(
     [property: JsonPropertyName("delivered_at")] DateTimeOffset? DeliveredAt);
 
 /// <summary>Where a delivery stands.</summary>
-public static class OutboundDeliveryStatus
+internal static class OutboundDeliveryStatus
 {
     public const string Pending = "pending";
     public const string Delivered = "delivered";

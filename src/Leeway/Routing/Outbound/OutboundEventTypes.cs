@@ -1,7 +1,7 @@
 namespace Leeway.Routing.Outbound;
 
 /// <summary>The events other systems can be told of.</summary>
-public static class OutboundEventTypes
+internal static class OutboundEventTypes
 {
     public const string CaseOpened = "case.opened";
     public const string CaseUpdated = "case.updated";

@@ -6,7 +6,7 @@ namespace Leeway.Routing.Outbound;
 /// Where Leeway tells other systems what happened (Slack, Zendesk, Salesforce, a team's own service): signed webhooks
 /// per destination. Section <c>Outbound</c>; none configured: nothing is sent. docs/integrate.md shows the receiving side.
 /// </summary>
-public sealed class OutboundOptions : IValidatableObject
+internal sealed class OutboundOptions : IValidatableObject
 {
     public const string Section = "Outbound";
 
@@ -62,7 +62,7 @@ public sealed class OutboundOptions : IValidatableObject
 }
 
 /// <summary>One receiver: where to post, the secret that signs, and which events it wants (none listed: all).</summary>
-public sealed class OutboundDestination
+internal sealed class OutboundDestination
 {
     public string Name { get; set; } = "";
 

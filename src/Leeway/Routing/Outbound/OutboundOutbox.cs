@@ -10,7 +10,7 @@ namespace Leeway.Routing.Outbound;
 /// Queues an event for every destination that wants it (once per event and destination, however many hosts saw it),
 /// hands due deliveries to one host at a time, and keeps how each went.
 /// </summary>
-public sealed class OutboundOutbox(Database database, IOptions<OutboundOptions> options, TimeProvider time)
+internal sealed class OutboundOutbox(Database database, IOptions<OutboundOptions> options, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -115,4 +115,4 @@ public sealed class OutboundOutbox(Database database, IOptions<OutboundOptions> 
 }
 
 /// <summary>A delivery a host holds the lease on.</summary>
-public sealed record DueDelivery(string Id, string Destination, string EventId, string EventType, string Body, int Attempts);
+internal sealed record DueDelivery(string Id, string Destination, string EventId, string EventType, string Body, int Attempts);

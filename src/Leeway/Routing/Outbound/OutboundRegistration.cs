@@ -4,7 +4,7 @@ using Leeway.Storage;
 
 namespace Leeway.Routing.Outbound;
 
-public static class OutboundRegistration
+internal static class OutboundRegistration
 {
     public static WebApplicationBuilder AddOutboundWebhooks(this WebApplicationBuilder builder)
     {

@@ -9,7 +9,7 @@ namespace Leeway.Routing.Outbound;
 /// <c>HEX = HMAC-SHA256(secret, "UNIX.body")</c>. The receiver recomputes it over the raw body, compares in constant
 /// time and refuses a timestamp older than a few minutes (a replay).
 /// </summary>
-public static class OutboundSignature
+internal static class OutboundSignature
 {
     public const string Header = "Leeway-Signature";
 
