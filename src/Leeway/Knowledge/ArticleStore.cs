@@ -130,30 +130,23 @@ internal sealed class ArticleStore(Database database, TimeProvider time)
     private static async Task<ArticleRow?> WriteAsync(DbConnection connection, DbTransaction transaction, ArticleWrite write, long now, CancellationToken cancellationToken)
     {
         var parameters = new { articleId = write.Id, write.Title, write.Body, rootCauses = JsonSerializer.Serialize(write.RootCauses), write.Author, now };
-        var updated = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE knowledge_articles
-            SET title = @Title, body = @Body, root_causes = @rootCauses, author = @Author, updated_at = @now, version = version + 1
-            WHERE id = @articleId
-            """,
-            parameters,
-            transaction,
-            cancellationToken: cancellationToken));
-        if (updated == 0)
-        {
-            var inserted = await connection.ExecuteAsync(new CommandDefinition(
+        if (!await UpdateOrInsertAsync(
+                connection,
+                transaction,
+                """
+                UPDATE knowledge_articles
+                SET title = @Title, body = @Body, root_causes = @rootCauses, author = @Author, updated_at = @now, version = version + 1
+                WHERE id = @articleId
+                """,
                 """
                 INSERT INTO knowledge_articles (id, title, body, root_causes, version, author, created_at, updated_at)
                 VALUES (@articleId, @Title, @Body, @rootCauses, 1, @Author, @now, @now)
                 ON CONFLICT DO NOTHING
                 """,
                 parameters,
-                transaction,
-                cancellationToken: cancellationToken));
-            if (inserted == 0)
-            {
-                return null;
-            }
+                cancellationToken))
+        {
+            return null;
         }
 
         var row = await connection.QuerySingleAsync<ArticleRow>(new CommandDefinition(
@@ -172,30 +165,23 @@ internal sealed class ArticleStore(Database database, TimeProvider time)
     private static async Task<StoredTranslation?> WriteTranslationAsync(DbConnection connection, DbTransaction transaction, TranslationWrite write, long now, CancellationToken cancellationToken)
     {
         var parameters = new { articleId = write.Id, write.Language, write.Title, write.Body, sourceVersion = (long)write.SourceVersion, write.Author, now };
-        var updated = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE knowledge_translations
-            SET title = @Title, body = @Body, source_version = @sourceVersion, author = @Author, updated_at = @now, version = version + 1
-            WHERE article_id = @articleId AND language = @Language
-            """,
-            parameters,
-            transaction,
-            cancellationToken: cancellationToken));
-        if (updated == 0)
-        {
-            var inserted = await connection.ExecuteAsync(new CommandDefinition(
+        if (!await UpdateOrInsertAsync(
+                connection,
+                transaction,
+                """
+                UPDATE knowledge_translations
+                SET title = @Title, body = @Body, source_version = @sourceVersion, author = @Author, updated_at = @now, version = version + 1
+                WHERE article_id = @articleId AND language = @Language
+                """,
                 """
                 INSERT INTO knowledge_translations (article_id, language, title, body, version, source_version, author, created_at, updated_at)
                 VALUES (@articleId, @Language, @Title, @Body, 1, @sourceVersion, @Author, @now, @now)
                 ON CONFLICT DO NOTHING
                 """,
                 parameters,
-                transaction,
-                cancellationToken: cancellationToken));
-            if (inserted == 0)
-            {
-                return null;
-            }
+                cancellationToken))
+        {
+            return null;
         }
 
         var row = await connection.QuerySingleAsync<TranslationRow>(new CommandDefinition(
@@ -210,6 +196,15 @@ internal sealed class ArticleStore(Database database, TimeProvider time)
             cancellationToken: cancellationToken));
         return row.ToStored();
     }
+
+    /// <summary>
+    /// The current row of a write, new version first: the existing row updated, or version 1 inserted when there is none.
+    /// False when another writer inserted it between the two (the caller goes again, as an update).
+    /// </summary>
+    private static async Task<bool> UpdateOrInsertAsync(
+        DbConnection connection, DbTransaction transaction, string update, string insert, object parameters, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition(update, parameters, transaction, cancellationToken: cancellationToken)) > 0
+        || await connection.ExecuteAsync(new CommandDefinition(insert, parameters, transaction, cancellationToken: cancellationToken)) > 0;
 
     private const string TranslationSelect =
         """
