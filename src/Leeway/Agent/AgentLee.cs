@@ -73,8 +73,8 @@ internal sealed class AgentLee(
         var billingTask = ReadSafelyAsync(() => billing.ReadAsync(conversation.CustomerId, deadline.Token), ct);
         var language = ReplyLanguage(text, history);
         var act = RequestActReader.Read(text, language);
-        var accepted = conversation.PendingOffer is { } offer && act.Confirms && !act.HoldsBack && !act.Requests().Any()
-            ? offer.Split(';', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal)
+        var accepted = conversation.PendingOffers.Count > 0 && act.Confirms && !act.HoldsBack && !act.Requests().Any()
+            ? conversation.PendingOffers.ToHashSet()
             : [];
         var diagnosis = await diagnosisTask;
         var billed = await billingTask;
@@ -138,7 +138,7 @@ internal sealed class AgentLee(
             State = state,
             Clarifications = conversation.Clarifications + (turn.Clarified ? 1 : 0),
             CaseId = caseId,
-            PendingOffer = turn.Offer,
+            PendingOffers = [.. turn.Offers],
         }, ct);
         return await ObservedAsync(new ChatReply(conversation.Id, state, reply, turn.Links, caseId, number), conversation, understanding, turn.Diagnosis, turn.Billing, started);
     }

@@ -40,7 +40,7 @@ internal static class Turns
         new Dictionary<string, string>());
 
     public static Turn Turn(string message, BillingSnapshot? billing = null, Entities? entities = null, string intent = Intent.Other) => new(
-        new Conversation("conv_1", "cus_me", "chat", ConversationState.Open, Now, 0, null, null),
+        new Conversation("conv_1", "cus_me", "chat", ConversationState.Open, Now, 0, null, []),
         1,
         message,
         new Leeway.Agent.Understanding.Understanding(intent, 0.9, null, 0, entities ?? new Entities([], [], [], [], []), new Signals(false, false, false, false, false, "en")),

@@ -36,9 +36,9 @@ public sealed class VocabularyLiteralTests
         ["card_update_link"] = ["Policy/Rules/PolicyKeys.cs"],
         // A finding's fact: the charge to refund.
         [FactKeys.RefundCharge] = ["Diagnostics/FactKeys.cs"],
-        // Plain words: a Stripe object kind, a fact, words of a sentence, the kinds of Lee's offers (retry, refund, cancel, credit).
-        ["refund"] = ["Diagnostics/FactKeys.cs", "Eval/ScenarioLoader.cs", "Policy/Rules/PolicyRules.cs", "Agent/Brain/BuiltInBrain.cs"],
-        ["credit"] = ["Policy/Rules/PolicyRules.cs", "Agent/Brain/Turn.cs"],
+        // Plain words: a Stripe object kind, a fact, words of a sentence (Lee's offers are an enum, Agent/Conversations/OfferKind).
+        ["refund"] = ["Diagnostics/FactKeys.cs", "Eval/ScenarioLoader.cs", "Policy/Rules/PolicyRules.cs"],
+        ["credit"] = ["Policy/Rules/PolicyRules.cs"],
         ["none"] = [],
     };
 

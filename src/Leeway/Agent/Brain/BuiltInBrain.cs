@@ -1,3 +1,4 @@
+using Leeway.Agent.Conversations;
 using Leeway.Agent.Replies;
 using Leeway.Agent.Requests;
 using Leeway.Agent.Tools;
@@ -67,11 +68,11 @@ internal sealed class BuiltInBrain : IBrain
             return turn.Says.OnlyYourAccount;
         }
 
-        if (turn.Conversation.PendingOffer is { } offer && !act.Requests().Any())
+        if (turn.Conversation.PendingOffers is { Count: > 0 } offers && !act.Requests().Any())
         {
             if (act.Confirms && !act.HoldsBack)
             {
-                return await AcceptOfferAsync(turn, tools, offer, ct);
+                return await AcceptOfferAsync(turn, tools, offers, ct);
             }
 
             if (act.Declines || act.Withdraws || act.Actions.Any(a => a.Polarity == Polarity.Negative))
@@ -217,7 +218,7 @@ internal sealed class BuiltInBrain : IBrain
         return previous is not null
             && previous.Intent == turn.Understanding.Intent
             && Requests.Contains(turn.Understanding.Intent)
-            && turn.Conversation.PendingOffer is null
+            && turn.Conversation.PendingOffers.Count == 0
             && turn.Conversation.State is ConversationState.Open or ConversationState.Answered;
     }
 
@@ -278,7 +279,7 @@ internal sealed class BuiltInBrain : IBrain
                     return await LinkAsync(turn, tools, LeeTool.RegenerateLink, new() { ["checkout_session_id"] = null, ["invoice_id"] = due.Id }, explanation, ct);
                 }
 
-                turn.Offers.Add($"retry:{due.Id}");
+                turn.Offers.Add(Offer.Retry(due.Id));
                 return $"{explanation}\n\n{turn.Says.OfferRetry(due)}";
             case RecommendedAction.RefundDuplicate:
                 return OfferDuplicate(turn);
@@ -292,19 +293,19 @@ internal sealed class BuiltInBrain : IBrain
         }
     }
 
-    private static async Task<string> AcceptOfferAsync(Turn turn, LeeTools tools, string offers, CancellationToken ct)
+    private static async Task<string> AcceptOfferAsync(Turn turn, LeeTools tools, IReadOnlyList<Offer> offers, CancellationToken ct)
     {
         var parts = new List<string>();
-        foreach (var offer in offers.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var offer in offers)
         {
-            var (kind, id) = offer.IndexOf(':') is var at and > 0 ? (offer[..at], offer[(at + 1)..]) : (offer, "");
-            parts.Add(kind switch
+            var id = offer.ObjectId;
+            parts.Add(offer.Kind switch
             {
-                "retry" => await RetryAsync(turn, tools, ct, id),
-                "refund" when turn.Billing?.Charges.FirstOrDefault(c => c.Id == id) is { } charge => await RefundChargeAsync(turn, tools, charge, DuplicateOf(turn) == id ? "duplicate" : "requested_by_customer", ct),
-                "cancel" => await CancelAsync(turn, tools, ct, id),
-                "person" => Escalated(turn, "The customer accepted a person's help.", turn.Says.HandingToPerson),
-                _ => turn.Says.AllSet,
+                OfferKind.Retry => await RetryAsync(turn, tools, ct, id),
+                OfferKind.Refund when turn.Billing?.Charges.FirstOrDefault(c => c.Id == id) is { } charge => await RefundChargeAsync(turn, tools, charge, DuplicateOf(turn) == id ? "duplicate" : "requested_by_customer", ct),
+                OfferKind.Refund or OfferKind.Credit => turn.Says.AllSet,
+                OfferKind.Cancel => await CancelAsync(turn, tools, ct, id),
+                OfferKind.Person => Escalated(turn, "The customer accepted a person's help.", turn.Says.HandingToPerson),
             });
         }
 
@@ -335,7 +336,7 @@ internal sealed class BuiltInBrain : IBrain
         var outcome = await GatedAsync(turn, tools, LeeTool.RetryPayment, new() { ["invoice_id"] = invoice.Id }, ct);
         if (outcome is null)
         {
-            turn.Offers.Add($"retry:{invoice.Id}");
+            turn.Offers.Add(Offer.Retry(invoice.Id));
             return turn.Says.OfferRetry(invoice);
         }
 
@@ -403,7 +404,7 @@ internal sealed class BuiltInBrain : IBrain
         var outcome = await GatedAsync(turn, tools, LeeTool.RefundCharge, new() { ["charge_id"] = charge.Id, ["amount"] = null, ["reason"] = reason }, ct);
         if (outcome is null)
         {
-            turn.Offers.Add($"refund:{charge.Id}");
+            turn.Offers.Add(Offer.Refund(charge.Id));
             return turn.Says.OfferRefund(charge);
         }
 
@@ -446,7 +447,7 @@ internal sealed class BuiltInBrain : IBrain
 
     private static string OfferRetryOf(Turn turn, Invoice invoice)
     {
-        turn.Offers.Add($"retry:{invoice.Id}");
+        turn.Offers.Add(Offer.Retry(invoice.Id));
         return turn.Says.OfferRetry(invoice);
     }
 
@@ -466,7 +467,7 @@ internal sealed class BuiltInBrain : IBrain
         var candidates = ChargeFinder.Find(turn);
         if (candidates.Count == 1 && !turn.Act.Refuses(ActionKind.Refund))
         {
-            turn.Offers.Add($"refund:{candidates[0].Id}");
+            turn.Offers.Add(Offer.Refund(candidates[0].Id));
             return turn.Says.OfferRefund(candidates[0]);
         }
 
@@ -481,7 +482,7 @@ internal sealed class BuiltInBrain : IBrain
             return turn.Says.Explain(turn, turn.Diagnosis!);
         }
 
-        turn.Offers.Add($"refund:{charge.Id}");
+        turn.Offers.Add(Offer.Refund(charge.Id));
         return turn.Says.OfferDuplicateRefund(charge);
     }
 
@@ -510,7 +511,7 @@ internal sealed class BuiltInBrain : IBrain
         var outcome = await GatedAsync(turn, tools, LeeTool.CancelSubscription, new() { ["subscription_id"] = subscription.Id }, ct);
         if (outcome is null)
         {
-            turn.Offers.Add($"cancel:{subscription.Id}");
+            turn.Offers.Add(Offer.Cancel(subscription.Id));
             return turn.Says.OfferCancel(subscription);
         }
 
@@ -533,7 +534,7 @@ internal sealed class BuiltInBrain : IBrain
 
         if (turn.Policy.CancelSelfServe)
         {
-            turn.Offers.Add($"cancel:{subscription.Id}");
+            turn.Offers.Add(Offer.Cancel(subscription.Id));
         }
 
         return turn.Says.OfferCancel(subscription);
@@ -570,7 +571,7 @@ internal sealed class BuiltInBrain : IBrain
         await tools.InvokeAsync(LeeTool.SearchKnowledge, new Dictionary<string, object?> { ["query"] = turn.Message }, ct);
         if (offerPerson)
         {
-            turn.Offers.Add("person");
+            turn.Offers.Add(Offer.Person);
         }
 
         return turn.Says.Answer(turn, offerPerson);

@@ -53,8 +53,8 @@ internal sealed class Turn(
     /// <summary>What the message asks for (actions with polarity, mood, target; a yes, a no, a withdrawal). None by default: nothing is permitted.</summary>
     public RequestAct Act { get; init; } = RequestAct.None;
 
-    /// <summary>The offers Lee made earlier that this message says yes to (<c>retry:in_…</c>, <c>refund:ch_…</c>, <c>cancel:sub_…</c>).</summary>
-    public IReadOnlySet<string> Accepted { get; init; } = new HashSet<string>();
+    /// <summary>The offers Lee made earlier that this message says yes to (a retry of an invoice, a refund of a charge, …).</summary>
+    public IReadOnlySet<Offer> Accepted { get; init; } = new HashSet<Offer>();
 
     /// <summary>The language Lee answers in (en, es, de, fr, pt, it).</summary>
     public string Language { get; init; } = "en";
@@ -71,22 +71,8 @@ internal sealed class Turn(
     /// <summary>Why Lee hands this to a human, once it decided to.</summary>
     public string? EscalationReason { get; private set; }
 
-    /// <summary>The actions Lee offered this turn and awaits a yes for (kept on the conversation), e.g. <c>refund:ch_…</c>.</summary>
-    public List<string> Offers { get; } = [];
-
-    /// <summary>The first offer, as the conversation stores them (';'-joined).</summary>
-    public string? Offer
-    {
-        get => Offers.Count == 0 ? null : string.Join(';', Offers);
-        set
-        {
-            Offers.Clear();
-            if (value is not null)
-            {
-                Offers.AddRange(value.Split(';', StringSplitOptions.RemoveEmptyEntries));
-            }
-        }
-    }
+    /// <summary>The actions Lee offered this turn and awaits a yes for (kept on the conversation).</summary>
+    public List<Offer> Offers { get; } = [];
 
     /// <summary>
     /// Whether the customer asked for this action: a money-moving or cancelling action needs an explicit, affirmative
@@ -94,12 +80,14 @@ internal sealed class Turn(
     /// </summary>
     public bool Mandates(BillingAction action) => action switch
     {
-        RetryPayment r => Act.Requests(ActionKind.Retry) || Accepted.Contains($"retry:{r.InvoiceId}"),
-        RefundCharge c => Act.Requests(ActionKind.Refund) || Accepted.Contains($"refund:{c.ChargeId}"),
-        CancelSubscription s => Act.Requests(ActionKind.Cancel) || Accepted.Contains($"cancel:{s.SubscriptionId}"),
-        CreditBalance => Act.Requests(ActionKind.Credit) || Accepted.Contains("credit"),
+        RetryPayment r => Act.Requests(ActionKind.Retry) || Accepts(OfferKind.Retry, r.InvoiceId),
+        RefundCharge c => Act.Requests(ActionKind.Refund) || Accepts(OfferKind.Refund, c.ChargeId),
+        CancelSubscription s => Act.Requests(ActionKind.Cancel) || Accepts(OfferKind.Cancel, s.SubscriptionId),
+        CreditBalance => Act.Requests(ActionKind.Credit) || Accepts(OfferKind.Credit, null),
         _ => true,
     };
+
+    private bool Accepts(OfferKind kind, string? objectId) => Accepted.Any(o => o.Is(kind, objectId));
 
     /// <summary>Set when Lee asked a clarifying question this turn.</summary>
     public bool Clarified { get; set; }

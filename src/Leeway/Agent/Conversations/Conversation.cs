@@ -1,6 +1,6 @@
 namespace Leeway.Agent.Conversations;
 
-/// <summary>A chat between one customer and Lee. <see cref="PendingOffer"/> is an action Lee offered and awaits a yes for.</summary>
+/// <summary>A chat between one customer and Lee. <see cref="PendingOffers"/> are the actions Lee offered and awaits a yes for.</summary>
 internal sealed record Conversation(
     string Id,
     string CustomerId,
@@ -9,7 +9,7 @@ internal sealed record Conversation(
     DateTimeOffset CreatedAt,
     int Clarifications,
     string? CaseId,
-    string? PendingOffer);
+    IReadOnlyList<Offer> PendingOffers);
 
 /// <summary>One message in a conversation: the customer's, Lee's, or a human's reply.</summary>
 internal sealed record ConversationMessage(

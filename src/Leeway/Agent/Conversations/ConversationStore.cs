@@ -2,15 +2,16 @@ using System.Text.Json;
 using Dapper;
 using Leeway.Policy;
 using Leeway.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace Leeway.Agent.Conversations;
 
 /// <summary>Conversations and their messages. Reads take the customer id, so one customer can never load another's.</summary>
-internal sealed class ConversationStore(Database database, IdGenerator ids, TimeProvider time)
+internal sealed class ConversationStore(Database database, IdGenerator ids, TimeProvider time, ILogger<ConversationStore> logger)
 {
     public async Task<Conversation> StartAsync(string customerId, string channel, CancellationToken ct)
     {
-        var conversation = new Conversation(ids.NewId("conv"), customerId, channel, ConversationState.Open, time.GetUtcNow(), 0, null, null);
+        var conversation = new Conversation(ids.NewId("conv"), customerId, channel, ConversationState.Open, time.GetUtcNow(), 0, null, []);
         await using var connection = await database.OpenAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO conversations (id, customer_id, channel, state, created_at, clarifications) VALUES (@Id, @CustomerId, @Channel, @State, @CreatedAt, 0)",
@@ -27,7 +28,7 @@ internal sealed class ConversationStore(Database database, IdGenerator ids, Time
             "SELECT id, customer_id AS CustomerId, channel, state, created_at AS CreatedAt, clarifications, case_id AS CaseId, pending_offer AS PendingOffer FROM conversations WHERE id = @conversationId AND customer_id = @customerId",
             new { conversationId, customerId },
             cancellationToken: ct));
-        return row?.ToConversation();
+        return row is null ? null : ToConversation(row);
     }
 
     /// <summary>The customer's conversations, newest first, at most <paramref name="max"/>.</summary>
@@ -38,7 +39,7 @@ internal sealed class ConversationStore(Database database, IdGenerator ids, Time
             "SELECT id, customer_id AS CustomerId, channel, state, created_at AS CreatedAt, clarifications, case_id AS CaseId, pending_offer AS PendingOffer FROM conversations WHERE customer_id = @customerId ORDER BY created_at DESC, id DESC LIMIT @max",
             new { customerId, max },
             cancellationToken: ct));
-        return rows.Select(r => r.ToConversation()).ToList();
+        return rows.Select(ToConversation).ToList();
     }
 
     public async Task<IReadOnlyList<ConversationMessage>> MessagesAsync(string conversationId, CancellationToken ct)
@@ -113,15 +114,23 @@ internal sealed class ConversationStore(Database database, IdGenerator ids, Time
         await using var connection = await database.OpenAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE conversations SET state = @State, clarifications = @Clarifications, case_id = @CaseId, pending_offer = @PendingOffer WHERE id = @Id",
-            conversation,
+            new { conversation.Id, conversation.State, conversation.Clarifications, conversation.CaseId, PendingOffer = Offer.FormatAll(conversation.PendingOffers) },
             cancellationToken: ct));
     }
 
-    private sealed record ConversationRow(string Id, string CustomerId, string Channel, string State, long CreatedAt, long Clarifications, string? CaseId, string? PendingOffer)
+    private Conversation ToConversation(ConversationRow row)
     {
-        public Conversation ToConversation() =>
-            new(Id, CustomerId, Channel, State, DateTimeOffset.FromUnixTimeMilliseconds(CreatedAt), (int)Clarifications, CaseId, PendingOffer);
+        var offers = Offer.ParseAll(row.PendingOffer, out var unreadable);
+        foreach (var why in unreadable)
+        {
+            // Never a reason to fail the conversation: the offer is left out, so a yes to it accepts nothing and Lee answers afresh.
+            logger.LogWarning("Conversation {Conversation} kept an offer Lee cannot read, left out: {Why}", row.Id, why);
+        }
+
+        return new(row.Id, row.CustomerId, row.Channel, row.State, DateTimeOffset.FromUnixTimeMilliseconds(row.CreatedAt), (int)row.Clarifications, row.CaseId, offers);
     }
+
+    private sealed record ConversationRow(string Id, string CustomerId, string Channel, string State, long CreatedAt, long Clarifications, string? CaseId, string? PendingOffer);
 
     private sealed record MessageRow(string ConversationId, long Seq, string Sender, string Text, long At, string? Intent, double? Confidence)
     {

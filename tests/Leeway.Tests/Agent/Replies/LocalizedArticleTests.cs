@@ -68,7 +68,7 @@ public sealed partial class LocalizedArticleTests
     {
         var english = new Article("kb_only_english", "Only in English", "This text exists only in English. It is not quoted to others.", [], 1, DateTimeOffset.UnixEpoch);
         var turn = new Turn(
-            new Conversation("conv_1", "cus_me", "chat", ConversationState.Open, Turns.Now, 0, null, null),
+            new Conversation("conv_1", "cus_me", "chat", ConversationState.Open, Turns.Now, 0, null, []),
             1,
             "Où puis-je lire ça ?",
             new Leeway.Agent.Understanding.Understanding(Intent.Other, 0.9, null, 0, new Entities([], [], [], [], []), new Signals(false, false, false, false, false, "fr")),
