@@ -89,6 +89,14 @@ internal sealed class SeedNode(JsonObject json, string path)
         return array.Select((item, i) => Root(item, $"{Path}.{key}[{i}]")).ToList();
     }
 
+    /// <summary>A list of strings (<c>["de-DE", "en"]</c>); absent is empty.</summary>
+    public IReadOnlyList<string> Strings(string key) => Json[key] switch
+    {
+        null => [],
+        JsonArray array when array.All(i => i is JsonValue v && v.GetValueKind() == JsonValueKind.String) => array.Select(i => i!.GetValue<string>()).ToList(),
+        var other => throw Bad($"{Path}.{key}", other, "a list of strings"),
+    };
+
     public AdminException Bad(string key, string expected) => Bad($"{Path}.{key}", Json[key], expected);
 
     public static AdminException Bad(string path, JsonNode? value, string expected) =>

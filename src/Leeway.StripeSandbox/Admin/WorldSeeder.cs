@@ -110,6 +110,7 @@ internal sealed class WorldSeeder(World world)
             Created = node.Time("created") ?? world.Now - (365 * Day),
             Email = node.String("email"),
             Name = node.String("name"),
+            PreferredLocales = node.Strings("preferred_locales").ToList(),
         };
         customer.Metadata["plan"] = node.String("plan") ?? "free";
         customer.Metadata["risk"] = node.String("risk") ?? "normal";

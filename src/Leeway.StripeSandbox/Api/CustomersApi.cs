@@ -154,6 +154,13 @@ internal static class CustomersApi
             customer.Phone = phone.Length == 0 ? null : phone;
         }
 
+        // preferred_locales[0]=de-DE sets the list in order; preferred_locales= clears it
+        // (https://docs.stripe.com/api/customers/update#update_customer-preferred_locales).
+        if (p.Has("preferred_locales"))
+        {
+            customer.PreferredLocales = p.Strings("preferred_locales").ToList();
+        }
+
         if (p.Long("balance") is { } balance)
         {
             customer.Balance = balance;

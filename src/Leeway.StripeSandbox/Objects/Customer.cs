@@ -24,6 +24,13 @@ internal sealed class Customer : StripeObject
 
     public string? TestClock { get; set; }
 
+    /// <summary>
+    /// The customer's preferred languages, most preferred first (<c>["de-DE", "en"]</c>); empty when unset. Stripe keeps
+    /// them as given and uses them for the e-mails and hosted pages it sends the customer:
+    /// https://docs.stripe.com/api/customers/object#customer_object-preferred_locales
+    /// </summary>
+    public List<string> PreferredLocales { get; set; } = [];
+
     public bool Deleted { get; set; }
 
     public string InvoicePrefix { get; init; } = Wire.StripeIds.New("", 8).ToUpperInvariant();
@@ -44,6 +51,7 @@ internal sealed class Customer : StripeObject
         json["currency"] = Currency ?? BilledCurrency(context.World);
         json["invoice_prefix"] = InvoicePrefix;
         json["test_clock"] = TestClock;
+        json["preferred_locales"] = new JsonArray(PreferredLocales.Select(l => (JsonNode)JsonValue.Create(l)).ToArray());
         json["delinquent"] = context.World.Owned<Invoice>(Id).Any(i => i.Customer == Id && i.Status == "open" && i.Attempted);
         json["next_invoice_sequence"] = context.World.Owned<Invoice>(Id).Count(i => i.Customer == Id && i.Number is not null) + 1;
         var settings = (JsonObject)json["invoice_settings"]!;

@@ -27,6 +27,34 @@ public sealed class CustomerTests
         Assert.Equal("B", fetched.Name);
     }
 
+    /// <summary>https://docs.stripe.com/api/customers/object#customer_object-preferred_locales: kept in order, replaced
+    /// on update, cleared with an empty value, empty by default.</summary>
+    [Fact]
+    public async Task Preferred_locales_are_kept_in_order_replaced_and_cleared()
+    {
+        await using var world = await TestWorld.StartAsync();
+        var stripe = world.Stripe.V1.Customers;
+        var plain = await stripe.CreateAsync(new CustomerCreateOptions { Email = "p@example.com" });
+        Assert.Empty(plain.PreferredLocales);
+
+        var created = await stripe.CreateAsync(new CustomerCreateOptions { Email = "l@example.com", PreferredLocales = ["de-DE", "en"] });
+        Assert.Equal(["de-DE", "en"], created.PreferredLocales);
+        Assert.Equal(["de-DE", "en"], (await stripe.GetAsync(created.Id)).PreferredLocales);
+
+        var updated = await stripe.UpdateAsync(created.Id, new CustomerUpdateOptions { PreferredLocales = ["pt-BR"] });
+        Assert.Equal(["pt-BR"], updated.PreferredLocales);
+        var renamed = await stripe.UpdateAsync(created.Id, new CustomerUpdateOptions { Name = "L" });
+        Assert.Equal(["pt-BR"], renamed.PreferredLocales);
+
+        var cleared = await stripe.UpdateAsync(created.Id, new CustomerUpdateOptions { PreferredLocales = [] });
+        Assert.Empty(cleared.PreferredLocales);
+
+        await using var seeded = await TestWorld.SeedAsync("""
+            {"customers":[{"id":"cus_lena","email":"lena@example.com","name":"Lena","preferred_locales":["fr-CA","fr"]}]}
+            """);
+        Assert.Equal(["fr-CA", "fr"], (await seeded.Stripe.V1.Customers.GetAsync("cus_lena")).PreferredLocales);
+    }
+
     [Fact]
     public async Task Unknown_customer_is_resource_missing_404()
     {
