@@ -170,7 +170,7 @@ internal sealed class AgentLee(
     /// The customer's language (en, es, de, fr, pt, it): this message's, or for a message too short to tell ("ok",
     /// "merci"), the conversation's so far.
     /// </summary>
-    private static string ReplyLanguage(string text, IReadOnlyList<ConversationMessage> history)
+    internal static string ReplyLanguage(string text, IReadOnlyList<ConversationMessage> history)
     {
         var words = RequestActReader.Tokens(Understanding.TextFolding.Fold(text)).Count(t => t != ",");
         if (words >= 4 || history.All(m => m.From != Customer))

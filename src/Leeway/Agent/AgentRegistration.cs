@@ -16,6 +16,7 @@ internal static class AgentRegistration
         builder.Services.AddSingleton<ISchema, ConversationSchema>();
         builder.Services.AddSingleton<ConversationStore>();
         builder.Services.AddSingleton<Humans.ICustomerConversations, CustomerConversations>();
+        builder.Services.AddSingleton<ConversationLanguage>();
         builder.Services.AddSingleton<ReplyGuard>();
         // Lee's words come from resources (Agent/Replies/LeeSays*.resx), one translation per language it answers in.
         builder.Services.AddLocalization();

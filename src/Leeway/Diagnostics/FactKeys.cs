@@ -15,6 +15,9 @@ internal static class FactKeys
     public const string AmountDisplay = "amount_display";
 
     public const string Invoice = "invoice";
+
+    /// <summary>The invoice's number as Stripe prints it on the invoice and its e-mails (<c>7FE1103-0002</c>): what a customer calls it.</summary>
+    public const string InvoiceNumber = "invoice_number";
     public const string InvoiceStatus = "invoice_status";
     public const string DueDate = "due_date";
     public const string DaysOverdue = "days_overdue";

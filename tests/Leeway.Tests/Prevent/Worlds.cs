@@ -8,15 +8,16 @@ internal static class Worlds
     public static readonly DateTimeOffset Now = new(2026, 11, 10, 9, 0, 0, TimeSpan.Zero);
 
     /// <summary>An active subscription whose renewal invoice failed on the default card.</summary>
-    public static JsonArray FailedRenewal(string customer, string onCharge, string lastPaymentError, string? nextPaymentAttempt = null, string risk = "normal", int attemptCount = 1, string invoiceStatus = "open") =>
+    /// <param name="preferredLocales">The Stripe customer's <c>preferred_locales</c>, as a JSON array (<c>["de-DE"]</c>).</param>
+    public static JsonArray FailedRenewal(string customer, string onCharge, string lastPaymentError, string? nextPaymentAttempt = null, string risk = "normal", int attemptCount = 1, string invoiceStatus = "open", string preferredLocales = "[]", string currency = "usd") =>
         Customers($$"""
         {
-          "id": "{{customer}}", "email": "{{customer}}@example.com", "name": "Robin Tester", "risk": "{{risk}}",
+          "id": "{{customer}}", "email": "{{customer}}@example.com", "name": "Robin Tester", "risk": "{{risk}}", "preferred_locales": {{preferredLocales}},
           "created": "2025-01-01T00:00:00Z",
           "payment_methods": [ { "id": "pm_{{customer}}", "brand": "visa", "last4": "4000", "exp_month": 9, "exp_year": 2027, "default": true, "on_charge": "{{onCharge}}" } ],
-          "subscriptions": [ { "id": "sub_{{customer}}", "status": "past_due", "items": [ { "price": "price_test_team", "quantity": 1, "unit_amount": 4900 } ],
+          "subscriptions": [ { "id": "sub_{{customer}}", "status": "past_due", "currency": "{{currency}}", "items": [ { "price": "price_test_team", "quantity": 1, "unit_amount": 4900 } ],
                                "current_period_start": "2026-11-10T00:00:00Z", "current_period_end": "2026-12-10T00:00:00Z", "cancel_at_period_end": false } ],
-          "invoices": [ { "id": "in_{{customer}}", "subscription": "sub_{{customer}}", "status": "{{invoiceStatus}}", "amount_due": 4900, "currency": "usd",
+          "invoices": [ { "id": "in_{{customer}}", "subscription": "sub_{{customer}}", "status": "{{invoiceStatus}}", "amount_due": 4900, "currency": "{{currency}}",
                           "created": "2026-11-10T08:00:00Z", "attempt_count": {{attemptCount}},
                           {{(nextPaymentAttempt is null ? "" : $"\"next_payment_attempt\": \"{nextPaymentAttempt}\",")}}
                           "last_payment_error": "{{lastPaymentError}}" } ]

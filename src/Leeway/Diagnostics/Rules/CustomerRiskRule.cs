@@ -17,7 +17,7 @@ internal sealed class CustomerRiskRule : IDiagnosisRule
             .Fact(FactKeys.Risk, "high");
         if (billing.OpenInvoices().FirstOrDefault() is { } open)
         {
-            finding.Object(open.Id).Fact(FactKeys.Invoice, open.Id).Money(open.Owed(), open.Currency);
+            finding.Object(open.Id).Fact(FactKeys.Invoice, open.Id).Fact(FactKeys.InvoiceNumber, open.Number).Money(open.Owed(), open.Currency);
         }
 
         yield return finding.Build("Payments on this account need a review by our billing team before anything is charged or retried.");

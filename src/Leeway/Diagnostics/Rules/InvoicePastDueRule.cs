@@ -32,6 +32,7 @@ internal sealed class InvoicePastDueRule : IDiagnosisRule
             var finding = new FindingBuilder(RootCause.InvoicePastDue)
                 .Object(invoice.Id)
                 .Fact(FactKeys.Invoice, invoice.Id)
+                .Fact(FactKeys.InvoiceNumber, invoice.Number)
                 .Money(invoice.Owed(), invoice.Currency)
                 .Fact(FactKeys.DueDate, due)
                 .Fact(FactKeys.DaysOverdue, pastDueDate ? (long)(input.Now - due!.Value).TotalDays : null)

@@ -27,6 +27,7 @@ internal sealed class PaymentDueRule : IDiagnosisRule
             var finding = new FindingBuilder(RootCause.PaymentDue)
                 .Object(invoice.Id)
                 .Fact(FactKeys.Invoice, invoice.Id)
+                .Fact(FactKeys.InvoiceNumber, invoice.Number)
                 .Fact(FactKeys.InvoiceStatus, invoice.Status)
                 .Money(invoice.Owed(), invoice.Currency)
                 .Fact(FactKeys.DueDate, invoice.DueDate.Utc())

@@ -28,6 +28,7 @@ internal sealed class PaymentFailureRule : IDiagnosisRule
                 .Object(invoice.Id)
                 .Object(decline.Intent?.Id)
                 .Fact(FactKeys.Invoice, invoice.Id)
+                .Fact(FactKeys.InvoiceNumber, invoice.Number)
                 .Money(invoice.Owed(), invoice.Currency)
                 .Fact(FactKeys.DeclineCode, info.Code)
                 .Fact(FactKeys.Retryable, info.Retryable)

@@ -46,6 +46,7 @@ internal sealed class PaymentLinkExpiredRule : IDiagnosisRule
                 .Object(invoice.Id)
                 .Fact(FactKeys.LinkKind, "invoice")
                 .Fact(FactKeys.Invoice, invoice.Id)
+                .Fact(FactKeys.InvoiceNumber, invoice.Number)
                 .Fact(FactKeys.LinkExpiredAt, expiredAt)
                 .Fact(FactKeys.Url, invoice.HostedInvoiceUrl)
                 .Fact(FactKeys.DueDate, invoice.DueDate.Utc())

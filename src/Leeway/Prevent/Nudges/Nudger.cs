@@ -1,3 +1,4 @@
+using Leeway.Agent.Conversations;
 using Leeway.Diagnostics;
 using Leeway.Identity;
 using Leeway.Policy;
@@ -15,6 +16,7 @@ namespace Leeway.Prevent.Nudges;
 /// </summary>
 internal sealed class Nudger(
     StripeClient stripe,
+    ConversationLanguage conversations,
     IGate gate,
     NudgeOutbox outbox,
     NudgeDispatcher dispatcher,
@@ -74,7 +76,8 @@ internal sealed class Nudger(
                 cancellationToken);
         }
 
-        var (subject, body) = NudgeWording.Write(decision.Cause, customer.Name, link, toHuman);
+        var says = await LanguageOfAsync(customer, cancellationToken);
+        var (subject, body) = NudgeWording.Write(says, decision.Cause, customer.Name, link, toHuman, SignOff());
         var stored = await outbox.CreateAsync(
             new NudgeDraft(decision.CustomerId, reason, decision.ObjectId, link, subject, body, string.IsNullOrWhiteSpace(customer.Email) ? null : customer.Email, decision.DecisionKey),
             cancellationToken);
@@ -90,6 +93,22 @@ internal sealed class Nudger(
 
         return stored;
     }
+
+    /// <summary>
+    /// The customer's language: Stripe's <c>preferred_locales</c> first
+    /// (https://docs.stripe.com/api/customers/object#customer_object-preferred_locales), else the language they last
+    /// wrote to Lee in (read only then), else English; the currency they are billed in picks the region.
+    /// </summary>
+    private async Task<NudgeSays> LanguageOfAsync(Customer customer, CancellationToken cancellationToken)
+    {
+        var preferred = customer.PreferredLocales ?? [];
+        var spoken = preferred.Any(l => NudgeSays.Supported(l) is not null) ? null : await conversations.LastAsync(customer.Id, cancellationToken);
+        return NudgeSays.For(preferred, spoken, customer.Currency);
+    }
+
+    /// <summary>The sender's display name (<c>Prevent:Smtp:From</c>, e.g. "Leeway Billing"), signed under the nudge.</summary>
+    private string? SignOff() =>
+        MimeKit.MailboxAddress.TryParse(options.Value.Smtp.From, out var from) && !string.IsNullOrWhiteSpace(from.Name) ? from.Name : null;
 
     private static string Risk(Customer customer) =>
         customer.Metadata is { } metadata && metadata.TryGetValue("risk", out var risk) && !string.IsNullOrEmpty(risk) ? risk : "normal";
