@@ -44,6 +44,21 @@ internal sealed class SqlAuditLog(Database database, TimeProvider time, AuditChe
         }
     }
 
+    /// <summary>
+    /// Up to <paramref name="max"/> entries after <paramref name="afterSeq"/>, oldest first, on a connection the caller
+    /// holds (a data migration's, inside its transaction): how another capability reads the log back without its table.
+    /// </summary>
+    public static async Task<IReadOnlyList<AuditEntry>> ReadAfterAsync(
+        DbConnection connection, DbTransaction? transaction, long afterSeq, int max, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(
+            $"SELECT {AuditRow.Columns} FROM audit_log WHERE seq > @afterSeq ORDER BY seq LIMIT @max",
+            new { afterSeq, max },
+            transaction,
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToEntry()).ToList();
+    }
+
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(AuditQuery query, CancellationToken cancellationToken)
     {
         var where = new List<string>();

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json.Nodes;
 using Dapper;
 using Leeway.Policy.Actions;
@@ -35,6 +36,31 @@ internal sealed class GateActions(Database database, IdGenerator ids) : IGateAct
             """,
             Row.From(record),
             cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Writes the record on a connection the caller holds unless a row with its id, or one for its audit entry, is there
+    /// already (a backfill run again adds nothing): true when it was written.
+    /// </summary>
+    public static async Task<bool> AddMissingAsync(DbConnection connection, DbTransaction? transaction, GateActionRecord record, CancellationToken cancellationToken)
+    {
+        if (record.AuditEntryId is { } seq && await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM gate_actions WHERE audit_seq = @seq", new { seq }, transaction, cancellationToken: cancellationToken)) > 0)
+        {
+            return false;
+        }
+
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO gate_actions (id, at, actor, principal, customer_id, action, parameters, decision, rule, message, succeeded,
+                amount, currency, result_object_id, result_status, idempotency_key, decision_key, approved_by, audit_seq, replay_of)
+            VALUES (@Id, @At, @Actor, @Principal, @CustomerId, @Action, @Parameters, @Decision, @Rule, @Message, @Succeeded,
+                @Amount, @Currency, @ResultObjectId, @ResultStatus, @IdempotencyKey, @DecisionKey, @ApprovedBy, @AuditSeq, @ReplayOf)
+            ON CONFLICT (id) DO NOTHING
+            """,
+            Row.From(record),
+            transaction,
+            cancellationToken: cancellationToken)) > 0;
     }
 
     public async Task<IReadOnlyList<GateActionRecord>> ListForCustomerAsync(string customerId, DateTimeOffset since, CancellationToken cancellationToken)

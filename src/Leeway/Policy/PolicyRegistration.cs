@@ -23,6 +23,7 @@ internal static class PolicyRegistration
         builder.Services.AddSingleton<IActionExecutor, StripeActionExecutor>();
         builder.Services.AddSingleton<CustomerLocks>();
         builder.Services.AddSingleton<ISchema, PolicySchema>();
+        builder.Services.AddSingleton<IDataMigration, GateActionsBackfill>();
         builder.Services.AddSingleton<GateActions>();
         builder.Services.AddSingleton<IGateActions>(sp => sp.GetRequiredService<GateActions>());
         builder.Services.AddSingleton<IGate, Gate>();
