@@ -31,7 +31,7 @@ internal sealed class AgentLee(
     IPolicyProvider policy,
     IGate gate,
     IKnowledgeBase knowledge,
-    ICaseStore cases,
+    CaseDesk desk,
     IBrain brain,
     ReplyGuard guard,
     TimeProvider time,
@@ -215,13 +215,13 @@ internal sealed class AgentLee(
     private async Task AddToCaseAsync(string caseId, string text, string reply, Turn turn, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        await cases.AddTranscriptLineAsync(caseId, new TranscriptLine(Customer, text, now), ct);
+        await desk.AddLineAsync(caseId, new TranscriptLine(Customer, text, now), ct);
         foreach (var outcome in turn.Outcomes)
         {
-            await cases.AddActionAsync(caseId, Actor.AgentLee.Name, outcome, ct);
+            await desk.AddActionAsync(caseId, Actor.AgentLee.Name, outcome, ct);
         }
 
-        await cases.AddTranscriptLineAsync(caseId, new TranscriptLine(LeeNames.Author, reply, now), ct);
+        await desk.AddLineAsync(caseId, new TranscriptLine(LeeNames.Author, reply, now), ct);
     }
 
     /// <summary>Outcomes are sticky: once resolved or handed over, a later question does not undo it.</summary>
@@ -272,17 +272,15 @@ internal sealed class AgentLee(
 
     private async Task<string> OpenCaseAsync(Conversation conversation, Turn turn, CancellationToken ct)
     {
-        var messages = await conversations.MessagesAsync(conversation.Id, ct);
-        var actions = await conversations.ActionsAsync(conversation.Id, ct);
-        var transcript = messages.Select(m => new TranscriptLine(m.From, m.Text, m.At)).ToList();
-        var summary = $"{turn.EscalationReason} Intent: {turn.Understanding.Intent} ({turn.Understanding.Confidence:0.00}). "
-            + $"Diagnosis: {(turn.Diagnosis is { } diagnosis ? WireName.Of(diagnosis.RootCause) : "unavailable")}. Actions tried: {actions.Count}.";
-        var opened = await cases.OpenAsync(
-            conversation.CustomerId,
-            turn.EscalationReason!,
-            CaseSources.Agent,
-            turn.Billing?.Risk ?? "normal",
-            new HandoffPacket(conversation.Id, transcript, turn.Diagnosis, actions, summary),
+        var opened = await desk.OpenWithContextAsync(
+            new CaseOpening(
+                conversation.CustomerId,
+                turn.EscalationReason!,
+                CaseSources.Agent,
+                turn.Billing?.Risk ?? "normal",
+                $"{turn.EscalationReason} Intent: {turn.Understanding.Intent} ({turn.Understanding.Confidence:0.00}).",
+                turn.Diagnosis,
+                conversation.Id),
             ct);
         return opened.Id;
     }

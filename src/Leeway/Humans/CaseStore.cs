@@ -501,7 +501,9 @@ internal sealed class CaseStore(Database database, CaseEvents events, IdGenerato
     internal static HandoffPacket Merge(HandoffPacket older, HandoffPacket newer)
     {
         var transcript = older.Transcript.Concat(newer.Transcript).Distinct().OrderBy(l => l.At).ToList();
-        var actions = older.ActionsAttempted.Concat(newer.ActionsAttempted.Where(a => !older.ActionsAttempted.Contains(a))).ToList();
+        // One decision of the gate is one action, however each packet came to show it.
+        var actions = older.ActionsAttempted.Concat(newer.ActionsAttempted.Where(a => !older.ActionsAttempted.Contains(a)
+            && (a.AuditEntryId is not { } entry || !older.ActionsAttempted.Any(o => o.AuditEntryId == entry)))).ToList();
         return new HandoffPacket(
             newer.ConversationId ?? older.ConversationId,
             transcript,

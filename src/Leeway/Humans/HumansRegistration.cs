@@ -14,6 +14,7 @@ internal static class HumansRegistration
         builder.Services.AddSingleton<ICaseEvents>(sp => sp.GetRequiredService<CaseEvents>());
         builder.Services.AddSingleton<CaseStore>();
         builder.Services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<CaseStore>());
+        builder.Services.AddSingleton<CaseDesk>();
         builder.Services.AddSingleton<CaseCustomers>();
         builder.Services.AddSingleton<IStaffDirectory, StaffDirectory>();
         // After AddStorage's migrator, so the staff table exists.

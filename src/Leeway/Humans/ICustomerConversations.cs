@@ -1,13 +1,16 @@
 namespace Leeway.Humans;
 
 /// <summary>
-/// A customer's conversations with Lee, newest first, for the case page's billing timeline ("earlier conversations and
-/// cases"). Agent implements it and registers it (Agent depends on Humans, never the reverse); without an
+/// A customer's conversations with Lee: newest first, for the case page's billing timeline ("earlier conversations and
+/// cases"), and one of them for a case's packet (<see cref="CaseDesk"/>). Agent implements it and registers it (Agent depends on Humans, never the reverse); without an
 /// implementation the case page shows cases only.
 /// </summary>
 internal interface ICustomerConversations
 {
     Task<IReadOnlyList<EarlierConversation>> ListAsync(string customerId, int max, CancellationToken ct);
+
+    /// <summary>The customer's conversation <paramref name="conversationId"/> for a case's packet; null when it is not theirs.</summary>
+    Task<CaseConversation?> GetAsync(string customerId, string conversationId, CancellationToken ct);
 }
 
 /// <summary>One conversation as a person reads it beside a case: where it happened, how it ended, what was said.</summary>

@@ -42,7 +42,7 @@ internal static class ContactsApi
         IBillingReader billing,
         IContactRouter router,
         IContactLog log,
-        [FromServices] ICaseStore cases,
+        [FromServices] CaseDesk desk,
         TimeProvider time,
         ILoggerFactory loggers,
         CancellationToken ct)
@@ -65,17 +65,14 @@ internal static class ContactsApi
         string? caseId = null;
         if (decision.Tier == Tier.Human)
         {
-            var opened = await cases.OpenAsync(
-                customerId ?? $"email:{request.FromEmail!.Trim()}",
-                decision.Reason,
-                CaseSources.Contact,
-                risk,
-                new HandoffPacket(
-                    null,
-                    [new TranscriptLine(request.FromEmail!.Trim(), text, contact.DecidedAt)],
-                    null,
-                    [],
-                    $"{channel} from {request.FromEmail!.Trim()}: {request.Subject}. Intent: {understanding.Intent} ({understanding.Confidence:0.00}). Routed by rule {decision.Rule}."),
+            var opened = await desk.OpenWithContextAsync(
+                new CaseOpening(
+                    customerId ?? $"email:{request.FromEmail!.Trim()}",
+                    decision.Reason,
+                    CaseSources.Contact,
+                    risk,
+                    $"{channel} from {request.FromEmail!.Trim()}: {request.Subject}. Intent: {understanding.Intent} ({understanding.Confidence:0.00}). Routed by rule {decision.Rule}.",
+                    Lines: [new TranscriptLine(request.FromEmail!.Trim(), text, contact.DecidedAt)]),
                 ct);
             caseId = opened.Id;
             contact = await log.RecordOutcomeAsync(contact.Id, ContactOutcome.Escalated, Tier.Human, caseId, ct) ?? contact;

@@ -31,7 +31,7 @@ internal sealed partial class MeterModel(
     IDiagnosisCache diagnosisCache,
     IBillingReader billing,
     IGate gate,
-    ICaseStore cases,
+    CaseDesk desk,
     INudgeStore nudges,
     IStaffDirectory staff,
     ClickLedger clicks,
@@ -219,7 +219,7 @@ internal sealed partial class MeterModel(
             {
                 var conversation = await chat.GetOrStartAsync(CustomerId, ct);
                 if (conversation.State == ConversationState.Escalated && conversation.CaseId is { } escalatedTo
-                    && await cases.GetAsync(escalatedTo, ct) is { Status: CaseStatus.Closed })
+                    && await desk.GetAsync(escalatedTo, ct) is { Status: CaseStatus.Closed })
                 {
                     // The person closed the case: a new question starts a new conversation with Lee.
                     conversation = await chat.RestartAsync(CustomerId, ct);
@@ -251,12 +251,12 @@ internal sealed partial class MeterModel(
             string? caseId = null;
             try
             {
-                var open = (await cases.ListForCustomerAsync(CustomerId, ct)).FirstOrDefault(c => c.Status != CaseStatus.Closed);
+                var open = (await desk.ListForCustomerAsync(CustomerId, ct)).FirstOrDefault(c => c.Status != CaseStatus.Closed);
                 if (open is not null)
                 {
                     if (!string.IsNullOrEmpty(note))
                     {
-                        await cases.AddTranscriptLineAsync(open.Id, new TranscriptLine(AgentLee.Customer, note, time.GetUtcNow()), ct);
+                        await desk.AddLineAsync(open.Id, new TranscriptLine(AgentLee.Customer, note, time.GetUtcNow()), ct);
                     }
 
                     caseId = open.Id;
@@ -407,7 +407,7 @@ internal sealed partial class MeterModel(
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         var nudgesTask = nudges.ListForCustomerAsync(CustomerId, ct);
-        var casesTask = cases.ListForCustomerAsync(CustomerId, ct);
+        var casesTask = desk.ListForCustomerAsync(CustomerId, ct);
         var chatTask = chat.FindAsync(CustomerId, ct);
         var (diagnosis, snapshot) = await ReadAsync(ct);
         if (diagnosis is null)
@@ -530,17 +530,18 @@ internal sealed partial class MeterModel(
         }
 
         var (diagnosis, snapshot) = await ReadAsync(ct);
-        var since = conversation.CreatedAt < time.GetUtcNow().AddDays(-30) ? conversation.CreatedAt : time.GetUtcNow().AddDays(-30);
-        var actions = (await clicks.OutcomesAsync(CustomerId, since, ct)).Concat(await conversations.ActionsAsync(conversation.Id, ct)).ToList();
-        var transcript = (await conversations.MessagesAsync(conversation.Id, ct)).Select(m => new TranscriptLine(m.From, m.Text, m.At)).ToList();
-        var summary = $"From the Billing Health Meter. Meter: {diagnosis?.Status ?? "unknown"} ({(diagnosis is null ? "diagnosis unavailable" : WireName.Of(diagnosis.RootCause))}). "
-            + $"Recommended: {(diagnosis is null ? "-" : WireName.Of(diagnosis.RecommendedAction))}. One-click fixes and Lee's actions tried: {actions.Count}. Chat lines: {transcript.Count}.";
-        var opened = await cases.OpenAsync(
-            CustomerId,
-            reason,
-            CaseSources.Dashboard,
-            snapshot?.Risk ?? "normal",
-            new HandoffPacket(conversation.Id, transcript, diagnosis, actions, summary),
+        // The clicks hold the gate's whole answer to each fix (whether a person may grant a refusal): the desk prefers it to the record's.
+        var since = conversation.CreatedAt < time.GetUtcNow() - CaseDesk.ActionsLookBack ? conversation.CreatedAt : time.GetUtcNow() - CaseDesk.ActionsLookBack;
+        var opened = await desk.OpenWithContextAsync(
+            new CaseOpening(
+                CustomerId,
+                reason,
+                CaseSources.Dashboard,
+                snapshot?.Risk ?? "normal",
+                $"From the Billing Health Meter ({diagnosis?.Status ?? "unknown"}).",
+                diagnosis,
+                conversation.Id,
+                Outcomes: await clicks.OutcomesAsync(CustomerId, since, ct)),
             ct);
         // Lee then tells the customer a person has it, instead of starting over.
         await lee.HandedToPersonAsync(conversation, opened.Id, ct);

@@ -17,4 +17,18 @@ internal sealed class CustomerConversations(ConversationStore conversations) : I
             conversation.CaseId,
             messages[conversation.Id].Select(m => new TranscriptLine(m.From, m.Text, m.At)).ToList())).ToList();
     }
+
+    public async Task<CaseConversation?> GetAsync(string customerId, string conversationId, CancellationToken ct)
+    {
+        if (await conversations.GetAsync(conversationId, customerId, ct) is not { } conversation)
+        {
+            return null;
+        }
+
+        var messages = await conversations.MessagesAsync(conversation.Id, ct);
+        return new CaseConversation(
+            conversation.CreatedAt,
+            messages.Select(m => new TranscriptLine(m.From, m.Text, m.At)).ToList(),
+            await conversations.ActionsAsync(conversation.Id, ct));
+    }
 }

@@ -9,7 +9,7 @@ namespace Leeway.Prevent.Handlers;
 /// Tier 3 cases opened by Tier 0, for what it cannot fix (disputes, risk, a link the gate refused). One open case per
 /// reason and object: a redelivered event, a second event id or a rerun job merges into the open case instead of opening another.
 /// </summary>
-internal sealed class Tier0Cases(ICaseStore store)
+internal sealed class Tier0Cases(CaseDesk desk)
 {
     public const string Source = CaseSources.Tier0;
 
@@ -24,5 +24,7 @@ internal sealed class Tier0Cases(ICaseStore store)
         IReadOnlyList<GateOutcome> actions,
         string summary,
         CancellationToken cancellationToken) =>
-        store.OpenAsync(customerId, WireName.Of(reason), Source, risk, new HandoffPacket(null, [], diagnosis, actions, summary), cancellationToken, CaseProblem.For(WireName.Of(reason), objectId));
+        desk.OpenWithContextAsync(
+            new CaseOpening(customerId, WireName.Of(reason), Source, risk, summary, diagnosis, Outcomes: actions, Problem: CaseProblem.For(WireName.Of(reason), objectId)),
+            cancellationToken);
 }
