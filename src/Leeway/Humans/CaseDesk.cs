@@ -1,3 +1,5 @@
+using Leeway.Billing;
+using Leeway.Knowledge;
 using Leeway.Policy;
 using Leeway.Storage;
 
@@ -9,10 +11,15 @@ namespace Leeway.Humans;
 /// the conversation's transcript, the diagnosis, every action tried as the gate recorded it, and a summary, the same
 /// whichever tier opens the case.
 /// </summary>
-internal sealed class CaseDesk(
-    ICaseStore store,
+internal sealed partial class CaseDesk(
+    CaseStore store,
+    ICaseEvents events,
+    IStaffDirectory staff,
+    IKnowledgeBase knowledge,
+    IBillingReader billing,
     IGateActions gateActions,
     TimeProvider time,
+    IGate? gate = null,
     ICustomerConversations? conversations = null)
 {
     /// <summary>How far back the gate's record is read for a case without a conversation (or with a newer one).</summary>

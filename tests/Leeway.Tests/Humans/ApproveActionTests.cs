@@ -1,11 +1,13 @@
 using Leeway.Billing;
+using Leeway.Diagnostics;
 using Leeway.Humans;
 using Leeway.Identity;
+using Leeway.Knowledge;
 using Leeway.Policy;
 using Leeway.Policy.Actions;
+using Leeway.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.DependencyInjection;
 using Stripe;
 
 namespace Leeway.Tests.Humans;
@@ -102,14 +104,23 @@ public sealed class ApproveActionTests
     private static Task<Results<Ok<ApproveActionResponse>, ValidationProblem, ProblemHttpResult>> ApproveAsync(
         CaseWorld world, string caseId, string staffId, ApprovedAction action, IGate? gate)
     {
-        var services = new ServiceCollection();
-        if (gate is not null)
-        {
-            services.AddSingleton(gate);
-        }
+        var desk = new CaseDesk(world.Cases, world.Events, world.Staff, new NoKnowledge(), new OneCustomerBilling(), new GateActions(world.Database, new IdGenerator()), world.Time, gate);
+        return HumansApi.ApproveAsync(caseId, new ApproveActionRequest(staffId, action), desk, CancellationToken.None);
+    }
 
-        var http = new DefaultHttpContext { RequestServices = services.BuildServiceProvider() };
-        return HumansApi.ApproveAsync(caseId, new ApproveActionRequest(staffId, action), world.Cases, world.Events, world.Staff, new OneCustomerBilling(), http, CancellationToken.None);
+    /// <summary>Approving writes no knowledge.</summary>
+    private sealed class NoKnowledge : IKnowledgeBase
+    {
+        public Task<IReadOnlyList<ArticleHit>> SearchAsync(string question, RootCause? rootCause, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<ArticleHit>> SearchAsync(string question, RootCause? rootCause, int limit, string language, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<Article?> GetAsync(string articleId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<Article?> GetAsync(string articleId, string language, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<Article> UpsertAsync(string? articleId, string title, string body, IReadOnlyList<string> rootCauses, string author, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
     }
 
     private sealed class OneCustomerBilling : IBillingReader

@@ -8,7 +8,6 @@ using Leeway.Policy.Actions;
 using Leeway.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Html;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -18,10 +17,10 @@ namespace Leeway.Humans.Console;
 /// One case with its whole handoff packet (summary, diagnosis, transcript, every action tried with its policy decision)
 /// and its timeline, and what a person may do: reply, approve what policy refused to automation (through the gate, with
 /// the approval recorded), close with a resolution that can create or improve a knowledge article. The work itself is
-/// the case API's (<see cref="HumansApi"/>), called in process, so the console and the API can never disagree.
+/// the case desk's (<see cref="CaseDesk"/>), which the case API calls too, so the console and the API can never disagree.
 /// </summary>
 [Authorize(Policy = ConsoleRegistration.StaffPolicy)]
-internal sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnowledgeBase knowledge, IGateActions gateActions, StaffAudit staffAudit, TimeProvider time, ILogger<CaseModel> logger) : PageModel
+internal sealed class CaseModel(CaseDesk desk, IStaffDirectory staff, IKnowledgeBase knowledge, IGateActions gateActions, StaffAudit staffAudit, TimeProvider time, ILogger<CaseModel> logger) : PageModel
 {
     /// <summary>The customer's billing as Stripe has it now (null when Stripe did not answer: the page says so).</summary>
     public BillingSnapshot? Billing { get; private set; }
@@ -92,61 +91,67 @@ internal sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnow
 
     public async Task<IActionResult> OnPostNoteAsync(string id, string? text, CancellationToken ct)
     {
-        var result = await HumansApi.NoteAsync(id, new CaseNoteRequest(StaffId, text), Store, events, staff, ct);
-        return result.Result is Ok<CaseDetail> ? Redirect($"/console/cases/{Uri.EscapeDataString(id)}?done=note#notes") : await FailedAsync(id, result.Result, ct);
+        var result = await desk.NoteAsync(id, new CaseNoteRequest(StaffId, text), ct);
+        return result.Problem is null ? Redirect($"/console/cases/{Uri.EscapeDataString(id)}?done=note#notes") : await FailedAsync(id, result.Problem, ct);
     }
 
     public async Task<IActionResult> OnPostStatusAsync(string id, string? status, CancellationToken ct)
     {
-        var result = await HumansApi.SetStatusAsync(id, new CaseStatusRequest(StaffId, status), Store, events, staff, ct);
-        if (result.Result is Ok<CaseDetail> ok)
+        var result = await desk.SetStatusAsync(id, new CaseStatusRequest(StaffId, status), ct);
+        if (result.Value is { } ok)
         {
-            await staffAudit.RecordAsync(StaffId, "case_status", ok.Value!.Case.CustomerId, new { @case = id, status }, AuditDecision.Allowed, ct);
+            await staffAudit.RecordAsync(StaffId, "case_status", ok.Case.CustomerId, new { @case = id, status }, AuditDecision.Allowed, ct);
             return Redirect($"/console/cases/{Uri.EscapeDataString(id)}?done=status");
         }
 
-        return await FailedAsync(id, result.Result, ct);
+        return await FailedAsync(id, result.Problem!, ct);
     }
 
     public async Task<IActionResult> OnPostAssignAsync(string id, string? to, CancellationToken ct)
     {
-        var result = await HumansApi.AssignAsync(id, new AssignCaseRequest(StaffId, to ?? StaffId), Store, events, staff, ct);
-        if (result.Result is Ok<CaseDetail> ok)
+        var result = await desk.AssignAsync(id, new AssignCaseRequest(StaffId, to ?? StaffId), ct);
+        if (result.Value is { } ok)
         {
-            await staffAudit.RecordAsync(StaffId, "case_assign", ok.Value!.Case.CustomerId, new { @case = id, assignee = string.IsNullOrEmpty(to ?? StaffId) ? null : to ?? StaffId }, AuditDecision.Allowed, ct);
+            await staffAudit.RecordAsync(StaffId, "case_assign", ok.Case.CustomerId, new { @case = id, assignee = string.IsNullOrEmpty(to ?? StaffId) ? null : to ?? StaffId }, AuditDecision.Allowed, ct);
             return Redirect($"/console/cases/{Uri.EscapeDataString(id)}?done=assigned");
         }
 
-        return await FailedAsync(id, result.Result, ct);
+        return await FailedAsync(id, result.Problem!, ct);
     }
 
     /// <summary>Merges another open case of this customer (<paramref name="duplicate"/>) into this one.</summary>
     public async Task<IActionResult> OnPostMergeAsync(string id, string? duplicate, CancellationToken ct)
     {
-        var result = await HumansApi.MergeAsync(duplicate ?? "", new MergeCaseRequest(StaffId, id), Store, events, staff, ct);
-        if (result.Result is Ok<CaseDetail> ok)
+        var result = await desk.MergeAsync(duplicate ?? "", new MergeCaseRequest(StaffId, id), ct);
+        if (result.Value is { } ok)
         {
-            await staffAudit.RecordAsync(StaffId, "case_merge", ok.Value!.Case.CustomerId, new { @case = id, merged = duplicate }, AuditDecision.Allowed, ct);
+            await staffAudit.RecordAsync(StaffId, "case_merge", ok.Case.CustomerId, new { @case = id, merged = duplicate }, AuditDecision.Allowed, ct);
             return Redirect($"/console/cases/{Uri.EscapeDataString(id)}?done=merged");
         }
 
-        return await FailedAsync(id, result.Result, ct);
+        return await FailedAsync(id, result.Problem!, ct);
     }
 
     /// <summary>
     /// A staff action at any time: refund, credit, retry, cancel, payment or card link. The amount is typed in currency
     /// units (<see cref="StaffAmount"/>) and goes to the gate in minor units; the gate acts as the staff member and audits.
     /// </summary>
-    public async Task<IActionResult> OnPostActAsync(string id, string? type, string? target, string? amount, string? currency, string? reason, CancellationToken ct)
+    public async Task<IActionResult> OnPostActAsync(string id, StaffActionForm form, CancellationToken ct)
     {
+        if (!ModelState.IsValid)
+        {
+            return await InvalidFormAsync(id, ct);
+        }
+
         if (!await LoadAsync(id, ct))
         {
             return NotFound();
         }
 
         long? minor = null;
+        var (kind, target, currency, reason) = (form.Type, form.Target, form.Currency, form.Reason);
+        var type = kind is { } picked ? WireName.Of(picked) : null;
         var charge = Billing?.Charges.FirstOrDefault(c => c.Id == target);
-        ActionType? kind = WireName.TryParse(type, out ActionType parsed) ? parsed : null;
         var money = kind switch
         {
             ActionType.Refund => charge?.Currency,
@@ -154,9 +159,9 @@ internal sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnow
             ActionType.RetryPayment or ActionType.RegenerateLink or ActionType.CardUpdateLink or ActionType.AuthenticatePayment
                 or ActionType.CancelSubscription or ActionType.UseCard or ActionType.ResumeSubscription or null => null,
         };
-        if (money is not null && !string.IsNullOrWhiteSpace(amount))
+        if (money is not null && !string.IsNullOrWhiteSpace(form.Amount))
         {
-            minor = StaffAmount.Parse(amount, money, out var amountError);
+            minor = StaffAmount.Parse(form.Amount, money, out var amountError);
             if (minor is null)
             {
                 Error = $"Amount: {amountError}";
@@ -171,14 +176,14 @@ internal sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnow
             ActionType.Credit => new ApprovedAction(type, null, null, null, minor, money, string.IsNullOrWhiteSpace(reason) ? "credit by staff" : reason.Trim()),
             ActionType.RetryPayment or ActionType.RegenerateLink => new ApprovedAction(type, null, target, null, null, null, null),
             ActionType.CancelSubscription => new ApprovedAction(type, null, null, target, null, null, null),
-            // A card-update link needs no target; anything else the API refuses, naming the type.
+            // A card-update link needs no target; anything else the desk refuses, naming the type.
             ActionType.CardUpdateLink or ActionType.AuthenticatePayment or ActionType.UseCard or ActionType.ResumeSubscription or null
                 => new ApprovedAction(type, null, null, null, null, null, null),
         };
-        var result = await HumansApi.ActAsync(id, new ApproveActionRequest(StaffId, action), Store, events, staff, HttpContext.RequestServices.GetRequiredService<IBillingReader>(), HttpContext, ct);
-        if (result.Result is Ok<ApproveActionResponse> ok)
+        var result = await desk.ActAsync(id, new ApproveActionRequest(StaffId, action), ct);
+        if (result.Value is { } ok)
         {
-            var outcome = ok.Value!.Outcome;
+            var outcome = ok.Outcome;
             if (outcome.Succeeded)
             {
                 // What the action changed shows in the packet at once.
@@ -192,27 +197,33 @@ internal sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnow
             return Page();
         }
 
-        return await FailedAsync(id, result.Result, ct);
+        return await FailedAsync(id, result.Problem!, ct);
     }
 
     public async Task<IActionResult> OnPostReplyAsync(string id, string? text, CancellationToken ct)
     {
-        var result = await HumansApi.ReplyAsync(id, new StaffReplyRequest(StaffId, text), Store, events, staff, time, ct);
-        if (result.Result is Ok<CaseDetail> ok)
+        var result = await desk.ReplyAsync(id, new StaffReplyRequest(StaffId, text), ct);
+        if (result.Value is { } ok)
         {
-            await staffAudit.RecordAsync(StaffId, "case_reply", ok.Value!.Case.CustomerId, new { @case = id, text = text?.Trim() }, AuditDecision.Allowed, ct);
+            await staffAudit.RecordAsync(StaffId, "case_reply", ok.Case.CustomerId, new { @case = id, text = text?.Trim() }, AuditDecision.Allowed, ct);
             return Redirect($"/console/cases/{Uri.EscapeDataString(id)}?done=reply#reply");
         }
 
-        return await FailedAsync(id, result.Result, ct);
+        return await FailedAsync(id, result.Problem!, ct);
     }
 
     public async Task<IActionResult> OnPostApproveAsync(string id, ApprovedAction action, CancellationToken ct)
     {
-        var result = await HumansApi.ApproveAsync(id, new ApproveActionRequest(StaffId, action), Store, events, staff, HttpContext.RequestServices.GetRequiredService<IBillingReader>(), HttpContext, ct);
-        if (result.Result is Ok<ApproveActionResponse> ok)
+        if (!ModelState.IsValid)
         {
-            var outcome = ok.Value!.Outcome;
+            // An amount that is not a whole number of minor units must never bind as "no amount": that would grant it all.
+            return await InvalidFormAsync(id, ct);
+        }
+
+        var result = await desk.ApproveAsync(id, new ApproveActionRequest(StaffId, action), ct);
+        if (result.Value is { } ok)
+        {
+            var outcome = ok.Outcome;
             if (outcome.Succeeded)
             {
                 return Redirect($"/console/cases/{Uri.EscapeDataString(id)}?done=approved#actions");
@@ -223,7 +234,7 @@ internal sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnow
             return Page();
         }
 
-        return await FailedAsync(id, result.Result, ct);
+        return await FailedAsync(id, result.Problem!, ct);
     }
 
     public async Task<IActionResult> OnPostCloseAsync(
@@ -238,6 +249,11 @@ internal sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnow
         string? previewed,
         CancellationToken ct)
     {
+        if (!ModelState.IsValid)
+        {
+            return await InvalidFormAsync(id, ct);
+        }
+
         string? improveId = article?.StartsWith(ImprovePrefix, StringComparison.Ordinal) == true ? article[ImprovePrefix.Length..] : null;
         if (improveId is not null && step != SaveStep)
         {
@@ -257,14 +273,14 @@ internal sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnow
             _ => null,
         };
         var request = new CloseCaseRequest(resolution, StaffId, draft, improveId);
-        var result = await HumansApi.CloseAsync(id, request, Store, events, staff, knowledge, ct);
-        if (result.Result is Ok<CloseCaseResponse> ok)
+        var result = await desk.CloseAsync(id, request, ct);
+        if (result.Value is { } ok)
         {
             await staffAudit.RecordAsync(
                 StaffId,
                 "case_close",
-                ok.Value!.Case.Case.CustomerId,
-                new { @case = id, resolution = resolution?.Trim(), article = ok.Value.Article?.Id, article_version = ok.Value.Article?.Version },
+                ok.Case.Case.CustomerId,
+                new { @case = id, resolution = resolution?.Trim(), article = ok.Article?.Id, article_version = ok.Article?.Version },
                 AuditDecision.Allowed,
                 ct);
             return Redirect($"/console?closed={Uri.EscapeDataString(id)}");
@@ -273,13 +289,13 @@ internal sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnow
         if (improveId is not null)
         {
             // Someone else saved a version meanwhile: review the same text against the article as it is now.
-            var failed = await ReviewAsync(id, improveId, resolution, articleBody, false, StatusOf(result.Result) == StatusCodes.Status409Conflict ? null : baseVersion, null, ct);
-            Error = ErrorOf(result.Result);
-            Response.StatusCode = StatusOf(result.Result);
+            var failed = await ReviewAsync(id, improveId, resolution, articleBody, false, result.Problem!.Status == StatusCodes.Status409Conflict ? null : baseVersion, null, ct);
+            Error = result.Problem!.Detail;
+            Response.StatusCode = result.Problem.Status;
             return failed;
         }
 
-        return await FailedAsync(id, result.Result, ct);
+        return await FailedAsync(id, result.Problem!, ct);
     }
 
     public const string ImprovePrefix = "improve:";
@@ -319,13 +335,6 @@ internal sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnow
 
     private static string Normalized(string? body) => (body ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
 
-    private static string ErrorOf(IResult result) => result switch
-    {
-        ValidationProblem problem => string.Join(" ", problem.ProblemDetails.Errors.SelectMany(e => e.Value)),
-        ProblemHttpResult problem => problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title ?? "That did not work.",
-        _ => "That did not work.",
-    };
-
     /// <summary>The change as one run of text (the block keeps the article's spacing), added words in &lt;ins&gt;, removed in &lt;del&gt;.</summary>
     public static IHtmlContent DiffHtml(ArticleChange change)
     {
@@ -344,18 +353,23 @@ internal sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnow
         return new HtmlString(html.ToString());
     }
 
-    private static int StatusOf(IResult result) =>
-        result is ProblemHttpResult { StatusCode: { } status } ? status : StatusCodes.Status400BadRequest;
-
-    private async Task<IActionResult> FailedAsync(string id, IResult result, CancellationToken ct)
+    /// <summary>A form value that does not bind to its type (an unknown action, an amount that is not a number): the page says which, and nothing is done.</summary>
+    private Task<IActionResult> InvalidFormAsync(string id, CancellationToken ct)
     {
-        Error = ErrorOf(result);
+        var errors = ModelState.Where(e => e.Value?.Errors.Count > 0)
+            .ToDictionary(e => e.Key, e => e.Value!.Errors.Select(x => string.IsNullOrEmpty(x.ErrorMessage) ? $"The value '{e.Value.AttemptedValue}' is not valid." : x.ErrorMessage).ToArray());
+        return FailedAsync(id, CaseDeskProblem.Invalid(errors), ct);
+    }
+
+    private async Task<IActionResult> FailedAsync(string id, CaseDeskProblem problem, CancellationToken ct)
+    {
+        Error = problem.Detail;
         if (!await LoadAsync(id, ct))
         {
             return NotFound();
         }
 
-        Response.StatusCode = StatusOf(result);
+        Response.StatusCode = problem.Status;
         return Page();
     }
 
@@ -382,14 +396,14 @@ internal sealed class CaseModel(ICaseEvents events, IStaffDirectory staff, IKnow
 
     private async Task<bool> LoadAsync(string id, CancellationToken ct)
     {
-        if ((await HumansApi.GetCaseAsync(id, Store, events, ct)).Result is not Ok<CaseDetail> { Value: { } detail })
+        if (await desk.DetailAsync(id, ct) is not { } detail)
         {
             return false;
         }
 
         if (detail.Case.Status == CaseStatus.Open && (detail.Case.Packet.Diagnosis?.ComputedAt ?? DateTimeOffset.MinValue) < time.GetUtcNow() - DiagnosisFreshFor
             && await RediagnoseAsync(detail.Case, ct)
-            && (await HumansApi.GetCaseAsync(id, Store, events, ct)).Result is Ok<CaseDetail> { Value: { } refreshed })
+            && await desk.DetailAsync(id, ct) is { } refreshed)
         {
             // The packet is kept current: what a person reads is the customer's billing now, not when the case opened.
             detail = refreshed;

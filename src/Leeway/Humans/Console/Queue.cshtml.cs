@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Leeway.Audit;
 using Leeway.Policy;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -15,7 +14,7 @@ namespace Leeway.Humans.Console;
 /// (a small poll with JavaScript, a meta refresh without).
 /// </summary>
 [Authorize(Policy = ConsoleRegistration.StaffPolicy)]
-internal sealed class QueueModel(IStaffDirectory staff, ICaseEvents events, StaffAudit staffAudit, TimeProvider time) : PageModel
+internal sealed class QueueModel(IStaffDirectory staff, CaseDesk desk, StaffAudit staffAudit, TimeProvider time) : PageModel
 {
     private CaseStore Store => HttpContext.RequestServices.GetRequiredService<CaseStore>();
 
@@ -78,19 +77,14 @@ internal sealed class QueueModel(IStaffDirectory staff, ICaseEvents events, Staf
     public async Task<IActionResult> OnPostAssignAsync(string id, string? to, CancellationToken ct)
     {
         var assignee = to is null ? StaffId : to.Trim();
-        var result = await HumansApi.AssignAsync(id, new AssignCaseRequest(StaffId, assignee), Store, events, staff, ct);
-        if (result.Result is Ok<CaseDetail> ok)
+        var result = await desk.AssignAsync(id, new AssignCaseRequest(StaffId, assignee), ct);
+        if (result.Value is { } ok)
         {
-            await staffAudit.RecordAsync(StaffId, "case_assign", ok.Value!.Case.CustomerId, new { @case = id, assignee = assignee.Length == 0 ? null : assignee }, AuditDecision.Allowed, ct);
+            await staffAudit.RecordAsync(StaffId, "case_assign", ok.Case.CustomerId, new { @case = id, assignee = assignee.Length == 0 ? null : assignee }, AuditDecision.Allowed, ct);
             return Redirect(Link(null, ("taken", id)) + "#queue-results");
         }
 
-        Error = result.Result switch
-        {
-            ValidationProblem problem => string.Join(" ", problem.ProblemDetails.Errors.SelectMany(e => e.Value)),
-            ProblemHttpResult problem => problem.ProblemDetails.Detail ?? "That did not work.",
-            _ => "That did not work.",
-        };
+        Error = result.Problem!.Detail;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         await LoadAsync(ct);
         return Page();
