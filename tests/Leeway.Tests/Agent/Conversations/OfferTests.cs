@@ -1,4 +1,7 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Leeway.Agent.Conversations;
+using Leeway.Eval;
 using Leeway.Storage;
 using Leeway.Tests.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -123,6 +126,25 @@ public sealed class OfferTests
             await app.StopAsync();
             await app.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task A_yes_to_what_an_older_version_stored_acts_on_the_offer_it_can_read_and_passes_over_the_rest()
+    {
+        await using var world = await ScenarioWorld.StartAsync(
+            ScenarioLoader.Load(Path.Combine(SharedFiles.DevScenarios, "dev-04-duplicate-charge-refund.json")), CancellationToken.None);
+        world.SignInAs("cus_cleo");
+        var started = await world.ProductHttp.PostAsJsonAsync("/api/v1/conversations", new { channel = "chat" });
+        started.EnsureSuccessStatusCode();
+        var id = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+        // Lee offered the duplicate's refund (as stored before offers were typed), beside a part no version of Lee reads.
+        await StoreAsync(world.Product.Services, id, "refund:ch_cleo_2;upgrade:sub_cleo");
+        var sent = await world.ProductHttp.PostAsJsonAsync($"/api/v1/conversations/{id}/messages", new { text = "Yes please" });
+
+        sent.EnsureSuccessStatusCode();
+        Assert.True((await world.Admin.ObjectAsync("ch_cleo_2", CancellationToken.None))!["amount_refunded"]!.GetValue<long>() > 0);
+        Assert.Null(await StoredAsync(world.Product.Services, id));
     }
 
     private static async Task StoreAsync(IServiceProvider services, string conversationId, string stored)
