@@ -69,6 +69,10 @@ internal sealed partial class CaseDesk(
     public Task<Case?> AddActionAsync(string caseId, string actor, GateOutcome outcome, CancellationToken cancellationToken) =>
         store.AddActionAsync(caseId, actor, outcome, cancellationToken);
 
+    /// <summary>The packet's diagnosis made current (what a person reads is the customer's billing now). Null when there is no such case.</summary>
+    public Task<Case?> RefreshDiagnosisAsync(string caseId, Diagnostics.Diagnosis diagnosis, CancellationToken cancellationToken) =>
+        store.RefreshDiagnosisAsync(caseId, diagnosis, cancellationToken);
+
     /// <summary>
     /// Every action tried for the customer since <paramref name="since"/>, oldest first, from the gate's typed record; where the
     /// opener or the conversation holds the gate's own answer for the same audit entry (a refusal a person may grant, a link),

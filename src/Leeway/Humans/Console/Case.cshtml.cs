@@ -382,7 +382,7 @@ internal sealed class CaseModel(CaseDesk desk, IStaffDirectory staff, IKnowledge
 
         try
         {
-            return await diagnostics.DiagnoseAsync(item.CustomerId, ct) is { } fresh && await Store.RefreshDiagnosisAsync(item.Id, fresh, ct) is not null;
+            return await diagnostics.DiagnoseAsync(item.CustomerId, ct) is { } fresh && await desk.RefreshDiagnosisAsync(item.Id, fresh, ct) is not null;
         }
         catch (Stripe.StripeException e)
         {
