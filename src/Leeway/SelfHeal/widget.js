@@ -7,6 +7,9 @@
  * (or right after this tag), as wide as that element, as tall as its content. The SaaS's JWT reaches Leeway in the
  * body of a POST into the frame, never in a URL (URLs end up in logs, proxies and browser history), and is removed
  * from the page once posted. Leeway answers only posts whose Origin it was configured to trust.
+ *
+ * The frame's accessible name is in the customer's language: data-title if given, else the language of data-lang, of
+ * the page (<html lang>), or of the browser, in one of the six Leeway speaks (en, es, de, fr, pt, it), else English.
  */
 (function () {
   'use strict';
@@ -27,7 +30,14 @@
   var name = 'leeway-widget-' + Math.random().toString(36).slice(2);
   var frame = document.createElement('iframe');
   frame.name = name;
-  frame.title = script.getAttribute('data-title') || 'Billing help';
+  var titles = { en: 'Billing help', es: 'Ayuda con la facturación', de: 'Hilfe zur Abrechnung', fr: 'Aide à la facturation', pt: 'Ajuda com o faturamento', it: 'Assistenza per la fatturazione' };
+  var languages = [script.getAttribute('data-lang'), document.documentElement.lang, navigator.language];
+  var title = titles.en;
+  for (var i = 0; i < languages.length; i++) {
+    var language = (languages[i] || '').split(/[-_]/)[0].toLowerCase();
+    if (Object.prototype.hasOwnProperty.call(titles, language)) { title = titles[language]; break; }
+  }
+  frame.title = script.getAttribute('data-title') || title;
   frame.setAttribute('style', 'display:block;width:100%;max-width:100%;min-width:0;border:0;' + (fitContainer ? 'height:100%;' : 'height:40rem;'));
   container.appendChild(frame);
 

@@ -43,10 +43,10 @@ internal sealed class SaasDashboard : IAsyncDisposable
         return dashboard;
     }
 
-    /// <summary>A dashboard page as a SaaS would write it, with <paramref name="snippet"/> where Leeway goes.</summary>
-    public static string Page(string snippet) => $$"""
+    /// <summary>A dashboard page as a SaaS would write it, in <paramref name="lang"/>, with <paramref name="snippet"/> where Leeway goes.</summary>
+    public static string Page(string snippet, string lang = "en") => $$"""
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="{{lang}}">
         <head>
           <meta charset="utf-8">
           <meta name="viewport" content="width=device-width, initial-scale=1">

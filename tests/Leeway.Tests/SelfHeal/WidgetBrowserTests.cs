@@ -132,6 +132,24 @@ public sealed partial class WidgetBrowserTests(Chromium browser)
         Assert.Equal("DENY", ownPage.Headers.GetValues("X-Frame-Options").Single());
     }
 
+    /// <summary>The frame's accessible name follows the language of the SaaS's page, or the snippet's data-lang over it.</summary>
+    [Fact]
+    public async Task The_widget_frame_is_named_in_the_pages_language()
+    {
+        await using var jwks = await LocalJwks.StartAsync();
+        await using var dashboard = await SaasDashboard.StartAsync();
+        await using var world = await WebWorld.StartAsync(Settings(jwks, dashboard), Customers.Healthy("web_widget_lang", "Lena Lang"));
+        var snippet = Documented(0, world, Token(jwks, "cus_web_widget_lang"));
+
+        foreach (var (lang, extra, title) in new[] { ("en", "", "Billing help"), ("de-DE", "", "Hilfe zur Abrechnung"), ("de", " data-lang=\"pt-BR\"", "Ajuda com o faturamento"), ("ja", "", "Billing help") })
+        {
+            dashboard.Html = SaasDashboard.Page(snippet.Replace("<script ", "<script" + extra + " ", StringComparison.Ordinal), lang);
+            browser.GoTo(new Uri(dashboard.Origin + "/?" + lang));
+            var frame = browser.Wait(d => d.FindElement(By.CssSelector("#leeway iframe")));
+            Assert.Equal(title, frame.GetDomAttribute("title"));
+        }
+    }
+
     [Fact]
     public async Task Without_configured_origins_there_is_no_widget()
     {
