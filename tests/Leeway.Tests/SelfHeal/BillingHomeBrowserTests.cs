@@ -193,6 +193,12 @@ public sealed partial class BillingHomeBrowserTests(Chromium browser)
         Assert.Contains(title, html, StringComparison.Ordinal);
         Assert.Contains(status, html, StringComparison.Ordinal);
         Assert.DoesNotContain("All good", html, StringComparison.Ordinal);
+
+        // The frame around the page too: the skip link, the brand line and the footer.
+        foreach (var english in new[] { "Skip to content", "Billing health", "fix billing yourself" })
+        {
+            Assert.DoesNotContain(english, html, StringComparison.Ordinal);
+        }
     }
 
     /// <summary>What the customer reads (not the markup's hidden fields) names no Stripe object and no raw code.</summary>
