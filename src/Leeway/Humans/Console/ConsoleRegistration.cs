@@ -35,6 +35,7 @@ internal static class ConsoleRegistration
                 options.Events.OnRedirectToAccessDenied = StaffSession.ForbiddenAsync;
             });
         builder.Services.AddSingleton<StaffAudit>();
+        builder.Services.AddSingleton<CasePageLoader>();
         builder.Services.AddOptions<StaffLockoutOptions>().BindConfiguration(StaffLockoutOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<StaffLockout>();
         builder.AddStaffSingleSignOn();

@@ -37,8 +37,24 @@ public sealed class ConsoleFormTests
         Assert.Equal(HttpStatusCode.BadRequest, badVersion.StatusCode);
         Assert.Contains("'v2' is not valid", WebUtility.HtmlDecode(await badVersion.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
+        using var badStep = await page.SubmitAsync(html, "handler=Close", new Dictionary<string, string> { ["resolution"] = "Refunded the duplicate.", ["step"] = "publish" });
+        Assert.Equal(HttpStatusCode.BadRequest, badStep.StatusCode);
+        Assert.Contains("'publish' is not one of preview, save.", WebUtility.HtmlDecode(await badStep.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        // Closing is the close form's, with a resolution: the status form knows only the states an open case may take.
+        using var badStatus = await page.SubmitAsync(html, "handler=Status", new Dictionary<string, string> { ["status"] = CaseStatus.Closed });
+        Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);
+        Assert.Contains("'closed' is not one of open, waiting_on_customer, on_hold.", WebUtility.HtmlDecode(await badStatus.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
         Assert.DoesNotContain(await world.StripeRequestsAsync(), r => r.Path.StartsWith("/v1/refunds", StringComparison.Ordinal));
-        Assert.Equal(CaseStatus.Open, (await world.Service<ICaseStore>().GetAsync(opened.Id, ct))!.Status);
+        var untouched = (await world.Service<ICaseStore>().GetAsync(opened.Id, ct))!;
+        Assert.Equal(CaseStatus.Open, untouched.Status);
+        Assert.Null(untouched.Hold);
+
+        // The status form with a state it knows sets it.
+        using var onHold = await page.SubmitAsync(html, "handler=Status", new Dictionary<string, string> { ["status"] = CaseStatus.OnHold });
+        Assert.Equal(HttpStatusCode.Redirect, onHold.StatusCode);
+        Assert.Equal(CaseStatus.OnHold, (await world.Service<ICaseStore>().GetAsync(opened.Id, ct))!.Hold);
 
         // The same form with an action it knows acts through the gate.
         using var refund = await page.SubmitAsync(html, "data-act=\"refund\"", new Dictionary<string, string> { ["target"] = "ch_forms_2", ["reason"] = "duplicate" });
