@@ -179,23 +179,45 @@ internal sealed partial class LeeSays
     public string Explain(Turn turn, Finding finding) =>
         turn.Diagnosis?.Primary == finding ? Explain(turn, turn.Diagnosis) : Scrub(LeeExplains.Write(this, finding.RootCause, [finding]));
 
-    /// <summary>The last guard against a Stripe object id a customer never sees: whatever id is left is dropped.</summary>
-    public static string Scrub(string text)
+    /// <summary>
+    /// The last guard against a Stripe object id a customer never sees, in this language: an invoice id (with the word
+    /// for invoice before it, if any) becomes "your invoice", a charge id "the extra charge", any other id "it", each from
+    /// the resources (<c>Scrub.*</c>); at the start of a sentence the words start with a capital.
+    /// </summary>
+    public string Scrub(string text)
     {
+        var words = ScrubWords.GetOrAdd(Language, _ => new(Words("Scrub.InvoiceWords", "(?:in|il)"), Words("Scrub.ChargeWords", "(?:ch|py)")));
         var scrubbed = InvoiceRef().Replace(text, "");
-        scrubbed = InvoiceLead().Replace(scrubbed, "Your invoice");
-        scrubbed = ChargeRef().Replace(scrubbed, "the extra charge");
-        return BareId().Replace(scrubbed, "it");
+        scrubbed = words.Invoice.Replace(scrubbed, m => InPlace(m, Text("Scrub.Invoice")));
+        scrubbed = words.Charge.Replace(scrubbed, m => InPlace(m, Text("Scrub.Charge")));
+        return BareId().Replace(scrubbed, m => InPlace(m, Text("Scrub.Other")));
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Regex Invoice, Regex Charge)> ScrubWords = new(StringComparer.Ordinal);
+
+    /// <summary>An id of <paramref name="prefixes"/>, with one of the words for it (resource <paramref name="key"/>, <c>|</c>-separated) before it.</summary>
+    private Regex Words(string key, string prefixes)
+    {
+        var nouns = Text(key).Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .OrderByDescending(w => w.Length)
+            .Select(w => Regex.Escape(w).Replace(@"\ ", @"\s+", StringComparison.Ordinal));
+        return new Regex(
+            $@"(?<![\p{{L}}\p{{N}}_'])(?:(?:{string.Join('|', nouns)})\s+)?{prefixes}_[A-Za-z0-9_]+",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+            TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary><paramref name="words"/> in place of the id <paramref name="match"/>, with a capital at the start of a sentence.</summary>
+    private string InPlace(Match match, string words)
+    {
+        var before = match.Result("$`").TrimEnd();
+        return before.Length == 0 || before[^1] is '.' or '!' or '?' or ':'
+            ? char.ToUpper(words[0], Culture) + words[1..]
+            : words;
     }
 
     [GeneratedRegex(@" for invoice (?:in|il)_[A-Za-z0-9_]+")]
     private static partial Regex InvoiceRef();
-
-    [GeneratedRegex(@"\bInvoice (?:in|il)_[A-Za-z0-9_]+")]
-    private static partial Regex InvoiceLead();
-
-    [GeneratedRegex(@"\b(?:the extra )?charge ch_[A-Za-z0-9_]+")]
-    private static partial Regex ChargeRef();
 
     [GeneratedRegex(@"\b(?:in|ch|pi|sub|cs|re|dp|pm|cus)_[A-Za-z0-9_]+")]
     private static partial Regex BareId();

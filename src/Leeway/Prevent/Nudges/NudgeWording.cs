@@ -16,7 +16,7 @@ internal static class NudgeWording
     public static (string Subject, string Body) Write(NudgeSays says, Cause cause, string? customerName, string? link, bool toHuman, string? signOff = null)
     {
         var findings = cause.Finding is { } finding && finding.RootCause == cause.Reason ? new[] { finding } : [];
-        var explanation = LeeSays.Scrub(LeeExplains.Write(says.Lee, cause.Reason, findings));
+        var explanation = says.Lee.Scrub(LeeExplains.Write(says.Lee, cause.Reason, findings));
         var greeting = string.IsNullOrWhiteSpace(customerName)
             ? says.Text("Greeting")
             : says.Text("Greeting.Named", customerName.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]);

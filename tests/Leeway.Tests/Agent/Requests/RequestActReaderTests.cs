@@ -99,7 +99,7 @@ public sealed class RequestActReaderTests
     public void Customer_copy_carries_no_internal_ids() =>
         Assert.Equal(
             "Your invoice for $19.00 was due on November 8, 2026 and is still unpaid.",
-            LeeSays.Scrub("Invoice in_quinn_nov for $19.00 was due on November 8, 2026 and is still unpaid."));
+            LeeSays.English.Scrub("Invoice in_quinn_nov for $19.00 was due on November 8, 2026 and is still unpaid."));
 
     private static string Describe(RequestAct act) =>
         string.Join("; ", act.Actions.Select(a => $"{a.Kind} {a.Polarity} {a.Mood}")) + $" confirms={act.Confirms} withdraws={act.Withdraws}";
