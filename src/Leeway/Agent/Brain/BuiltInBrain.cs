@@ -270,13 +270,13 @@ internal sealed class BuiltInBrain : IBrain
             case RecommendedAction.ContactBank:
                 return await CardLinkAsync(turn, tools, $"{explanation}\n\n{turn.Says.OrUseAnotherCard}", ct);
             case RecommendedAction.AuthenticatePayment when InvoiceOf(turn, finding) is { } invoice:
-                return await LinkAsync(turn, tools, LeeTool.AuthenticatePayment, new() { ["invoice_id"] = invoice.Id }, explanation, ct);
+                return await LinkAsync(turn, tools.AuthenticatePaymentAsync(invoice.Id, ct), explanation);
             case RecommendedAction.RegenerateLink:
                 return await RegenerateAsync(turn, tools, finding, explanation, ct);
             case RecommendedAction.RetryPayment when InvoiceOf(turn, finding) is { } due:
                 if (turn.Understanding.Intent == Intent.PaymentLink)
                 {
-                    return await LinkAsync(turn, tools, LeeTool.RegenerateLink, new() { ["checkout_session_id"] = null, ["invoice_id"] = due.Id }, explanation, ct);
+                    return await LinkAsync(turn, tools.RegenerateLinkAsync(null, due.Id, ct), explanation);
                 }
 
                 turn.Offers.Add(Offer.Retry(due.Id));
@@ -284,7 +284,7 @@ internal sealed class BuiltInBrain : IBrain
             case RecommendedAction.RefundDuplicate:
                 return OfferDuplicate(turn);
             case RecommendedAction.PayWithLink when InvoiceOf(turn, finding) is { } owed:
-                return await LinkAsync(turn, tools, LeeTool.RegenerateLink, new() { ["checkout_session_id"] = null, ["invoice_id"] = owed.Id }, explanation, ct);
+                return await LinkAsync(turn, tools.RegenerateLinkAsync(null, owed.Id, ct), explanation);
             case RecommendedAction.PayWithLink when finding.Facts.GetValueOrDefault(FactKeys.Url) is { Length: > 0 } handed:
                 // A payment link already handed and still open: the same link again (a new one is refused while it works).
                 return turn.Says.HereIsYourLink(explanation, ActionType.RegenerateLink, handed);
@@ -330,10 +330,10 @@ internal sealed class BuiltInBrain : IBrain
         if (!turn.Policy.RiskAllowsMoneyMovement(turn.Billing!.Risk) && turn.Billing.Risk != "high")
         {
             // Above the risk line money does not move automatically, but the customer may pay themselves.
-            return await LinkAsync(turn, tools, LeeTool.RegenerateLink, new() { ["checkout_session_id"] = null, ["invoice_id"] = invoice.Id }, turn.Says.PayYourself, ct);
+            return await LinkAsync(turn, tools.RegenerateLinkAsync(null, invoice.Id, ct), turn.Says.PayYourself);
         }
 
-        var outcome = await GatedAsync(turn, tools, LeeTool.RetryPayment, new() { ["invoice_id"] = invoice.Id }, ct);
+        var outcome = await tools.RetryPaymentAsync(invoice.Id, ct);
         if (outcome is null)
         {
             turn.Offers.Add(Offer.Retry(invoice.Id));
@@ -401,7 +401,7 @@ internal sealed class BuiltInBrain : IBrain
 
     private static async Task<string> RefundChargeAsync(Turn turn, LeeTools tools, Charge charge, string reason, CancellationToken ct)
     {
-        var outcome = await GatedAsync(turn, tools, LeeTool.RefundCharge, new() { ["charge_id"] = charge.Id, ["amount"] = null, ["reason"] = reason }, ct);
+        var outcome = await tools.RefundChargeAsync(charge.Id, null, reason, ct);
         if (outcome is null)
         {
             turn.Offers.Add(Offer.Refund(charge.Id));
@@ -508,7 +508,7 @@ internal sealed class BuiltInBrain : IBrain
             return turn.Says.AlreadyCancelling(subscription);
         }
 
-        var outcome = await GatedAsync(turn, tools, LeeTool.CancelSubscription, new() { ["subscription_id"] = subscription.Id }, ct);
+        var outcome = await tools.CancelSubscriptionAsync(subscription.Id, ct);
         if (outcome is null)
         {
             turn.Offers.Add(Offer.Cancel(subscription.Id));
@@ -544,31 +544,24 @@ internal sealed class BuiltInBrain : IBrain
     {
         var session = finding.ObjectIds.FirstOrDefault(id => id.StartsWith("cs_", StringComparison.Ordinal));
         var invoice = session is null ? finding.ObjectIds.FirstOrDefault(id => id.StartsWith("in_", StringComparison.Ordinal)) ?? OpenInvoice(turn)?.Id : null;
-        return await LinkAsync(turn, tools, LeeTool.RegenerateLink, new() { ["checkout_session_id"] = session, ["invoice_id"] = invoice }, intro, ct);
+        return await LinkAsync(turn, tools.RegenerateLinkAsync(session, invoice, ct), intro);
     }
 
     private static Task<string> CardLinkAsync(Turn turn, LeeTools tools, string intro, CancellationToken ct) =>
-        LinkAsync(turn, tools, LeeTool.CardUpdateLink, [], intro, ct);
+        LinkAsync(turn, tools.CardUpdateLinkAsync(ct), intro);
 
-    private static async Task<string> LinkAsync(Turn turn, LeeTools tools, LeeTool tool, Dictionary<string, object?> arguments, string intro, CancellationToken ct)
+    /// <summary>A link tool's outcome as a reply: the link, or the intro alone when the tool refused before the gate, or the refusal.</summary>
+    private static async Task<string> LinkAsync(Turn turn, Task<GateOutcome?> gated, string intro)
     {
-        var outcome = await GatedAsync(turn, tools, tool, arguments, ct);
+        var outcome = await gated;
         return outcome is { Succeeded: true, Result.Url: { } url }
             ? turn.Says.HereIsYourLink(intro, outcome.Action, url)
             : outcome is null ? intro : Denied(turn, outcome);
     }
 
-    /// <summary>Calls a gated tool; null when the tool refused before the gate (no explicit request for the action).</summary>
-    private static async Task<GateOutcome?> GatedAsync(Turn turn, LeeTools tools, LeeTool tool, Dictionary<string, object?> arguments, CancellationToken ct)
-    {
-        var before = turn.Outcomes.Count;
-        await tools.InvokeAsync(tool, arguments, ct);
-        return turn.Outcomes.Count > before ? turn.Outcomes[^1] : null;
-    }
-
     private static async Task<string> AnswerAsync(Turn turn, LeeTools tools, CancellationToken ct, bool offerPerson = false)
     {
-        await tools.InvokeAsync(LeeTool.SearchKnowledge, new Dictionary<string, object?> { ["query"] = turn.Message }, ct);
+        await tools.SearchKnowledgeAsync(turn.Message, ct);
         if (offerPerson)
         {
             turn.Offers.Add(Offer.Person);
