@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
-using Leeway.Agent;
 using Leeway.Agent.Conversations;
-using Leeway.Billing;
 using Leeway.Diagnostics;
 using Leeway.Humans;
 using Leeway.Identity;
@@ -27,66 +25,57 @@ namespace Leeway.SelfHeal;
 [RateLimited(RateLimits.Chat, Method = "POST", Handler = "Chat")]
 [RateLimited(RateLimits.Person, Method = "POST", Handler = "Human")]
 internal sealed partial class MeterModel(
-    IDiagnosisService diagnostics,
-    IDiagnosisCache diagnosisCache,
-    IBillingReader billing,
-    IGate gate,
-    CaseDesk desk,
-    INudgeStore nudges,
-    IStaffDirectory staff,
+    MeterReading reading,
+    MeterFixes fixes,
+    MeterChat chat,
+    MeterCases cases,
     ClickLedger clicks,
-    DashboardChat chat,
-    AgentLee lee,
-    ConversationStore conversations,
-    IdGenerator ids,
-    TimeProvider time,
-    IEnumerable<IMeterObserver> observers,
-    ILogger<MeterModel> logger) : PageModel
+    IdGenerator ids) : PageModel
 {
     public const int MaxMessageLength = 4000;
 
     public string CustomerId { get; private set; } = "";
 
-    public string? CustomerName { get; private set; }
+    public string? CustomerName => View.CustomerName;
 
-    public string? CustomerEmail { get; private set; }
+    public string? CustomerEmail => View.CustomerEmail;
 
-    public Diagnosis Diagnosis { get; private set; } = null!;
+    public Diagnosis Diagnosis => View.Diagnosis;
 
     /// <summary>The page's words, in the customer's language.</summary>
-    public MeterSays Says { get; private set; } = MeterSays.English;
+    public MeterSays Says => View.Says;
 
     /// <summary>The plan, card, invoices and refunds, from the snapshot the diagnosis read.</summary>
-    public BillingHome Home { get; private set; } = BillingHome.Empty;
+    public BillingHome Home => View.Home;
 
     /// <summary>
     /// What the meter shows: the diagnosis's status, but never green while an invoice still has money to pay (a fresh
     /// payment link handed over is not a payment made).
     /// </summary>
-    public string Status { get; private set; } = "amber";
+    public string Status => View.Status;
 
     /// <summary>The one-click fixes a person has now (the gate refused them and opened a case): shown as such, not offered again.</summary>
-    public IReadOnlySet<ActionType> WithAPerson { get; private set; } = new HashSet<ActionType>();
+    public IReadOnlySet<ActionType> WithAPerson => View.WithAPerson;
 
-    public IReadOnlyList<OneClickFix> Fixes { get; private set; } = [];
+    public IReadOnlyList<OneClickFix> Fixes => View.Fixes;
 
-    public IReadOnlyList<Nudge> Nudges { get; private set; } = [];
+    public IReadOnlyList<Nudge> Nudges => View.Nudges;
 
-    public IReadOnlyList<ConversationMessage> Chat { get; private set; } = [];
+    public IReadOnlyList<ConversationMessage> Chat => View.Chat;
 
     /// <summary>The customer's open case, if a person has their billing question now.</summary>
-    public Case? OpenCase { get; private set; }
+    public Case? OpenCase => View.OpenCase;
 
     /// <summary>
     /// One conversation, oldest first: the customer's messages and notes, Lee's replies and the team's (with the
     /// person's name), from the chat and from every case the customer had, so nothing disappears when a case closes.
     /// </summary>
-    public IReadOnlyList<ThreadLine> Thread { get; private set; } = [];
+    public IReadOnlyList<ThreadLine> Thread => View.Thread;
 
     public Notice? Notice { get; private set; }
 
     /// <summary>The chat reached an outcome and its one-question effort survey is not answered yet.</summary>
-    public bool ShowSurvey { get; private set; }
+    public bool ShowSurvey => View.ShowSurvey;
 
     /// <summary>The page is inside the SaaS's dashboard (<c>/widget/me</c>): no header of its own, and other sites' pages open in a new tab.</summary>
     public bool InWidget => WidgetFraming.IsWidgetPath(Request.Path);
@@ -98,6 +87,9 @@ internal sealed partial class MeterModel(
 
     /// <summary>A fresh click id for one form on this page (its hidden field).</summary>
     public string NewClickId() => ids.NewId("click");
+
+    /// <summary>What the page shows, read by <see cref="MeterReading"/>.</summary>
+    private MeterView View { get; set; } = null!;
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
@@ -145,37 +137,7 @@ internal sealed partial class MeterModel(
             return BadRequest();
         }
 
-        if (!await clicks.ClaimAsync(clickId!, CustomerId, $"fix:{kind}", ct))
-        {
-            // A double click or a resubmitted form: the first request acts, this one shows what it did.
-            return await AfterAsync(clickId!, ct);
-        }
-
-        GateOutcome? outcome = null;
-        string? caseId = null;
-        try
-        {
-            var (diagnosis, snapshot) = await ReadAsync(ct);
-            var fix = diagnosis is null ? null : OneClickFix.For(diagnosis, snapshot).FirstOrDefault(f => WireName.Of(f.Kind) == kind && f.ObjectId == objectId);
-            if (fix is not null)
-            {
-                outcome = await gate.ExecuteAsync(Actor.Customer, Principal.Customer(CustomerId), fix.ToAction(CustomerId), $"dashboard:{CustomerId}:{clickId}", ct);
-                diagnosisCache.Invalidate(CustomerId);
-                var attempt = new FixAttempt(CustomerId, fix, outcome, diagnosis!, snapshot);
-                await TellAsync(o => o.OnFixAsync(attempt, CancellationToken.None));
-                if (!outcome.Allowed && outcome.HumanCanGrant)
-                {
-                    // Never a dead end: what a person could grant goes to a person, with everything they need.
-                    await clicks.CompleteAsync(clickId!, outcome, null, ct);
-                    caseId = (await OpenCaseAsync($"{WireName.Of(fix.Kind)} refused by policy ({outcome.Rule}): {outcome.Message}", null, ct)).Id;
-                }
-            }
-        }
-        finally
-        {
-            await clicks.CompleteAsync(clickId!, outcome, caseId, CancellationToken.None);
-        }
-
+        await fixes.FixAsync(CustomerId, kind, objectId, clickId!, ct);
         return await AfterAsync(clickId!, ct);
     }
 
@@ -187,20 +149,7 @@ internal sealed partial class MeterModel(
             return BadRequest();
         }
 
-        if (await clicks.ClaimAsync(clickId!, CustomerId, KeepKind, ct))
-        {
-            GateOutcome? outcome = null;
-            try
-            {
-                outcome = await gate.ExecuteAsync(Actor.Customer, Principal.Customer(CustomerId), new ResumeSubscription(subscriptionId), $"dashboard:{CustomerId}:{clickId}", ct);
-                diagnosisCache.Invalidate(CustomerId);
-            }
-            finally
-            {
-                await clicks.CompleteAsync(clickId!, outcome, null, CancellationToken.None);
-            }
-        }
-
+        await fixes.KeepAsync(CustomerId, subscriptionId, clickId!, ct);
         return await AfterAsync(clickId!, ct);
     }
 
@@ -212,29 +161,7 @@ internal sealed partial class MeterModel(
             return await InvalidAsync("Invalid.Message", ct);
         }
 
-        if (await clicks.ClaimAsync(clickId!, CustomerId, "chat", ct))
-        {
-            string? caseId = null;
-            try
-            {
-                var conversation = await chat.GetOrStartAsync(CustomerId, ct);
-                if (conversation.State == ConversationState.Escalated && conversation.CaseId is { } escalatedTo
-                    && await desk.GetAsync(escalatedTo, ct) is { Status: CaseStatus.Closed })
-                {
-                    // The person closed the case: a new question starts a new conversation with Lee.
-                    conversation = await chat.RestartAsync(CustomerId, ct);
-                }
-
-                var reply = await lee.HandleAsync(conversation, text, ct);
-                caseId = reply.CaseId;
-                diagnosisCache.Invalidate(CustomerId);
-            }
-            finally
-            {
-                await clicks.CompleteAsync(clickId!, null, caseId, CancellationToken.None);
-            }
-        }
-
+        await chat.SendAsync(CustomerId, text, clickId!, ct);
         return Redirect($"{Request.PathBase}{Request.Path}#chat");
     }
 
@@ -246,35 +173,7 @@ internal sealed partial class MeterModel(
             return await InvalidAsync("Invalid.Note", ct);
         }
 
-        if (await clicks.ClaimAsync(clickId!, CustomerId, "human", ct))
-        {
-            string? caseId = null;
-            try
-            {
-                var open = (await desk.ListForCustomerAsync(CustomerId, ct)).FirstOrDefault(c => c.Status != CaseStatus.Closed);
-                if (open is not null)
-                {
-                    if (!string.IsNullOrEmpty(note))
-                    {
-                        await desk.AddLineAsync(open.Id, new TranscriptLine(AgentLee.Customer, note, time.GetUtcNow()), ct);
-                    }
-
-                    caseId = open.Id;
-                }
-                else
-                {
-                    caseId = (await OpenCaseAsync(
-                        string.IsNullOrEmpty(note) ? "The customer asked for a person from the Billing Health Meter." : $"The customer asked for a person: {note}",
-                        note,
-                        ct)).Id;
-                }
-            }
-            finally
-            {
-                await clicks.CompleteAsync(clickId!, null, caseId, CancellationToken.None);
-            }
-        }
-
+        await cases.AskForPersonAsync(CustomerId, note, clickId!, ct);
         return await AfterAsync(clickId!, ct);
     }
 
@@ -285,18 +184,7 @@ internal sealed partial class MeterModel(
             return await InvalidAsync("Invalid.Survey", ct);
         }
 
-        if (await chat.FindAsync(CustomerId, ct) is { } conversation && await clicks.ClaimAsync(clickId!, CustomerId, SurveyKind(conversation.Id), ct))
-        {
-            try
-            {
-                await TellAsync(o => o.OnSurveyAsync(CustomerId, conversation.Id, score.Value, CancellationToken.None));
-            }
-            finally
-            {
-                await clicks.CompleteAsync(clickId!, null, null, CancellationToken.None);
-            }
-        }
-
+        await chat.AnswerSurveyAsync(CustomerId, score.Value, clickId!, ct);
         return await AfterAsync(clickId!, ct);
     }
 
@@ -332,10 +220,6 @@ internal sealed partial class MeterModel(
             yield return (text[at..], false);
         }
     }
-
-    private const string KeepKind = "keep_plan";
-
-    private static string SurveyKind(string conversationId) => $"survey:{conversationId}";
 
     private static bool IsClickId(string? clickId) => clickId is not null && ClickIdPattern().IsMatch(clickId);
 
@@ -382,7 +266,7 @@ internal sealed partial class MeterModel(
                 && OneClickFix.IsLink(click.Kind["fix:".Length..]) ? notice with { Link = url } : notice;
         }
 
-        if (click.Kind == KeepKind)
+        if (click.Kind == MeterFixes.KeepKind)
         {
             var renews = Home.Plans.FirstOrDefault(p => p.SubscriptionId == click.Outcome?.Result?.ObjectId)?.RenewsAt;
             return click.Outcome is { Allowed: true, Succeeded: true }
@@ -406,162 +290,13 @@ internal sealed partial class MeterModel(
     /// <returns>False when Stripe has no such customer.</returns>
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var nudgesTask = nudges.ListForCustomerAsync(CustomerId, ct);
-        var casesTask = desk.ListForCustomerAsync(CustomerId, ct);
-        var chatTask = chat.FindAsync(CustomerId, ct);
-        var (diagnosis, snapshot) = await ReadAsync(ct);
-        if (diagnosis is null)
+        if (await reading.LoadAsync(CustomerId, Request.Headers.AcceptLanguage.ToString(), ct) is not { } view)
         {
             return false;
         }
 
-        Diagnosis = diagnosis;
-        Home = BillingHome.From(snapshot);
-        Says = MeterSays.For(snapshot?.Customer.PreferredLocales, Request.Headers.AcceptLanguage.ToString(),
-            Home.Currency);
-        Status = diagnosis.Status is "green" or "amber" or "red" ? diagnosis.Status : "amber";
-        if (Status == "green" && Home.Owed.Count > 0)
-        {
-            Status = "amber";
-        }
-
-        Fixes = OneClickFix.For(diagnosis, snapshot, Says);
-        CustomerName = snapshot?.Customer.Name;
-        CustomerEmail = snapshot?.Customer.Email;
-        // One nudge per reason: the newest says it; older ones of the same kind would say it again.
-        Nudges = (await nudgesTask).OrderByDescending(n => n.CreatedAt).DistinctBy(n => n.Reason).Take(5).ToList();
-        var customerCases = await casesTask;
-        OpenCase = customerCases.FirstOrDefault(c => c.Status != CaseStatus.Closed);
-        if (OpenCase is not null)
-        {
-            WithAPerson = (await clicks.OutcomesAsync(CustomerId, OpenCase.CreatedAt.AddMinutes(-1), ct))
-                .Where(o => !o.Allowed && o.HumanCanGrant)
-                .Select(o => o.Action)
-                .ToHashSet();
-        }
-
-        var conversation = await chatTask;
-        IReadOnlyList<ConversationMessage> messages = conversation is null ? [] : await conversations.MessagesAsync(conversation.Id, ct);
-        Chat = messages;
-        Thread = await ThreadAsync(customerCases, messages, ct);
-        if (conversation is not null && messages.Count > 0 && OpenCase is null)
-        {
-            // The one question comes once the problem is sorted: by Lee, or by the person who closed the case; not at a handoff.
-            var sorted = conversation.State != ConversationState.Open
-                && (conversation.State != ConversationState.Escalated
-                    || (conversation.CaseId is { } handled && customerCases.Any(c => c.Id == handled && c.Status == CaseStatus.Closed)));
-            ShowSurvey = sorted && !await clicks.AnyAsync(CustomerId, SurveyKind(conversation.Id), ct);
-        }
-
+        View = view;
         return true;
-    }
-
-    /// <summary>The chat and every case's lines in one thread, each line once, oldest first.</summary>
-    private async Task<IReadOnlyList<ThreadLine>> ThreadAsync(IReadOnlyList<Case> customerCases, IReadOnlyList<ConversationMessage> messages, CancellationToken ct)
-    {
-        var lines = new List<ThreadLine>();
-        var seen = new HashSet<(string, string, long)>();
-        var names = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var line in customerCases.OrderBy(c => c.CreatedAt).SelectMany(c => c.Packet.Transcript))
-        {
-            await AddAsync(line.From, line.Text, line.At);
-        }
-
-        foreach (var message in messages)
-        {
-            await AddAsync(message.From, message.Text, message.At);
-        }
-
-        return lines.OrderBy(l => l.At).ToList();
-
-        async Task AddAsync(string from, string text, DateTimeOffset at)
-        {
-            if (!seen.Add((from, text, at.ToUnixTimeSeconds())))
-            {
-                return;
-            }
-
-            if (from.StartsWith("human:", StringComparison.Ordinal))
-            {
-                var staffId = from["human:".Length..];
-                if (!names.TryGetValue(staffId, out var name))
-                {
-                    name = (await staff.GetAsync(staffId, ct))?.Name;
-                    names[staffId] = name;
-                }
-
-                lines.Add(new ThreadLine("human", name is null ? Says.Text("Thread.Team") : Says.Text("Thread.TeamMember", name), text, at));
-            }
-            else if (from == AgentLee.Customer)
-            {
-                lines.Add(new ThreadLine("customer", Says.Text("Thread.You"), text, at));
-            }
-            else if (from == LeeNames.Author)
-            {
-                lines.Add(new ThreadLine(LeeNames.Author, LeeNames.Display, text, at));
-            }
-        }
-    }
-
-    private async Task<(Diagnosis? Diagnosis, BillingSnapshot? Billing)> ReadAsync(CancellationToken ct)
-    {
-        var diagnosisTask = diagnostics.DiagnoseAsync(CustomerId, ct);
-        BillingSnapshot? snapshot = null;
-        try
-        {
-            snapshot = await billing.ReadAsync(CustomerId, ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The diagnosis reports Stripe being down as its own finding; the page only loses names and amounts.
-            logger.LogWarning(e, "Billing read failed for the meter of {Customer}", CustomerId);
-        }
-
-        return (await diagnosisTask, snapshot);
-    }
-
-    /// <summary>A case with the page's whole context: the chat so far, the diagnosis, every fix tried with its decision.</summary>
-    private async Task<Case> OpenCaseAsync(string reason, string? note, CancellationToken ct)
-    {
-        var conversation = await chat.GetOrStartAsync(CustomerId, ct);
-        if (!string.IsNullOrEmpty(note))
-        {
-            await conversations.AppendAsync(conversation.Id, AgentLee.Customer, note, null, null, ct);
-        }
-
-        var (diagnosis, snapshot) = await ReadAsync(ct);
-        // The clicks hold the gate's whole answer to each fix (whether a person may grant a refusal): the desk prefers it to the record's.
-        var since = conversation.CreatedAt < time.GetUtcNow() - CaseDesk.ActionsLookBack ? conversation.CreatedAt : time.GetUtcNow() - CaseDesk.ActionsLookBack;
-        var opened = await desk.OpenWithContextAsync(
-            new CaseOpening(
-                CustomerId,
-                reason,
-                CaseSources.Dashboard,
-                snapshot?.Risk ?? "normal",
-                $"From the Billing Health Meter ({diagnosis?.Status ?? "unknown"}).",
-                diagnosis,
-                conversation.Id,
-                Outcomes: await clicks.OutcomesAsync(CustomerId, since, ct)),
-            ct);
-        // Lee then tells the customer a person has it, instead of starting over.
-        await lee.HandedToPersonAsync(conversation, opened.Id, ct);
-        return opened;
-    }
-
-    /// <summary>Tells the observers (contact log, metrics); their failure is logged and never changes what the page does.</summary>
-    private async Task TellAsync(Func<IMeterObserver, Task> tell)
-    {
-        foreach (var observer in observers)
-        {
-            try
-            {
-                await tell(observer);
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Meter observer {Observer} failed for {Customer}", observer.GetType().Name, CustomerId);
-            }
-        }
     }
 
     [GeneratedRegex("^click_[0-9A-Za-z]{20}$")]
@@ -570,6 +305,3 @@ internal sealed partial class MeterModel(
     [GeneratedRegex(@"https?://[^\s<>""')\]]+[^\s<>""')\].,;:!?]")]
     private static partial Regex LinkPattern();
 }
-
-/// <summary>One line of the customer's conversation: who (customer, lee, human), their name as shown, what and when.</summary>
-internal sealed record ThreadLine(string Kind, string Who, string Text, DateTimeOffset At);

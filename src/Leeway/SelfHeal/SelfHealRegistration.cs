@@ -51,6 +51,12 @@ internal static class SelfHealRegistration
         builder.Services.AddSingleton<ClickLedger>();
         builder.Services.AddSingleton<SignInLinks>();
         builder.Services.AddSingleton<DashboardChat>();
+        // The meter's use cases: the page model's handlers call them.
+        builder.Services.AddSingleton<MeterObservers>();
+        builder.Services.AddSingleton<MeterReading>();
+        builder.Services.AddSingleton<MeterCases>();
+        builder.Services.AddSingleton<MeterFixes>();
+        builder.Services.AddSingleton<MeterChat>();
         builder.AddConsole();
         return builder;
     }
