@@ -62,25 +62,8 @@ internal sealed class MeterSays
     /// <summary>The resource <paramref name="key"/> in <see cref="Culture"/>, filled with <paramref name="args"/> (formatted text).</summary>
     public string this[string key, params object?[] args] => Text(key, args);
 
-    public string Text(string key, params object?[] args)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = Culture;
-        try
-        {
-            var found = Localizer.Value[key];
-            if (found.ResourceNotFound)
-            {
-                throw new InvalidOperationException($"MeterSays.resx has no string '{key}'.");
-            }
-
-            return args.Length == 0 ? found.Value : string.Format(Culture, found.Value, args);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
+    public string Text(string key, params object?[] args) =>
+        LocalizedText.Read(Localizer.Value, "MeterSays", Culture, key, args);
 
     /// <summary>Whether the resources hold <paramref name="key"/> (a status or root cause the page may not know yet).</summary>
     public bool Has(string key)

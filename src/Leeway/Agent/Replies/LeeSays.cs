@@ -47,25 +47,8 @@ internal sealed partial class LeeSays
     /// The resource <paramref name="key"/> in <see cref="Culture"/>, filled with <paramref name="args"/> (already
     /// formatted text). The localizer reads the current UI culture, so it is set for this one lookup only.
     /// </summary>
-    internal string Text(string key, params object?[] args)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = Culture;
-        try
-        {
-            var found = _text[key];
-            if (found.ResourceNotFound)
-            {
-                throw new InvalidOperationException($"LeeSays.resx has no string '{key}'.");
-            }
-
-            return args.Length == 0 ? found.Value : string.Format(Culture, found.Value, args);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
+    internal string Text(string key, params object?[] args) =>
+        LocalizedText.Read(_text, "LeeSays", Culture, key, args);
 
     /// <summary>An amount in minor units, as a reader of this language writes it (<c>$15.00</c>, <c>15,00 €</c>).</summary>
     public string Amount(long minorUnits, string? currency) => Money.Format(minorUnits, currency, Culture);

@@ -50,25 +50,8 @@ internal sealed class NudgeSays
     public string Language => Culture.TwoLetterISOLanguageName;
 
     /// <summary>The resource <paramref name="key"/> in <see cref="Culture"/>, filled with <paramref name="args"/> (formatted text).</summary>
-    public string Text(string key, params object?[] args)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = Culture;
-        try
-        {
-            var found = Localizer.Value[key];
-            if (found.ResourceNotFound)
-            {
-                throw new InvalidOperationException($"NudgeSays.resx has no string '{key}'.");
-            }
-
-            return args.Length == 0 ? found.Value : string.Format(Culture, found.Value, args);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
+    public string Text(string key, params object?[] args) =>
+        LocalizedText.Read(Localizer.Value, "NudgeSays", Culture, key, args);
 
     /// <summary>The two-letter language of a locale (<c>de-DE</c>, <c>pt_BR</c>, <c>FR</c>) when nudges are written in it.</summary>
     public static string? Supported(string? locale)
